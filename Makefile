@@ -1,0 +1,45 @@
+# Two commands for a new user: `make report` and `make test`. Both set up .venv from the
+# hash-pinned lock file first (once; again only when the lock or pyproject.toml change).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: setup report test lab lint strip lock clean
+
+setup: $(INSTALLED)
+
+$(INSTALLED): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || \
+	  { echo "error: Python 3.11 is needed (found: $(PYTHON)); run make PYTHON=/path/to/python3.11" >&2; exit 2; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(INSTALLED)
+
+report: $(INSTALLED)
+	$(BIN)/python -m analysis report
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+lab: $(INSTALLED)
+	$(BIN)/python -m ipykernel install --user --name news-workbook --display-name "Python (news workbook)"
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check analysis tests benchmarks notebooks
+
+# Notebooks are committed without outputs; this strips them (cell tags are kept).
+strip: $(INSTALLED)
+	$(BIN)/nbstripout notebooks/*.ipynb
+
+# Regenerate the lock after editing pyproject.toml (needs uv: pip install uv).
+lock:
+	uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+	  --python-platform x86_64-manylinux_2_28 --generate-hashes -o requirements.lock
+	$(BIN)/python scripts/sync_environment.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,119 @@
+"""Validate report parameters at the door, before any heavy work starts.
+
+Notebook parameter cells hold plain values; ``validate_parameters`` turns them into a
+``ReportParameters`` or raises ParameterError naming the parameter and what it expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal, get_args
+
+from analysis.corpus import Corpus
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = REPO_ROOT / "seeds"
+Period = Literal["day", "week", "month", "quarter"]
+PERIODS: tuple[str, ...] = get_args(Period)
+
+
+class ParameterError(ValueError):
+    """A report or command-line parameter is invalid; the message names it."""
+
+    def __init__(self, name: str, message: str):
+        super().__init__(f"parameter {name!r}: {message}")
+        self.name = name
+
+
+@dataclass(frozen=True)
+class ReportParameters:
+    """The validated parameters of one report run."""
+
+    corpus: Path
+    outlets: tuple[str, ...]
+    date_from: str
+    date_to: str
+    terms: tuple[str, ...]
+    terms_file: Path | None
+    period: Period
+    out_dir: Path | None
+    strict: bool
+
+    def as_record(self) -> dict:
+        """Return the parameters as plain JSON-ready values, for run.json and the report."""
+        record = asdict(self)
+        return {key: str(value) if isinstance(value, Path) else
+                list(value) if isinstance(value, tuple) else value
+                for key, value in record.items()}
+
+
+def validate_parameters(
+    *,
+    corpus: str = "",
+    outlets: Sequence[str] = (),
+    date_from: str = "",
+    date_to: str = "",
+    terms: Sequence[str] = (),
+    terms_file: str = "",
+    period: str = "month",
+    out_dir: str = "",
+    strict: bool = False,
+) -> ReportParameters:
+    """Return the checked parameters, or raise ParameterError naming the first bad one.
+
+    An empty ``corpus`` means the seed articles shipped with the project.
+    """
+    corpus_path = Path(corpus).expanduser() if corpus else SEEDS_DIR
+    if not corpus_path.exists():
+        raise ParameterError("corpus", f"{corpus_path} does not exist; expected a folder of "
+                             f"articles or a .jsonl, .csv or .parquet file")
+    start = _checked_date("date_from", date_from)
+    end = _checked_date("date_to", date_to)
+    if start and end and start > end:
+        raise ParameterError("date_from", f"{date_from} is after date_to {date_to}")
+    if period not in PERIODS:
+        raise ParameterError("period", f"{period!r} is not one of {', '.join(PERIODS)}")
+    terms_path = Path(terms_file).expanduser() if terms_file else None
+    if terms_path is not None and not terms_path.is_file():
+        raise ParameterError("terms_file", f"{terms_path} is not a file; expected a TOML "
+                             f"term list")
+    return ReportParameters(
+        corpus=corpus_path,
+        outlets=_checked_strings("outlets", outlets),
+        date_from=start,
+        date_to=end,
+        terms=_checked_strings("terms", terms),
+        terms_file=terms_path,
+        period=period,
+        out_dir=Path(out_dir).expanduser() if out_dir else None,
+        strict=bool(strict),
+    )
+
+
+def check_outlets(parameters: ReportParameters, corpus: Corpus) -> None:
+    """Raise ParameterError when a requested outlet has no article in ``corpus``."""
+    known = corpus.outlets
+    unknown = [name for name in parameters.outlets if name not in known]
+    if unknown:
+        raise ParameterError("outlets", f"unknown outlet(s) {', '.join(map(repr, unknown))}; "
+                             f"the corpus has {', '.join(map(repr, known)) or 'no outlet names'}")
+
+
+def _checked_date(name: str, value: str) -> str:
+    if not value:
+        return ""
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ParameterError(name, f"{value!r} is not a date; expected YYYY-MM-DD") from None
+
+
+def _checked_strings(name: str, values: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        values = [values] if values else []
+    if not all(isinstance(value, str) and value.strip() for value in values):
+        raise ParameterError(name, f"expected a list of non-empty strings, got {values!r}")
+    return tuple(value.strip() for value in values)

@@ -1,0 +1,77 @@
+"""The data contract: the columns of every output table, in their fixed order.
+
+Checks outside this repository read these tables, so names here only ever grow.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+import pandas as pd
+
+ARTICLES = (
+    "article_id",
+    "outlet",
+    "published",
+    "title",
+    "language",
+    "url",
+    "words",
+    "duplicate_of",
+    "boilerplate_chars",
+    "source_file",
+)
+FIGURES = (
+    "article_id",
+    "start",
+    "end",
+    "surface",
+    "value",
+    "unit",
+    "object",
+    "concept",
+    "rate_period",
+    "approximate",
+    "bound",
+    "qualifier",
+    "source",
+    "sentence",
+)
+ATTRIBUTIONS = (
+    "article_id",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "source",
+    "source_start",
+    "source_end",
+    "source_surface",
+    "source_kind",
+    "side",
+    "quote_type",
+    "content",
+    "content_start",
+    "content_end",
+)
+KEYWORDS = ("article_id", "term", "count", "per_1k_words")
+TRENDS = ("period", "outlet", "term", "count", "articles", "words", "per_1k_words")
+
+TABLES: dict[str, tuple[str, ...]] = {
+    "articles": ARTICLES,
+    "figures": FIGURES,
+    "attributions": ATTRIBUTIONS,
+    "keywords": KEYWORDS,
+    "trends": TRENDS,
+}
+
+
+def records_frame(
+    rows: Iterable[tuple[str, object]], columns: tuple[str, ...]
+) -> pd.DataFrame:
+    """Return a DataFrame of ``(article_id, record)`` pairs with exactly ``columns``.
+
+    Each record is a dataclass whose fields, with article_id, are the table's columns.
+    """
+    data = [{"article_id": article_id, **dataclasses.asdict(record)} for article_id, record in rows]
+    return pd.DataFrame(data, columns=list(columns))
