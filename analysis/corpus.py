@@ -284,11 +284,8 @@ def _read_manifest(path: Path, corpus: Corpus, *, strict: bool) -> dict[str, dic
 
 
 def _load_table(path: Path, corpus: Corpus, *, strict: bool) -> None:
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        rows = _jsonl_rows(path, corpus, strict=strict)
-    else:
-        rows = _frame_rows(path)
+    jsonl = path.suffix.lower() == ".jsonl"
+    rows = _jsonl_rows(path, corpus, strict=strict) if jsonl else _frame_rows(path)
     records = _records_by_id(rows, path.name, corpus, strict=strict, with_text=True)
     for article_id, (metadata, text) in records.items():
         corpus.articles.append(Article(article_id=article_id, text=text,

@@ -200,7 +200,7 @@ def test_missing_or_unsupported_corpus_path_is_fatal(tmp_path, name):
 
 def test_folder_with_only_bad_files_is_fatal_and_says_why(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
-    with pytest.raises(CorpusError, match="no usable article.*empty.txt: empty text"):
+    with pytest.raises(CorpusError, match=r"no usable article.*empty\.txt: empty text"):
         load_corpus(tmp_path)
 
 

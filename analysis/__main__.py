@@ -1,0 +1,112 @@
+"""The command line: ``python -m analysis extract|report``.
+
+Exit status: 0 on success, 1 when a run failed, 2 for bad input or parameters (the
+message names the file, line or parameter).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from analysis.corpus import CorpusError
+from analysis.keywords import TermFileError
+from analysis.params import PERIODS, ParameterError, validate_parameters
+
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="write the contract tables for a corpus")
+    extract.add_argument("corpus", help="folder of articles, or a .jsonl/.csv/.parquet file")
+    extract.add_argument("--out", required=True, type=Path, help="folder for the tables")
+    _add_common_options(extract)
+
+    report = commands.add_parser("report", help="run the report notebook and publish HTML")
+    report.add_argument("--corpus", default="", help="corpus to report on (default: seeds/)")
+    report.add_argument("--date", default="", help="report date YYYY-MM-DD (default: today)")
+    report.add_argument("--reports-dir", type=Path, default=None,
+                        help="where dated reports and index.html go (default: reports/)")
+    report.add_argument("--outlet", action="append", default=[], dest="outlets",
+                        help="only this outlet (repeatable)")
+    report.add_argument("--date-from", default="", help="first publication date YYYY-MM-DD")
+    report.add_argument("--date-to", default="", help="last publication date YYYY-MM-DD")
+    _add_common_options(report)
+    return parser
+
+
+def _add_common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true",
+                        help="fail on the first bad file instead of skipping it")
+    parser.add_argument("--period", default="month", help=f"trend period: {', '.join(PERIODS)}")
+    parser.add_argument("--terms-file", default="", help="TOML file of tracked terms")
+    parser.add_argument("--term", action="append", default=[], dest="terms",
+                        help="an extra tracked term (repeatable)")
+
+
+def run_extract(arguments: argparse.Namespace) -> int:
+    """Write the tables for ``arguments.corpus`` to ``arguments.out``; return the exit code."""
+    from analysis.workbook import build_report_data
+
+    parameters = validate_parameters(corpus=arguments.corpus, terms=arguments.terms,
+                                     terms_file=arguments.terms_file, period=arguments.period,
+                                     out_dir=str(arguments.out), strict=arguments.strict)
+    data = build_report_data(parameters)
+    skipped = len(data.corpus.skipped)
+    print(f"wrote {len(data.tables.articles)} articles' tables to {arguments.out}"
+          + (f" ({skipped} input(s) skipped, listed in run.json)" if skipped else ""))
+    return 0
+
+
+def run_report_command(arguments: argparse.Namespace) -> int:
+    """Run the report for ``arguments`` and print where its HTML is; return the exit code."""
+    from analysis.reports import DEFAULT_REPORTS_DIR, run_report
+
+    report_date = _report_date(arguments.date)
+    parameters = validate_parameters(corpus=arguments.corpus, outlets=arguments.outlets,
+                                     date_from=arguments.date_from, date_to=arguments.date_to,
+                                     terms=arguments.terms, terms_file=arguments.terms_file,
+                                     period=arguments.period, strict=arguments.strict)
+    reports_dir = arguments.reports_dir or DEFAULT_REPORTS_DIR
+    published = run_report(parameters, report_date=report_date, reports_dir=reports_dir)
+    print(f"report: {published.html}")
+    print(f"index:  {reports_dir / 'index.html'}")
+    return 0
+
+
+def _report_date(value: str) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ParameterError("--date", f"{value!r} is not a date; expected YYYY-MM-DD") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    from analysis.reports import ReportError
+
+    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
+    arguments = build_parser().parse_args(argv)
+    command = {"extract": run_extract, "report": run_report_command}[arguments.command]
+    try:
+        return command(arguments)
+    except (CorpusError, ParameterError, TermFileError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ReportError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

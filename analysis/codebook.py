@@ -1,0 +1,122 @@
+"""The concept codebook: an editable TOML lexicon that maps counted things to concepts.
+
+A figure's concept comes from two kinds of terms. *Objects* name the thing counted
+("migrant", "border crossing"). *Governors* name the verb or noun that governs it and win
+over the object ("accept back 30,000 migrants" counts returns, not just migrants).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+DEFAULT_CODEBOOK = Path(__file__).resolve().parent / "data" / "codebook.toml"
+_TERM_KINDS = ("objects", "governors")
+
+
+class CodebookError(ValueError):
+    """A codebook file is missing, is not valid TOML, or does not follow the format."""
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """Terms (lower-cased, single-spaced) mapped to concept names, plus readable labels."""
+
+    objects: Mapping[str, str] = field(default_factory=dict)
+    governors: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def concepts(self) -> tuple[str, ...]:
+        """Return the concept names, sorted."""
+        return tuple(sorted({*self.objects.values(), *self.governors.values(), *self.labels}))
+
+    def concept_for(self, *, objects: Iterable[str], governors: Iterable[str] = ()) -> str:
+        """Return the concept of the first governor term, else of the first object term, else "".
+
+        Callers pass candidate terms most specific first (the longest phrase first).
+        """
+        for terms, lexicon in ((governors, self.governors), (objects, self.objects)):
+            for term in terms:
+                concept = lexicon.get(normalize_term(term))
+                if concept:
+                    return concept
+        return ""
+
+
+def normalize_term(term: str) -> str:
+    """Return ``term`` lower-cased with runs of whitespace collapsed to one space."""
+    return " ".join(term.lower().split())
+
+
+def load_codebook(path: Path | None = None) -> Codebook:
+    """Return the codebook in the TOML file ``path`` (default: the shipped migration codebook).
+
+    A file whose top level says ``extends = "default"`` adds to (and may override) the
+    shipped concepts. Raises CodebookError naming the file when it is missing, is not
+    valid TOML, or a concept's terms are not a list of strings.
+    """
+    if path is None:
+        return _default_codebook()
+    path = Path(path)
+    document = _read_toml(path)
+    extends = document.get("extends", "")
+    if extends not in ("", "default"):
+        raise CodebookError(f"{path}: 'extends' must be \"default\" or absent, got {extends!r}")
+    base = _default_codebook() if extends == "default" else Codebook()
+    return _merge(base, _parse_concepts(document, path))
+
+
+@lru_cache(maxsize=1)
+def _default_codebook() -> Codebook:
+    return _parse_concepts(_read_toml(DEFAULT_CODEBOOK), DEFAULT_CODEBOOK)
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as error:
+        raise CodebookError(f"{path}: codebook file not found") from error
+    except tomllib.TOMLDecodeError as error:
+        raise CodebookError(f"{path}: not valid TOML ({error})") from error
+    except UnicodeDecodeError as error:
+        raise CodebookError(f"{path}: not UTF-8 text ({error})") from error
+
+
+def _parse_concepts(document: dict, path: Path) -> Codebook:
+    concepts = document.get("concepts", {})
+    if not isinstance(concepts, dict):
+        raise CodebookError(f"{path}: 'concepts' must be a table of [concepts.NAME] tables")
+    lexicons: dict[str, dict[str, str]] = {kind: {} for kind in _TERM_KINDS}
+    labels: dict[str, str] = {}
+    for name, entry in concepts.items():
+        if not isinstance(entry, dict):
+            raise CodebookError(f"{path}: [concepts.{name}] must be a table")
+        labels[name] = str(entry.get("label", name))
+        for kind in _TERM_KINDS:
+            for term in _terms(entry.get(kind, []), path=path, where=f"concepts.{name}.{kind}"):
+                lexicons[kind][term] = name
+    return Codebook(
+        objects=MappingProxyType(lexicons["objects"]),
+        governors=MappingProxyType(lexicons["governors"]),
+        labels=MappingProxyType(labels),
+    )
+
+
+def _terms(value: object, *, path: Path, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(term, str) for term in value):
+        raise CodebookError(f"{path}: {where} must be a list of strings, got {value!r}")
+    return [normalize_term(term) for term in value if term.strip()]
+
+
+def _merge(base: Codebook, extra: Codebook) -> Codebook:
+    return Codebook(
+        objects=MappingProxyType({**base.objects, **extra.objects}),
+        governors=MappingProxyType({**base.governors, **extra.governors}),
+        labels=MappingProxyType({**base.labels, **extra.labels}),
+    )

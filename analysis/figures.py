@@ -1,0 +1,951 @@
+"""Numeric claims in news text: value, unit, rate, the thing counted, concept and qualifier.
+
+The extractor works on the spaCy parse. It finds runs of number tokens ("30,000",
+"2.5 million", "two dozen", "a million", "hundreds of thousands"), attaches currency signs
+and unit words, pairs ranges ("between 2,000 and 3,000"), drops what is not a claim
+(years, dates, times, ordinals, identifiers such as "Title 42", names such as "COVID-19",
+phone numbers, list numbering, "one" as a pronoun), and reads the counted noun, the rate
+("a day", "every month") and the governing verb from the dependency parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import pandas as pd
+from spacy.tokens import Doc, Token
+
+from analysis.codebook import Codebook, load_codebook
+from analysis.schema import FIGURES, records_frame
+
+Bound = Literal["lower", "upper", ""]
+RatePeriod = Literal["day", "week", "month", "year", ""]
+_ClaimKind = Literal["single", "range", "change"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One numeric claim; ``doc.text[start:end] == surface``. Fields follow schema.FIGURES."""
+
+    start: int
+    end: int
+    surface: str
+    value: float
+    unit: str
+    object: str
+    concept: str
+    rate_period: RatePeriod
+    approximate: bool
+    bound: Bound
+    qualifier: str
+    source: str
+    sentence: str
+
+
+# --- lexicons -----------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_SMALL = dict(
+    zip(
+        _words(
+            "one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen"
+        ),
+        range(1, 20),
+        strict=True,
+    )
+)
+_TENS = dict(
+    zip(
+        _words("twenty thirty forty fifty sixty seventy eighty ninety"),
+        range(20, 100, 10),
+        strict=True,
+    )
+)
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_VAGUE_SMALL = {"tens": 10, "dozens": 12, "hundreds": 100}
+_VAGUE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+# "4m" alone is four metres; these suffixes mean a multiplier only after a currency sign.
+_SUFFIXES_NEEDING_CURRENCY = {"k", "m", "b"}
+
+_CURRENCY_SIGNS = {
+    "US$": "USD",
+    "U.S.$": "USD",
+    "MX$": "MXN",
+    "Mex$": "MXN",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "R$": "BRL",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+}
+_CURRENCY_CODES = {"USD", "EUR", "MXN", "GBP", "CAD", "AUD", "JPY", "CNY", "BRL", "INR", "GTQ"}
+_CURRENCY_WORDS = {
+    "dollar": "USD",
+    "peso": "MXN",
+    "euro": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "quetzal": "GTQ",
+    "quetzales": "GTQ",
+}
+_CURRENCY_ADJECTIVES = {
+    ("us", "dollar"): "USD",
+    ("u.s.", "dollar"): "USD",
+    ("american", "dollar"): "USD",
+    ("canadian", "dollar"): "CAD",
+    ("australian", "dollar"): "AUD",
+    ("mexican", "peso"): "MXN",
+    ("pound", "sterling"): "GBP",
+}
+_MEASURES = {
+    "pound": "lb",
+    "lb": "lb",
+    "kilogram": "kg",
+    "kilo": "kg",
+    "kg": "kg",
+    "gram": "g",
+    "ton": "t",
+    "tonne": "t",
+    "mile": "mi",
+    "kilometer": "km",
+    "kilometre": "km",
+    "km": "km",
+    "acre": "acre",
+    "hectare": "ha",
+}
+_PERCENT_WORDS = {("%",), ("percent",), ("per", "cent"), ("pct",), ("pct.",)}
+_POINT_WORDS = {("percentage", "point"), ("percentage", "points")}
+
+_QUALIFIERS: dict[tuple[str, ...], tuple[bool, Bound]] = {
+    ("about",): (True, ""),
+    ("around",): (True, ""),
+    ("nearly",): (True, ""),
+    ("almost",): (True, ""),
+    ("some",): (True, ""),
+    ("roughly",): (True, ""),
+    ("approximately",): (True, ""),
+    ("approx.",): (True, ""),
+    ("circa",): (True, ""),
+    ("close", "to"): (True, ""),
+    ("an", "estimated"): (True, ""),
+    ("estimated",): (True, ""),
+    ("more", "than"): (False, "lower"),
+    ("over",): (False, "lower"),
+    ("at", "least"): (False, "lower"),
+    ("above",): (False, "lower"),
+    ("upwards", "of"): (False, "lower"),
+    ("in", "excess", "of"): (False, "lower"),
+    ("no", "fewer", "than"): (False, "lower"),
+    ("no", "less", "than"): (False, "lower"),
+    ("just", "over"): (False, "lower"),
+    ("well", "over"): (False, "lower"),
+    ("up", "to"): (False, "upper"),
+    ("less", "than"): (False, "upper"),
+    ("fewer", "than"): (False, "upper"),
+    ("under",): (False, "upper"),
+    ("below",): (False, "upper"),
+    ("at", "most"): (False, "upper"),
+    ("no", "more", "than"): (False, "upper"),
+    ("as", "many", "as"): (False, "upper"),
+    ("as", "much", "as"): (False, "upper"),
+    ("just", "under"): (False, "upper"),
+}
+_LONGEST_QUALIFIER = max(len(words) for words in _QUALIFIERS)
+
+_RATE_NOUNS: dict[str, RatePeriod] = {
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "annum": "year",
+}
+_RATE_ADVERBS: dict[str, RatePeriod] = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "annually": "year",
+    "yearly": "year",
+    "annual": "year",
+}
+_RATE_DETERMINERS = {"a", "an", "per", "each", "every", "/"}
+_TIME_NOUNS = set(
+    _words("second minute hour day night week weekend month year decade century time")
+)
+_MONTHS = set(
+    _words(
+        "January February March April May June July August September October November "
+        "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+    )
+)
+_CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "edt", "est", "pst", "cst"}
+_IDENTIFIER_WORDS = set(
+    _words(
+        "title section article chapter part rule amendment act bill resolution order "
+        "proposition prop. route highway interstate flight room case docket item page "
+        "paragraph clause phase level stage category tier grade class form appendix table "
+        "figure volume vol. no. number"
+    )
+)
+_DEFINITE_DETERMINERS = {"the", "these", "those", "this", "that"}
+_EMPHASIS = {"only", "just", "exactly", "precisely"}
+# Verbs and nouns that report a number whose counted thing is their subject:
+# "the number of migrants reached 30,000".
+_TOTAL_VERBS = set(
+    _words(
+        "reach total hit top exceed surpass be number stand amount come "
+        "rise fall increase decrease drop climb grow jump decline surge soar plunge"
+    )
+)
+_TOTAL_NOUNS = {"number", "total", "count", "figure", "tally"}
+
+_CURRENCY_PREFIX = "|".join(re.escape(sign) for sign in sorted(_CURRENCY_SIGNS, key=len)[::-1])
+_DIGITS = re.compile(
+    rf"(?P<currency>{_CURRENCY_PREFIX})?"
+    r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    r"(?P<suffix>bn|mn|tn|k|m|b)?",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(
+    r"(?<![0-9])(?:\+[0-9]{1,3}[\s.-]?)?(?:\([0-9]{3}\)\s?|[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4}"
+    r"(?![0-9])|(?<![0-9,.])[0-9]{3}-[0-9]{4}(?![0-9])"
+)
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+(?:[A-Z][a-z]*\.)?")
+_LIST_BULLETS = set("-*•·–—>")
+
+
+# --- public API ---------------------------------------------------------------------------
+
+
+def extract_figures(doc: Doc, *, codebook: Codebook | None = None) -> Iterator[Figure]:
+    """Yield every numeric claim in ``doc``, in text order; a range yields one figure per end.
+
+    Refuses (yields nothing for) years, dates, times of day, ordinals, law and bill numbers,
+    names containing digits, phone numbers, list numbering and "one" used as a pronoun or
+    article. ``codebook`` maps counted things to concepts (default: the shipped codebook).
+    The ``source`` field is left empty for the attribution step to fill.
+    """
+    codebook = load_codebook() if codebook is None else codebook
+    phones = [match.span() for match in _PHONE.finditer(doc.text)]
+    runs = [_attach_units(doc, run) for run in _number_runs(doc)]
+    for claim in _claims(doc, runs):
+        if not _is_refused(doc, claim, phones=phones):
+            yield from _claim_figures(doc, claim, codebook=codebook)
+
+
+def figures_frame(rows: Iterable[tuple[str, Figure]]) -> pd.DataFrame:
+    """Return the figures table: one row per ``(article_id, Figure)``, columns schema.FIGURES."""
+    return records_frame(rows, FIGURES)
+
+
+# --- number runs --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Number tokens ``doc[start:end]`` with their currency prefix and unit suffix."""
+
+    start: int
+    end: int
+    value: float
+    scale: float
+    spelled: bool
+    vague: bool
+    currency: str = ""
+    unit: str = ""
+    prefix_start: int = -1
+    suffix_end: int = -1
+    unit_token: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    kind: Literal["digits", "small", "tens", "hundred", "dozen", "scale", "vague", "half", "a"]
+    value: float
+    currency: str = ""
+
+
+def _number_runs(doc: Doc) -> Iterator[_Run]:
+    i = 0
+    while i < len(doc):
+        if _starts_run(doc, i):
+            end = _run_end(doc, i)
+            run = _value_run(doc, i, end)
+            if run is not None:
+                yield run
+            i = max(end, i + 1)
+        else:
+            i += 1
+
+
+def _piece(token: Token, *, currency_before: bool = False) -> _Piece | None:
+    lower = token.lower_
+    match = _DIGITS.fullmatch(token.text)
+    if match:
+        return _digits_piece(match, currency_before=currency_before)
+    if lower in _SMALL:
+        return _Piece("small", _SMALL[lower])
+    if lower in _TENS:
+        return _Piece("tens", _TENS[lower])
+    if lower == "hundred":
+        return _Piece("hundred", 100)
+    if lower == "dozen":
+        return _Piece("dozen", 12)
+    if lower in _SCALES:
+        return _Piece("scale", _SCALES[lower])
+    if lower in _VAGUE_SMALL or lower in _VAGUE_SCALES:
+        return _Piece("vague", _VAGUE_SMALL.get(lower) or _VAGUE_SCALES[lower])
+    if lower == "half":
+        return _Piece("half", 0.5)
+    if lower in ("a", "an"):
+        return _Piece("a", 1)
+    return None
+
+
+def _digits_piece(match: re.Match[str], *, currency_before: bool) -> _Piece | None:
+    currency = match["currency"] or ""
+    suffix = (match["suffix"] or "").lower()
+    if suffix in _SUFFIXES_NEEDING_CURRENCY and not (currency or currency_before):
+        return None
+    value = float(match["number"].replace(",", "")) * _SUFFIX_SCALES.get(suffix, 1)
+    return _Piece("digits", value, currency=_CURRENCY_SIGNS.get(currency, "") if currency else "")
+
+
+def _has_currency_before(doc: Doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].text in _CURRENCY_SIGNS
+
+
+def _starts_run(doc: Doc, i: int) -> bool:
+    piece = _piece(doc[i], currency_before=_has_currency_before(doc, i))
+    if piece is None:
+        return False
+    if piece.kind == "a":
+        following = _piece(doc[i + 1]) if i + 1 < len(doc) else None
+        return following is not None and following.kind in ("hundred", "dozen", "scale", "half")
+    return True
+
+
+def _run_end(doc: Doc, start: int) -> int:
+    end = start + 1
+    while end < len(doc):
+        step = _continuation(doc, end)
+        if step == 0:
+            break
+        end += step
+    return end
+
+
+def _continuation(doc: Doc, i: int) -> int:
+    """Return how many tokens from ``doc[i]`` continue the run ending at ``doc[i - 1]``."""
+    last = _piece(doc[i - 1], currency_before=_has_currency_before(doc, i - 1))
+    piece = _piece(doc[i])
+    after = _piece(doc[i + 1]) if i + 1 < len(doc) else None
+    if last is None:
+        return 0
+    if piece is not None:
+        return 1 if _joins(last, piece, doc, i) else 0
+    glue = doc[i].lower_
+    if after is None:
+        return 0
+    if glue == "-" and _tight(doc, i) and last.kind == "tens" and after.kind == "small":
+        return 2
+    if glue == "-" and _tight(doc, i) and last.kind == "digits" and after.kind == "scale":
+        return 2
+    if glue == "and" and last.kind in ("hundred", "scale") and after.kind in ("small", "tens"):
+        return 2
+    if glue == "of" and last.kind == "vague" and after.kind in ("vague", "scale"):
+        return 2
+    return 0
+
+
+def _joins(last: _Piece, piece: _Piece, doc: Doc, i: int) -> bool:
+    if piece.kind in ("hundred", "dozen", "scale"):
+        return True
+    if piece.kind == "digits":
+        return False
+    if piece.kind == "small":
+        return last.kind == "tens"
+    if piece.kind == "a":
+        following = _piece(doc[i + 1]) if i + 1 < len(doc) else None
+        return last.kind == "half" and following is not None and following.kind == "scale"
+    if piece.kind == "vague":
+        return piece.value >= 1000 and last.kind in ("digits", "small", "tens", "vague")
+    return False
+
+
+def _tight(doc: Doc, i: int) -> bool:
+    """True when ``doc[i]`` touches both neighbours (no whitespace around it)."""
+    return not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+def _suffix_scale(doc: Doc, end: int, *, currency: bool) -> int:
+    """Return 1 when a split multiplier such as "m" in "€2.5m" follows ``doc[end - 1]``."""
+    if end >= len(doc) or doc[end - 1].whitespace_:
+        return 0
+    suffix = doc[end].lower_
+    if suffix in _SUFFIX_SCALES and (currency or suffix not in _SUFFIXES_NEEDING_CURRENCY):
+        return 1 if _DIGITS.fullmatch(doc[end - 1].text) else 0
+    return 0
+
+
+def _value_run(doc: Doc, start: int, end: int) -> _Run | None:
+    currency_before = _has_currency_before(doc, start)
+    pieces = [_piece(doc[i], currency_before=currency_before) for i in range(start, end)]
+    pieces = [piece for piece in pieces if piece is not None]
+    currency = next((piece.currency for piece in pieces if piece.currency), "")
+    split_scale = _suffix_scale(doc, end, currency=bool(currency or currency_before))
+    if split_scale:
+        pieces.append(_Piece("scale", _SUFFIX_SCALES[doc[end].lower_]))
+        end += 1
+    if not pieces or all(piece.kind == "a" for piece in pieces):
+        return None
+    value, scale = _combine(pieces)
+    return _Run(
+        start=start,
+        end=end,
+        value=value,
+        scale=scale,
+        spelled=not any(piece.kind == "digits" for piece in pieces),
+        vague=any(piece.kind == "vague" for piece in pieces),
+        currency=currency,
+    )
+
+
+def _combine(pieces: list[_Piece]) -> tuple[float, float]:
+    """Return (value, largest multiplier) of number words and digits read left to right."""
+    total, current, scale = 0.0, None, 1.0
+    for piece in pieces:
+        if piece.kind in ("digits", "small", "tens", "half"):
+            current = (current or 0) + piece.value
+        elif piece.kind == "a":
+            current = current if current is not None else 1
+        elif piece.kind in ("hundred", "dozen") or (piece.kind == "vague" and piece.value < 1000):
+            current = (current or 1) * piece.value
+        else:
+            total += (current or 1) * piece.value
+            current, scale = None, max(scale, piece.value)
+    return total + (current or 0), scale
+
+
+# --- units --------------------------------------------------------------------------------
+
+
+def _attach_units(doc: Doc, run: _Run) -> _Run:
+    prefix_start, currency = _currency_prefix(doc, run)
+    suffix_end, unit, unit_token = _unit_suffix(doc, run)
+    # Half of a count is a share, not a count: "half of the migrants".
+    fraction = "fraction" if run.spelled and run.value < 1 else ""
+    return replace(
+        run,
+        unit=unit or currency or run.currency or fraction,
+        prefix_start=prefix_start,
+        suffix_end=suffix_end,
+        unit_token=unit_token,
+    )
+
+
+def _currency_prefix(doc: Doc, run: _Run) -> tuple[int, str]:
+    i = run.start - 1
+    if i >= 0 and doc[i].text in _CURRENCY_SIGNS:
+        return i, _CURRENCY_SIGNS[doc[i].text]
+    if i >= 0 and doc[i].text in _CURRENCY_CODES:
+        return i, doc[i].text
+    return run.start, ""
+
+
+def _unit_suffix(doc: Doc, run: _Run) -> tuple[int, str, int]:
+    """Return (end token, unit, unit token or -1) for a unit written after the number."""
+    words = tuple(token.lower_ for token in doc[run.end : run.end + 2])
+    lemmas = tuple(token.lemma_.lower() for token in doc[run.end : run.end + 2])
+    for size in range(len(words), 0, -1):
+        if words[:size] in _POINT_WORDS:
+            return run.end + size, "percentage point", run.end + size - 1
+        if words[:size] in _PERCENT_WORDS:
+            return run.end + size, "percent", run.end + size - 1
+        if size == 2 and lemmas[:2] in _CURRENCY_ADJECTIVES:
+            return run.end + 2, _CURRENCY_ADJECTIVES[lemmas[:2]], run.end + 1
+    if not lemmas:
+        return run.end, "", -1
+    if doc[run.end].text in _CURRENCY_CODES:
+        return run.end + 1, doc[run.end].text, -1
+    if lemmas[0] in _CURRENCY_WORDS or words[0] in _CURRENCY_WORDS:
+        return run.end + 1, _CURRENCY_WORDS.get(lemmas[0]) or _CURRENCY_WORDS[words[0]], run.end
+    if lemmas[0] in _MEASURES and doc[run.end].pos_ == "NOUN":
+        return run.end + 1, _MEASURES[lemmas[0]], run.end
+    return run.end, "", -1
+
+
+# --- claims: single numbers, ranges and changes --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    runs: tuple[_Run, ...]
+    kind: _ClaimKind
+    qualifier_start: int
+    qualifier: str
+    approximate: bool
+    bound: Bound
+
+
+def _claims(doc: Doc, runs: list[_Run]) -> Iterator[_Claim]:
+    i = 0
+    while i < len(runs):
+        first = runs[i]
+        second = runs[i + 1] if i + 1 < len(runs) else None
+        kind = _pair_kind(doc, first, second) if second is not None else None
+        if kind is not None and second is not None:
+            yield _qualified(doc, _shared_units(first, second), kind)
+            i += 2
+        else:
+            yield _qualified(doc, (first,), "single")
+            i += 1
+
+
+def _pair_kind(doc: Doc, first: _Run, second: _Run) -> _ClaimKind | None:
+    """Return "range" for "2,000-3,000" / "between 2 and 3", "change" for "from 2 to 3"."""
+    if second.prefix_start - first.suffix_end != 1:
+        return None
+    connector = doc[first.suffix_end]
+    opener = doc[first.prefix_start - 1].lower_ if first.prefix_start > 0 else ""
+    if connector.text in ("-", "–", "—") and not first.spelled and not second.spelled:
+        return "range"
+    if connector.lower_ == "and" and opener == "between":
+        return "range"
+    if connector.lower_ != "to":
+        return None
+    if opener == "from":
+        return "change"
+    # "rose 10% to 3,000" or "up by 500 to 3,000" are two figures, not a range.
+    same_unit = not first.unit or first.unit == second.unit
+    return "range" if same_unit and opener != "by" and first.value < second.value else None
+
+
+def _shared_units(first: _Run, second: _Run) -> tuple[_Run, _Run]:
+    """Give the first end of a range the unit and multiplier written only on the second."""
+    value = first.value
+    if first.scale == 1 and second.scale > 1 and first.value < 1000:
+        value = first.value * second.scale
+    return replace(first, value=value, unit=first.unit or second.unit), second
+
+
+def _qualified(doc: Doc, runs: tuple[_Run, ...], kind: _ClaimKind) -> _Claim:
+    start = runs[0].prefix_start
+    words, qualifier_start = _qualifier_before(doc, start)
+    approximate, bound = _QUALIFIERS.get(words, (False, ""))
+    if kind == "range" and start > 0 and doc[start - 1].lower_ == "between":
+        qualifier_start = start - 1
+        words = ("between",)
+    if any(run.vague for run in runs):
+        approximate, bound = True, bound or "lower"
+    qualifier = doc[qualifier_start:start].text if words else ""
+    return _Claim(runs, kind, qualifier_start, qualifier, approximate, bound)
+
+
+def _qualifier_before(doc: Doc, start: int) -> tuple[tuple[str, ...], int]:
+    for size in range(_LONGEST_QUALIFIER, 0, -1):
+        begin = start - size
+        if begin < 0 or any(doc[j].is_sent_start for j in range(begin + 1, start + 1)):
+            continue
+        words = tuple(token.lower_ for token in doc[begin:start])
+        if words in _QUALIFIERS:
+            return words, begin
+    return (), start
+
+
+# --- refusals: what looks like a number but is not a claim ---------------------------------
+
+
+def _is_refused(doc: Doc, claim: _Claim, *, phones: list[tuple[int, int]]) -> bool:
+    noun = _counted_noun(doc, claim.runs[-1])
+    unit = claim.runs[-1].unit or claim.runs[0].unit
+    checks = (
+        _is_list_marker(doc, claim),
+        _is_phone_number(doc, claim, phones),
+        _is_name_or_code(doc, claim),
+        _is_identifier(doc, claim, noun=noun, unit=unit),
+        _is_date_or_time(doc, claim, noun=noun, unit=unit),
+        _is_duration(noun),
+        _is_bare_one(doc, claim, noun=noun, unit=unit),
+        _is_definite_reference(doc, claim, noun=noun),
+        _is_lone_half(claim, noun=noun),
+    )
+    return any(checks)
+
+
+def _is_list_marker(doc: Doc, claim: _Claim) -> bool:
+    run = claim.runs[0]
+    if len(claim.runs) > 1 or run.end - run.start != 1 or run.spelled:
+        return False
+    after = doc[run.end].text if run.end < len(doc) else ""
+    before = doc[run.start - 1].text if run.start > 0 else ""
+    if before == "(" and after == ")" and run.value < 100:
+        return True
+    line_start = doc.text.rfind("\n", 0, doc[run.start].idx) + 1
+    lead = doc.text[line_start : doc[run.start].idx]
+    return after in (".", ")") and all(char.isspace() or char in _LIST_BULLETS for char in lead)
+
+
+def _is_phone_number(doc: Doc, claim: _Claim, phones: list[tuple[int, int]]) -> bool:
+    start = doc[claim.runs[0].start].idx
+    end = doc[claim.runs[-1].end - 1].idx + len(doc[claim.runs[-1].end - 1])
+    return any(start < phone_end and phone_start < end for phone_start, phone_end in phones)
+
+
+def _is_name_or_code(doc: Doc, claim: _Claim) -> bool:
+    """Digits glued to letters are names or codes, not counts: "COVID-19", "F-16", "30-day"."""
+    text = doc.text
+    first, last = claim.runs[0], claim.runs[-1]
+    start = doc[first.prefix_start].idx
+    end = doc[last.suffix_end - 1].idx + len(doc[last.suffix_end - 1])
+    before = text[start - 2 : start] if start >= 2 else text[:start]
+    after = text[end : end + 2]
+    if before[-1:].isalnum() or after[:1].isalnum():
+        return True
+    glued_before = len(before) == 2 and before[1] in "-‐/" and before[0].isalpha()
+    glued_after = len(after) == 2 and after[0] in "-‐/" and after[1].isalpha()
+    return glued_before or (glued_after and not _is_unit_word_after(doc, last))
+
+
+def _is_unit_word_after(doc: Doc, run: _Run) -> bool:
+    """True for "10-percent" or "$4-billion", where the glued word is a unit or multiplier."""
+    i = run.suffix_end + 1
+    if i >= len(doc):
+        return False
+    word = doc[i].lower_
+    return word in _SCALES or word == "percent" or doc[i].lemma_.lower() in _CURRENCY_WORDS
+
+
+def _is_identifier(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) -> bool:
+    """A number after a label word is an identifier: "Title 42", "H.R. 1", "Section 8"."""
+    i = claim.runs[0].prefix_start - 1
+    if i < 0 or unit or not doc[i].whitespace_:
+        return False
+    previous = doc[i]
+    if previous.text in ("#", "No.", "no.", "Nr.") or _ABBREVIATION.fullmatch(previous.text):
+        return True
+    capitalised = previous.is_title or previous.is_upper
+    if capitalised and previous.lower_ in _IDENTIFIER_WORDS:
+        return True
+    is_name = capitalised and previous.is_alpha and previous.pos_ in ("PROPN", "NOUN")
+    return is_name and not previous.is_sent_start and noun is None
+
+
+def _is_date_or_time(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) -> bool:
+    """Years, "December 30", "March 08, 2019", "10 p.m." and NER dates that count nothing."""
+    first, last = claim.runs[0], claim.runs[-1]
+    if any(_is_year(doc, run, noun=noun, unit=unit) for run in claim.runs):
+        return True
+    before = doc[first.prefix_start - 1].text if first.prefix_start > 0 else ""
+    after = doc[last.suffix_end].text if last.suffix_end < len(doc) else ""
+    if before.rstrip(".") in _MONTHS or after.rstrip(".") in _MONTHS:
+        return True
+    if after.lower() in _CLOCK_WORDS:
+        return True
+    tokens = [doc[i] for run in claim.runs for i in range(run.start, run.end)]
+    in_date = any(token.ent_type_ in ("DATE", "TIME") for token in tokens)
+    return in_date and not unit and noun is None
+
+
+def _is_year(doc: Doc, run: _Run, *, noun: Token | None, unit: str) -> bool:
+    """A bare four-digit 1000-2199 is a year unless it counts a plural noun ("1500 migrants")."""
+    text = doc[run.start : run.end].text
+    if run.end - run.start != 1 or unit or not (text.isdigit() and len(text) == 4):
+        return False
+    plural_count = noun is not None and noun.tag_ in ("NNS", "NNPS")
+    return 1000 <= run.value < 2200 and not plural_count
+
+
+def _is_duration(noun: Token | None) -> bool:
+    """Spans of time ("three years", "two decades") are dates, not counts."""
+    return noun is not None and noun.lemma_.lower() in _TIME_NOUNS
+
+
+def _is_bare_one(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) -> bool:
+    """A lone "one" is a pronoun or article ("One of the officials", "one Mexican official").
+
+    A lone spelled "one" is a figure only with a qualifier, a unit, a rate or an emphasis
+    ("only one scheduled flight each week").
+    """
+    run = claim.runs[0]
+    if len(claim.runs) > 1 or run.end - run.start != 1 or doc[run.start].lower_ != "one":
+        return False
+    emphasised = run.prefix_start > 0 and doc[run.prefix_start - 1].lower_ in _EMPHASIS
+    has_rate = bool(_rate_period(doc, claim, noun=noun))
+    return not (claim.qualifier or unit or has_rate or emphasised)
+
+
+def _is_definite_reference(doc: Doc, claim: _Claim, *, noun: Token | None) -> bool:
+    """Spelled numbers in a definite noun phrase ("the two presidents", "our two countries")
+    refer back to known things rather than claim a count. Digits ("the 11 flights") stay."""
+    run = claim.runs[0]
+    if noun is None or len(claim.runs) > 1 or not run.spelled or run.vague or run.scale > 1:
+        return False
+    for child in noun.children:
+        if child.i >= run.start:
+            continue
+        if child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in _DEFINITE_DETERMINERS):
+            return True
+    return False
+
+
+def _is_lone_half(claim: _Claim, *, noun: Token | None) -> bool:
+    """A lone "half" counts only with something to be half of ("half of the migrants")."""
+    return claim.runs[0].value == 0.5 and claim.runs[0].spelled and noun is None
+
+
+# --- the counted thing, rate and concept --------------------------------------------------
+
+
+def _anchor(doc: Doc, run: _Run) -> Token:
+    """The unit word if there is one ("%", "dollars"), else the number's syntactic root."""
+    if run.unit_token >= 0:
+        return doc[run.unit_token]
+    roots = [doc[i] for i in range(run.start, run.end) if not run.start <= doc[i].head.i < run.end]
+    return roots[-1] if roots else doc[run.end - 1]
+
+
+def _counted_noun(doc: Doc, run: _Run) -> Token | None:
+    """Return the noun the number counts: its head ("30,000 migrants"), the complement of a
+    unit or multiplier ("$4 billion in aid", "10% of the total", "half of the migrants"),
+    the subject of a total ("the number of migrants reached 30,000"), or the noun right
+    after the number when the parse attached it elsewhere."""
+    anchor = _anchor(doc, run)
+    return (
+        _modified_noun(anchor)
+        or _of_complement(anchor)
+        or _subject_of_total(anchor)
+        or (_noun_after(doc, run.suffix_end) if run.unit_token < 0 else None)
+    )
+
+
+def _modified_noun(anchor: Token) -> Token | None:
+    head = anchor.head
+    modifier = anchor.dep_ in ("nummod", "quantmod", "compound", "predet", "amod", "nmod")
+    if not modifier or head.i <= anchor.i or not _is_noun(head) or _is_rate_expression(head):
+        return None
+    while head.dep_ == "compound" and head.head.i > head.i and _is_noun(head.head):
+        head = head.head
+    return head
+
+
+def _noun_after(doc: Doc, i: int) -> Token | None:
+    while i < len(doc) and doc[i].dep_ in ("compound", "amod") and doc[i].head.i > i:
+        i += 1
+    if i < len(doc) and doc[i].pos_ == "NOUN" and not doc[i].is_sent_start:
+        return None if _is_rate_expression(doc[i]) else doc[i]
+    return None
+
+
+def _is_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ == "NORP")
+
+
+def _is_rate_expression(token: Token) -> bool:
+    return token.lemma_.lower() in _RATE_NOUNS and any(
+        child.lower_ in _RATE_DETERMINERS for child in token.children
+    )
+
+
+def _of_complement(anchor: Token) -> Token | None:
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > anchor.i:
+            objects = [
+                grand for grand in child.children if grand.dep_ == "pobj" and _is_noun(grand)
+            ]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _subject_of_total(anchor: Token) -> Token | None:
+    """The subject of a total: "the number of migrants reached 30,000" -> migrants."""
+    verb = anchor.head
+    if anchor.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("at", "to", "from", "by"):
+        verb = verb.head
+    elif anchor.dep_ not in ("dobj", "attr"):
+        return None
+    if verb.lemma_.lower() not in _TOTAL_VERBS:
+        return None
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not _is_noun(subjects[0]):
+        return None
+    subject = subjects[0]
+    if subject.lemma_.lower() in _TOTAL_NOUNS:
+        return _of_complement(subject)
+    return subject
+
+
+def _phrase_head(doc: Doc, run: _Run, noun: Token | None) -> Token:
+    """The token that stands for the whole figure phrase in its clause."""
+    anchor = _anchor(doc, run)
+    if noun is not None and noun.i > anchor.i and noun.is_ancestor(anchor):
+        anchor = noun
+    while anchor.dep_ in ("conj", "appos") and anchor.head != anchor:
+        anchor = anchor.head
+    return anchor
+
+
+def _governor(phrase: Token) -> Token | None:
+    """The verb or noun that governs the figure phrase ("accept" in "accept back 30,000")."""
+    if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep":
+        return phrase.head.head
+    if (
+        phrase.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative")
+        and phrase.head != phrase
+    ):
+        return phrase.head
+    return None
+
+
+def _governors(phrase: Token, noun: Token | None) -> list[Token]:
+    """The verb or noun governing the figure phrase ("accept" in "accept back 30,000"), then
+    verbs that modify the counted noun ("deported" in "500 migrants deported last week")."""
+    governor = _governor(phrase)
+    modifiers = [child for child in noun.children if child.dep_ == "acl"] if noun else []
+    return [*([governor] if governor is not None else []), *modifiers]
+
+
+def _governor_terms(governor: Token, phrase: Token) -> list[str]:
+    """Candidate codebook terms for a governor, the most specific first."""
+    lemma = governor.lemma_.lower()
+    terms = []
+    for child in governor.children:
+        if child.dep_ in ("prt", "advmod") and child.lower_ in ("back", "in", "out", "away"):
+            terms.append(f"{lemma} {child.lower_}")
+        elif child.dep_ == "dobj" and child != phrase:
+            terms.append(f"{lemma} {child.lemma_.lower()}")
+        elif child.dep_ == "prep":
+            terms.extend(
+                f"{lemma} {child.lower_} {pobj.lemma_.lower()}"
+                for pobj in child.children
+                if pobj.dep_ == "pobj"
+            )
+    return [*terms, lemma, governor.lower_]
+
+
+def _object_terms(noun: Token, lemma: str) -> list[str]:
+    """Candidate codebook terms for the counted noun: with its modifiers first, then alone."""
+    modifiers = []
+    for child in reversed(list(noun.lefts)):
+        if child.dep_ not in ("compound", "amod") or child.i != noun.i - len(modifiers) - 1:
+            break
+        modifiers.insert(0, child)
+    terms = []
+    for begin in range(len(modifiers)):
+        words = modifiers[begin:]
+        terms.append(" ".join([*(word.lemma_.lower() for word in words), lemma]))
+        terms.append(" ".join([*(word.lower_ for word in words), noun.lower_]))
+    return [*terms, lemma, noun.lower_]
+
+
+def _object_lemma(noun: Token, codebook: Codebook) -> str:
+    """The noun's lemma, corrected by the codebook where the lemmatizer errs ("doses" -> "dos")."""
+    lemma = noun.lemma_.lower()
+    lower = noun.lower_
+    if lemma in codebook.objects or noun.tag_ not in ("NNS", "NNPS"):
+        return lemma
+    for singular in (lower[:-1], lower[:-2]):
+        if lower.endswith("s") and singular in codebook.objects:
+            return singular
+    return lemma
+
+
+def _rate_period(doc: Doc, claim: _Claim, *, noun: Token | None) -> RatePeriod:
+    """Return the period of "a day", "per week", "every month", "annually" near the figure."""
+    run = claim.runs[-1]
+    phrase = _phrase_head(doc, run, noun)
+    numbers = [doc[i] for each in claim.runs for i in range(each.start, each.end)]
+    holders = [*numbers, *(token.head for token in numbers)]
+    holders += [token for token in (noun, phrase, _governor(phrase)) if token is not None]
+    for holder in holders:
+        for child in holder.children:
+            period = _rate_of(child)
+            if period:
+                return period
+    return _rate_after(doc, noun.i + 1 if noun is not None else run.suffix_end)
+
+
+def _rate_of(token: Token) -> RatePeriod:
+    lower = token.lower_
+    if lower in _RATE_ADVERBS and token.dep_ in ("advmod", "amod", "npadvmod"):
+        return _RATE_ADVERBS[lower]
+    if _is_rate_expression(token):
+        return _RATE_NOUNS[token.lemma_.lower()]
+    if token.dep_ == "prep" and lower in _RATE_DETERMINERS:
+        for pobj in token.children:
+            if pobj.lemma_.lower() in _RATE_NOUNS:
+                return _RATE_NOUNS[pobj.lemma_.lower()]
+    return ""
+
+
+def _rate_after(doc: Doc, i: int) -> RatePeriod:
+    """Fallback on word order: "... crossings a day" right after the counted noun."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in _RATE_DETERMINERS or doc[i + 1].is_sent_start:
+        return ""
+    following = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+    if following in ("ago", "earlier", "later", "after", "before"):
+        return ""
+    return _RATE_NOUNS.get(doc[i + 1].lemma_.lower(), "")
+
+
+def _claim_figures(doc: Doc, claim: _Claim, *, codebook: Codebook) -> Iterator[Figure]:
+    last = claim.runs[-1]
+    noun = _counted_noun(doc, last)
+    lemma = _object_lemma(noun, codebook) if noun is not None else ""
+    phrase = _phrase_head(doc, last, noun)
+    concept = codebook.concept_for(
+        objects=_object_terms(noun, lemma) if noun is not None else [],
+        governors=[
+            term
+            for governor in _governors(phrase, noun)
+            for term in _governor_terms(governor, phrase)
+        ],
+    )
+    rate = _rate_period(doc, claim, noun=noun)
+    sentence = _sentence(doc, claim.runs[0].start)
+    for position, run in enumerate(claim.runs):
+        start_token = claim.qualifier_start if claim.kind == "single" else run.prefix_start
+        start = doc[start_token].idx
+        end_token = doc[run.suffix_end - 1]
+        end = end_token.idx + len(end_token)
+        yield Figure(
+            start=start,
+            end=end,
+            surface=doc.text[start:end],
+            value=run.value,
+            unit=run.unit or last.unit,
+            object=lemma,
+            concept=concept,
+            rate_period=rate,
+            approximate=claim.approximate,
+            bound=_row_bound(claim, position),
+            qualifier=claim.qualifier,
+            source="",
+            sentence=sentence,
+        )
+
+
+def _row_bound(claim: _Claim, position: int) -> Bound:
+    if claim.kind == "range":
+        return "lower" if position == 0 else "upper"
+    return claim.bound
+
+
+def _sentence(doc: Doc, i: int) -> str:
+    if doc.has_annotation("SENT_START"):
+        return doc[i].sent.text.strip()
+    return doc.text.strip()

@@ -1,0 +1,236 @@
+"""Corpus in, contract tables out: clean, parse once, run every extractor, write atomically."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import platform
+import shutil
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis import attribution, figures, keywords, schema
+from analysis.clean import clean_text
+from analysis.codebook import Codebook, load_codebook
+from analysis.corpus import Article, Corpus
+from analysis.nlp import model_version, parse
+
+Period = Literal["day", "week", "month", "quarter"]
+VERSIONED_PACKAGES = ("analysis", "spacy", "textacy", "pandas", "papermill", "nbconvert")
+
+
+@dataclass
+class Tables:
+    """The contract's tables for one corpus, plus how long each stage took (seconds)."""
+
+    articles: pd.DataFrame
+    figures: pd.DataFrame
+    attributions: pd.DataFrame
+    keywords: pd.DataFrame
+    trends: pd.DataFrame
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def by_name(self) -> dict[str, pd.DataFrame]:
+        """Return the tables keyed by their file name stem, in contract order."""
+        return {name: getattr(self, name) for name in schema.TABLES}
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything the extractors found in one parsed article."""
+
+    words: int
+    figures: list[figures.Figure]
+    attributions: list[attribution.Attribution]
+    keywords: list[keywords.TermCount]
+
+
+def extract_tables(
+    corpus: Corpus,
+    *,
+    nlp: Language,
+    codebook: Codebook | None = None,
+    gazetteer: attribution.SideGazetteer | None = None,
+    terms: keywords.TermList | None = None,
+    period: Period = "month",
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Tables:
+    """Return the contract tables for every article of ``corpus``, parsing each once."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    cleaned = [clean_text(article.text) for article in corpus.articles]
+    timings["clean"] = time.perf_counter() - started
+
+    codebook = codebook or load_codebook()
+    gazetteer = gazetteer or attribution.load_gazetteer()
+    terms = terms or keywords.load_terms()
+    matcher = keywords.build_term_matcher(nlp, terms)
+
+    started = time.perf_counter()
+    results = []
+    docs = parse((c.text for c in cleaned), nlp, batch_size=batch_size, n_process=n_process)
+    for doc in docs:
+        results.append(_extract_article(doc, codebook=codebook, gazetteer=gazetteer,
+                                        matcher=matcher))
+    timings["parse_and_extract"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    articles = _articles_frame(corpus.articles, cleaned, results)
+    ids = [article.article_id for article in corpus.articles]
+    keyword_frame = keywords.keywords_frame(
+        (article_id, count) for article_id, result in zip(ids, results, strict=True)
+        for count in result.keywords
+    )
+    tables = Tables(
+        articles=articles,
+        figures=figures.figures_frame(
+            (article_id, figure) for article_id, result in zip(ids, results, strict=True)
+            for figure in result.figures
+        ),
+        attributions=attribution.attributions_frame(
+            (article_id, record) for article_id, result in zip(ids, results, strict=True)
+            for record in result.attributions
+        ),
+        keywords=keyword_frame,
+        trends=keywords.build_trends(keyword_frame, articles, terms=terms.names, period=period),
+        timings=timings,
+    )
+    timings["tables"] = time.perf_counter() - started
+    return tables
+
+
+def _extract_article(
+    doc: Doc,
+    *,
+    codebook: Codebook,
+    gazetteer: attribution.SideGazetteer,
+    matcher: keywords.TermMatcher,
+) -> ArticleResult:
+    found_attributions = list(attribution.extract_attributions(doc, gazetteer=gazetteer))
+    found_figures = [
+        _with_source(figure, doc, found_attributions)
+        for figure in figures.extract_figures(doc, codebook=codebook)
+    ]
+    return ArticleResult(
+        words=keywords.count_words(doc),
+        figures=found_figures,
+        attributions=found_attributions,
+        keywords=list(keywords.count_terms(doc, matcher)),
+    )
+
+
+def _with_source(
+    figure: figures.Figure, doc: Doc, found: Sequence[attribution.Attribution]
+) -> figures.Figure:
+    """Return ``figure`` with the source of the attribution that covers its sentence."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None:
+        return figure
+    sentence = span.sent
+    for record in found:
+        in_content = record.content_start <= figure.start < record.content_end
+        cue_in_sentence = sentence.start_char <= record.cue_start < sentence.end_char
+        if record.source and (in_content or cue_in_sentence):
+            return dataclasses.replace(figure, source=record.source)
+    return figure
+
+
+def _articles_frame(
+    articles: Sequence[Article], cleaned: Sequence, results: Sequence[ArticleResult]
+) -> pd.DataFrame:
+    rows = [
+        {
+            "article_id": article.article_id,
+            "outlet": article.outlet,
+            "published": article.published,
+            "title": article.title,
+            "language": article.language,
+            "url": article.url,
+            "words": result.words,
+            "duplicate_of": "",
+            "boilerplate_chars": clean.removed_chars,
+            "source_file": article.source_file,
+            "text": clean.text,
+        }
+        for article, clean, result in zip(articles, cleaned, results, strict=True)
+    ]
+    return pd.DataFrame(rows, columns=[*schema.ARTICLES, "text"])
+
+
+# --- provenance and writing --------------------------------------------------------------
+
+
+def build_run_info(
+    corpus: Corpus, *, parameters: dict, nlp: Language, timings: dict[str, float]
+) -> dict:
+    """Return the provenance record written as run.json beside the tables."""
+    return {
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "corpus": {
+            "source": str(corpus.source),
+            "fingerprint": corpus.fingerprint,
+            "articles": len(corpus.articles),
+            "skipped": [dataclasses.asdict(problem) for problem in corpus.skipped],
+            "warnings": [dataclasses.asdict(problem) for problem in corpus.warnings],
+        },
+        "parameters": parameters,
+        "versions": {
+            "python": platform.python_version(),
+            "model": model_version(nlp),
+            **{name: _package_version(name) for name in VERSIONED_PACKAGES},
+        },
+        "timings_seconds": {name: round(seconds, 3) for name, seconds in timings.items()},
+    }
+
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def write_tables(tables: Tables, out_dir: Path, *, run_info: dict) -> list[Path]:
+    """Write every table as CSV and Parquet plus run.json into ``out_dir``; return the paths.
+
+    Files are written to a staging folder first and moved in by atomic rename, run.json
+    last, so a failed run leaves the previous tables as they were.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    try:
+        staged = _stage_tables(tables, staging)
+        (staging / "run.json").write_text(json.dumps(run_info, indent=2, ensure_ascii=False)
+                                          + "\n", encoding="utf-8")
+        staged.append(staging / "run.json")
+        written = []
+        for path in staged:
+            target = out_dir / path.name
+            os.replace(path, target)
+            written.append(target)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _stage_tables(tables: Tables, staging: Path) -> list[Path]:
+    staged = []
+    for name, frame in tables.by_name().items():
+        csv_path = staging / f"{name}.csv"
+        frame.drop(columns=["text"], errors="ignore").to_csv(csv_path, index=False)
+        parquet_path = staging / f"{name}.parquet"
+        frame.to_parquet(parquet_path, index=False)
+        staged += [csv_path, parquet_path]
+    return staged

@@ -1,0 +1,217 @@
+"""Run a report notebook with papermill, render it to HTML and publish it safely.
+
+A run executes into a hidden staging folder under ``reports/`` and is published by
+atomic rename as ``reports/YYYY-MM-DD/``; a failed run keeps its executed notebook under
+``reports/failed/`` and leaves the last good report and the index untouched.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import html
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from analysis.params import REPO_ROOT, ReportParameters
+
+NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
+DEFAULT_REPORTS_DIR = REPO_ROOT / "reports"
+# "python3" is the kernel of the interpreter running the report, so a scheduled run
+# uses exactly the environment it was started from.
+KERNEL_NAME = "python3"
+EXECUTION_TIMEOUT_SECONDS = 1800
+STATUS_FILE = "status.json"
+INDEX_FILE = "index.html"
+
+
+class ReportError(RuntimeError):
+    """A report run failed; the message says where its executed notebook was kept."""
+
+
+class ReportLockedError(ReportError):
+    """Another report run holds the lock on the reports folder."""
+
+
+@dataclass(frozen=True)
+class PublishedReport:
+    """Where a successful run put its HTML and tables."""
+
+    html: Path
+    folder: Path
+
+
+def run_report(
+    parameters: ReportParameters,
+    *,
+    report_date: date,
+    reports_dir: Path = DEFAULT_REPORTS_DIR,
+    notebook: Path = REPORT_NOTEBOOK,
+) -> PublishedReport:
+    """Execute ``notebook`` on validated ``parameters`` and publish it for ``report_date``.
+
+    Raises ReportLockedError when another run is in progress and ReportError when a cell
+    fails (the executed notebook is kept under ``reports/failed/``).
+    """
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    with _run_lock(reports_dir):
+        staging = Path(tempfile.mkdtemp(prefix=f".run-{report_date}-", dir=reports_dir))
+        _make_readable(staging)
+        try:
+            _execute(notebook, staging, parameters, report_date)
+            _write_status(staging, parameters, report_date, status="ok")
+            (staging / "report.html").write_text(render_html(staging / "report.ipynb"),
+                                                 encoding="utf-8")
+            folder = _publish(staging, reports_dir / report_date.isoformat())
+            write_index(reports_dir)
+            return PublishedReport(html=folder / "report.html", folder=folder)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _execute(notebook: Path, staging: Path, parameters: ReportParameters,
+             report_date: date) -> None:
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    values = parameters.as_record()
+    values.update(out_dir=str(staging / "tables"), report_date=report_date.isoformat())
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(staging / "report.ipynb"), parameters=values,
+            kernel_name=KERNEL_NAME, cwd=str(notebook.parent), progress_bar=False,
+            execution_timeout=EXECUTION_TIMEOUT_SECONDS,
+        )
+    except PapermillExecutionError as error:
+        kept = _keep_failed(staging, parameters, report_date)
+        raise ReportError(f"report for {report_date} failed in cell {error.exec_count}: "
+                          f"{error.ename}: {error.evalue}; the executed notebook is kept at "
+                          f"{kept}") from None
+
+
+def _keep_failed(staging: Path, parameters: ReportParameters, report_date: date) -> Path:
+    _write_status(staging, parameters, report_date, status="failed")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    failed = staging.parent / "failed" / f"{report_date}-{stamp}"
+    failed.parent.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(staging / "tables", ignore_errors=True)
+    os.replace(staging, failed)
+    return failed / "report.ipynb"
+
+
+def render_html(executed: Path) -> str:
+    """Return the executed notebook as HTML with the code cells and prompts hidden."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab", exclude_input=True,
+                            exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _resources = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+    return body
+
+
+def _write_status(folder: Path, parameters: ReportParameters, report_date: date,
+                  *, status: str) -> None:
+    record = {"date": report_date.isoformat(), "status": status,
+              "corpus": str(parameters.corpus),
+              "generated": datetime.now(UTC).isoformat(timespec="seconds")}
+    (folder / STATUS_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
+def _make_readable(folder: Path) -> None:
+    """Give a mkdtemp folder (mode 0700) the permissions a published folder should have."""
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+
+
+def _publish(staging: Path, target: Path) -> Path:
+    """Move ``staging`` to ``target`` by rename, replacing an earlier run of that date."""
+    if target.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".old-{target.name}-", dir=target.parent))
+        os.replace(target, retired / target.name)
+        os.replace(staging, target)
+        shutil.rmtree(retired, ignore_errors=True)
+    else:
+        os.replace(staging, target)
+    return target
+
+
+@contextmanager
+def _run_lock(reports_dir: Path) -> Iterator[None]:
+    with (reports_dir / ".lock").open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ReportLockedError(f"another report run is writing to {reports_dir} "
+                                    f"(it holds {reports_dir / '.lock'}); try again when "
+                                    f"it has finished") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+# --- the index --------------------------------------------------------------------------
+
+
+def list_runs(reports_dir: Path) -> list[dict]:
+    """Return the status records of published and failed runs, newest first."""
+    runs = []
+    for status_file in [*reports_dir.glob(f"*/{STATUS_FILE}"),
+                        *reports_dir.glob(f"failed/*/{STATUS_FILE}")]:
+        if status_file.parent.name.startswith("."):
+            continue
+        try:
+            record = json.loads(status_file.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            continue
+        page = "report.html" if record.get("status") == "ok" else "report.ipynb"
+        record["link"] = str((status_file.parent / page).relative_to(reports_dir))
+        runs.append(record)
+    return sorted(runs, key=lambda run: (run.get("date", ""), run.get("generated", "")),
+                  reverse=True)
+
+
+def write_index(reports_dir: Path) -> Path:
+    """Rewrite ``reports/index.html`` (atomically) from the runs found on disk."""
+    rows = "\n".join(
+        "<tr><td>{date}</td><td>{status}</td><td>{corpus}</td><td>{generated}</td>"
+        "<td><a href=\"{link}\">{link}</a></td></tr>".format(
+            **{key: html.escape(str(run.get(key, ""))) for key in
+               ("date", "status", "corpus", "generated", "link")})
+        for run in list_runs(reports_dir)
+    )
+    page = INDEX_TEMPLATE.replace("{rows}", rows or '<tr><td colspan="5">no runs yet</td></tr>')
+    index = reports_dir / INDEX_FILE
+    temporary = index.with_name(f".{INDEX_FILE}.tmp-{os.getpid()}")
+    temporary.write_text(page, encoding="utf-8")
+    os.replace(temporary, index)
+    return index
+
+
+INDEX_TEMPLATE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>News coverage reports</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #222; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; }
+th, td { padding: .3rem .7rem; border-bottom: 1px solid #ddd; text-align: left; }
+</style></head>
+<body><h1>News coverage reports</h1>
+<div class="scroll"><table>
+<thead><tr><th>date</th><th>status</th><th>corpus</th><th>generated (UTC)</th>
+<th>report</th></tr></thead>
+<tbody>
+{rows}
+</tbody></table></div></body></html>
+"""

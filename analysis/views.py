@@ -1,0 +1,88 @@
+"""Small DataFrames a report shows: header, overview and the per-section tables.
+
+Everything here returns data, never HTML: pandas escapes cell text when a notebook
+renders it, so article text and outlet names always show as text.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.workbook import ReportData
+
+
+def report_header(data: ReportData, *, report_date: str = "") -> pd.DataFrame:
+    """Return the report's header facts: corpus, fingerprint, coverage and run date."""
+    articles = data.tables.articles
+    dated = articles.loc[articles["published"] != "", "published"]
+    facts = {
+        "report date": report_date or data.run_info["created"][:10],
+        "corpus": str(data.parameters.corpus),
+        "corpus fingerprint": data.corpus.fingerprint,
+        "articles": len(articles),
+        "outlets": ", ".join(sorted(set(articles["outlet"]) - {""})) or "(none named)",
+        "published": f"{dated.min()} to {dated.max()}" if len(dated) else "(undated)",
+        "skipped inputs": len(data.corpus.skipped),
+        "generated (UTC)": data.run_info["created"],
+    }
+    return pd.DataFrame({"value": [str(value) for value in facts.values()]},
+                        index=pd.Index(list(facts), name=""))
+
+
+def articles_overview(data: ReportData) -> pd.DataFrame:
+    """Return one row per article with its outlet, date, title and what was found in it."""
+    tables = data.tables
+    overview = tables.articles[["article_id", "outlet", "published", "title", "words"]].copy()
+    for name, frame in (("figures", tables.figures), ("attributions", tables.attributions)):
+        counts = frame.groupby("article_id").size()
+        overview[name] = overview["article_id"].map(counts).fillna(0).astype(int)
+    return overview.sort_values(["published", "article_id"], kind="stable").set_index("article_id")
+
+
+def top_terms(data: ReportData, *, top: int = 15) -> pd.DataFrame:
+    """Return the most frequent tracked terms: count, articles with a hit, per 1,000 words."""
+    keywords = data.tables.keywords
+    total_words = max(int(data.tables.articles["words"].sum()), 1)
+    table = keywords.groupby("term").agg(count=("count", "sum"),
+                                         articles=("article_id", "nunique"))
+    table["per_1k_words"] = (1000 * table["count"] / total_words).round(2)
+    return table.sort_values(["count", "articles"], ascending=False, kind="stable").head(top)
+
+
+def figure_rows(data: ReportData) -> pd.DataFrame:
+    """Return the extracted figures with their outlet, in reading order."""
+    merged = data.tables.figures.merge(
+        data.tables.articles[["article_id", "outlet", "published"]], on="article_id")
+    columns = ["outlet", "published", "surface", "value", "unit", "object", "concept",
+               "rate_period", "approximate", "bound", "source"]
+    ordered = merged.sort_values(["published", "article_id", "start"], kind="stable")
+    return ordered[columns].set_index("outlet")
+
+
+def attribution_rows(data: ReportData) -> pd.DataFrame:
+    """Return the attributions with their outlet, in reading order."""
+    merged = data.tables.attributions.merge(
+        data.tables.articles[["article_id", "outlet"]], on="article_id")
+    columns = ["outlet", "article_id", "cue", "source", "source_kind", "side", "quote_type"]
+    ordered = merged.sort_values(["article_id", "cue_start"], kind="stable")
+    return ordered[columns].set_index("outlet")
+
+
+def provenance(data: ReportData) -> pd.DataFrame:
+    """Return the versions, parameters and timings the run recorded in run.json."""
+    info = data.run_info
+    rows = {f"version: {name}": value for name, value in info["versions"].items()}
+    rows.update({f"parameter: {name}": value for name, value in info["parameters"].items()})
+    rows.update({f"seconds: {name}": value for name, value in info["timings_seconds"].items()})
+    return pd.DataFrame({"value": [str(value) for value in rows.values()]},
+                        index=pd.Index(list(rows), name=""))
+
+
+def skipped_inputs(data: ReportData) -> pd.DataFrame:
+    """Return every skipped input and every warning with its file, line and reason."""
+    rows = [{"kind": kind, "file": problem.path, "line": problem.line or "",
+             "reason": problem.reason}
+            for kind, problems in (("skipped", data.corpus.skipped),
+                                   ("warning", data.corpus.warnings))
+            for problem in problems]
+    return pd.DataFrame(rows, columns=["kind", "file", "line", "reason"]).set_index("kind")

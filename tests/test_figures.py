@@ -1,0 +1,461 @@
+"""Figure extraction: each rule on short real sentences, the seed figures, and no crash."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.codebook import CodebookError, load_codebook
+from analysis.figures import Figure, extract_figures, figures_frame
+from analysis.schema import FIGURES
+
+
+def figures(nlp, text: str, **options) -> list[Figure]:
+    doc = nlp(text)
+    found = list(extract_figures(doc, **options))
+    for figure in found:
+        assert doc.text[figure.start : figure.end] == figure.surface
+    return found
+
+
+def one_figure(nlp, text: str, **options) -> Figure:
+    found = figures(nlp, text, **options)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def seed_figure(nlp, seed_text, prefix: str, surface: str) -> Figure:
+    found = [figure for figure in figures(nlp, seed_text(prefix)) if figure.surface == surface]
+    assert len(found) == 1, f"no single figure {surface!r} in seed {prefix}"
+    return found[0]
+
+
+# --- the record and the table ----------------------------------------------------------------
+
+
+def test_figure_fields_are_the_figures_columns_without_article_id():
+    names = tuple(field.name for field in dataclasses.fields(Figure))
+    assert names == FIGURES[1:]
+
+
+def test_figures_frame_has_the_contract_columns(nlp):
+    found = figures(nlp, "Mexico pledged to accept back 30,000 migrants every month.")
+    frame = figures_frame(("002", figure) for figure in found)
+    assert list(frame.columns) == list(FIGURES)
+    assert frame.loc[0, "article_id"] == "002"
+    assert frame.loc[0, "value"] == 30000
+
+
+def test_figures_frame_of_nothing_is_empty_with_columns():
+    frame = figures_frame([])
+    assert frame.empty
+    assert list(frame.columns) == list(FIGURES)
+
+
+# --- the seed figures ------------------------------------------------------------------------
+
+
+def test_seed_002_thirty_thousand_returns_a_month(nlp, seed_text):
+    figure = seed_figure(nlp, seed_text, "002", "30,000")
+    assert figure.value == 30000
+    assert (figure.object, figure.concept, figure.rate_period) == ("migrant", "return", "month")
+    assert figure.unit == ""
+    assert "accept back 30,000 migrants every month" in figure.sentence
+
+
+def test_seed_004_four_billion_in_development_aid(nlp, seed_text):
+    figure = seed_figure(nlp, seed_text, "004", "$4 billion")
+    assert figure.value == 4e9
+    assert (figure.unit, figure.object, figure.concept) == ("USD", "aid", "aid")
+
+
+def test_seed_003_around_ten_thousand_crossings_a_day(nlp, seed_text):
+    figure = seed_figure(nlp, seed_text, "003", "around 10,000")
+    assert figure.value == 10000
+    assert (figure.object, figure.concept, figure.rate_period) == ("crossing", "crossing", "day")
+    assert figure.approximate is True
+    assert figure.qualifier == "around"
+    assert figure.bound == ""
+
+
+def test_seed_000_vaccine_doses(nlp, seed_text):
+    figure = seed_figure(nlp, seed_text, "000", "2.5 million")
+    assert (figure.value, figure.object, figure.concept) == (2.5e6, "dose", "dose")
+
+
+def test_seed_002_over_a_million_migrants_annually(nlp, seed_text):
+    figure = seed_figure(nlp, seed_text, "002", "over a million")
+    assert figure.value == 1e6
+    assert (figure.bound, figure.rate_period, figure.qualifier) == ("lower", "year", "over")
+    assert (figure.object, figure.concept) == ("migrant", "return")
+    assert figure.approximate is False
+
+
+def test_seed_002_percent_and_deportation_flights(nlp, seed_text):
+    percent = seed_figure(nlp, seed_text, "002", "10%")
+    assert (percent.value, percent.unit) == (10, "percent")
+    flights = seed_figure(nlp, seed_text, "002", "eleven")
+    assert (flights.value, flights.object, flights.concept) == (11, "flight", "flight")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "phrase"),
+    [
+        ("002", "in 2023"),
+        ("002", "December 30"),
+        ("002", "Title 42"),
+        ("000", "COVID-19"),
+        ("004", "COVID-19"),
+        ("000", "H.R. 1"),
+        ("000", "March 08, 2019"),
+        ("004", "In 2019"),
+        ("002", "early 2023"),
+        ("002", "For three years"),
+    ],
+)
+def test_seeds_have_no_figure_in_years_dates_laws_and_names(nlp, seed_text, prefix, phrase):
+    text = seed_text(prefix)
+    spans = [(match.start(), match.end()) for match in re.finditer(re.escape(phrase), text)]
+    assert spans, f"{phrase!r} is not in seed {prefix}"
+    for figure in figures(nlp, text):
+        assert not any(figure.start < end and start < figure.end for start, end in spans), figure
+
+
+def test_seed_002_one_of_the_top_two_nationalities_is_not_a_figure(nlp, seed_text):
+    surfaces = [figure.surface.lower() for figure in figures(nlp, seed_text("002"))]
+    assert surfaces.count("one") == 1  # only "only one scheduled flight each week"
+    assert "two" not in surfaces
+
+
+# --- values, multipliers and spelled-out numbers ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Mexico received 30,000 migrants.", "30,000", 30000),
+        ("Mexico is slated to receive 1.5 million doses.", "1.5 million", 1.5e6),
+        ("There were eleven deportation flights.", "eleven", 11),
+        ("Two dozen families waited at the bridge.", "Two dozen", 24),
+        ("Officials counted twenty-five children.", "twenty-five", 25),
+        ("One hundred and fifty families arrived.", "One hundred and fifty", 150),
+        ("The shelter took in a million migrants.", "a million", 1e6),
+        ("The program will deliver half a million doses.", "half a million", 5e5),
+        ("Republicans cited hundreds of thousands of foreigners.", "hundreds of thousands", 1e5),
+        ("Tens of thousands of migrants waited.", "Tens of thousands", 1e4),
+    ],
+)
+def test_values(nlp, text, surface, value):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.value) == (surface, value)
+
+
+def test_half_of_a_group_is_a_fraction(nlp):
+    figure = one_figure(nlp, "Half of the migrants came from Venezuela.")
+    assert (figure.value, figure.unit, figure.object) == (0.5, "fraction", "migrant")
+
+
+def test_vague_plurals_are_approximate_lower_bounds(nlp):
+    figure = one_figure(nlp, "Millions of immigrants live in the United States.")
+    assert (figure.value, figure.approximate, figure.bound) == (1e6, True, "lower")
+
+
+# --- units and currencies ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Biden has spoken of sending $4 billion in development aid.", "$4 billion", 4e9, "USD"),
+        ("The bank lent $4bn to the region.", "$4bn", 4e9, "USD"),
+        ("It costs $4-billion.", "$4-billion", 4e9, "USD"),
+        ("Fees total USD 300 per visa.", "USD 300", 300, "USD"),
+        ("The EU pledged €2.5m for shelters.", "€2.5m", 2.5e6, "EUR"),
+        ("Each visa costs MX$300 in fees.", "MX$300", 300, "MXN"),
+        ("The fee is 300 pesos per person.", "300 pesos", 300, "MXN"),
+        ("They pay 20 Mexican pesos.", "20 Mexican pesos", 20, "MXN"),
+        ("The plan costs 4 billion US dollars.", "4 billion US dollars", 4e9, "USD"),
+        ("It only accounts for 10% of December's total.", "10%", 10, "percent"),
+        ("Arrests fell 10 percent last month.", "10 percent", 10, "percent"),
+        ("Arrests fell 5 per cent.", "5 per cent", 5, "percent"),
+        ("Agents seized 300 kilograms of fentanyl.", "300 kilograms", 300, "kg"),
+    ],
+)
+def test_units(nlp, text, surface, value, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.value, figure.unit) == (surface, value, unit)
+
+
+def test_plain_counts_have_no_unit(nlp):
+    assert one_figure(nlp, "Mexico deported 500 migrants.").unit == ""
+
+
+# --- the counted thing and its concept ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "obj", "concept"),
+    [
+        ("Mexico has pledged to accept back 30,000 migrants every month.", "migrant", "return"),
+        ("There were eleven deportation flights to Venezuela.", "flight", "flight"),
+        ("Biden has spoken of sending $4 billion in development aid.", "aid", "aid"),
+        ("Agents reported 10,000 irregular border crossings a day.", "crossing", "crossing"),
+        ("Mexico is slated to receive 2.5 million doses.", "dose", "dose"),
+        ("Mexico deported 500 migrants last week.", "migrant", "deportation"),
+        ("About 2,000 people were detained in Tijuana.", "people", "detention"),
+        ("Apprehensions rose to 3,000 in May.", "apprehension", "apprehension"),
+        ("The number of migrants reached 30,000 in May.", "migrant", "migrant"),
+        ("Agents seized 300 kilograms of fentanyl.", "fentanyl", "drugs"),
+        ("The report cited 40 new policies.", "policy", ""),
+    ],
+)
+def test_object_and_concept(nlp, text, obj, concept):
+    figure = one_figure(nlp, text)
+    assert (figure.object, figure.concept) == (obj, concept)
+
+
+def test_a_verb_modifying_the_counted_noun_sets_the_concept(nlp):
+    figure = one_figure(nlp, "Officials said 500 migrants deported from Texas arrived.")
+    assert (figure.object, figure.concept) == ("migrant", "deportation")
+
+
+def test_a_number_with_nothing_counted_has_no_object(nlp):
+    figure = one_figure(nlp, "The Border Patrol reported 10,000 a day.")
+    assert (figure.object, figure.concept, figure.rate_period) == ("", "", "day")
+
+
+# --- qualifiers ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "approximate", "bound"),
+    [
+        ("Around 10,000 migrants crossed.", "Around", True, ""),
+        ("About 2,000 people were detained.", "About", True, ""),
+        ("Nearly 500 children arrived.", "Nearly", True, ""),
+        ("Some 300 families waited.", "Some", True, ""),
+        ("Roughly 40 buses left.", "Roughly", True, ""),
+        ("Almost 900 migrants were returned.", "Almost", True, ""),
+        ("Approximately 70 flights landed.", "Approximately", True, ""),
+        ("Mexico welcomed back over a million migrants.", "over", False, "lower"),
+        ("More than 3,000 migrants crossed.", "More than", False, "lower"),
+        ("At least 20 people died.", "At least", False, "lower"),
+        ("Up to 5,000 migrants may be returned.", "Up to", False, "upper"),
+        ("Less than 10% of claims succeed.", "Less than", False, "upper"),
+        ("Fewer than 40 beds were free.", "Fewer than", False, "upper"),
+        ("Under 600 migrants were flown out.", "Under", False, "upper"),
+        ("At most 90 agents were sent.", "At most", False, "upper"),
+        ("Mexico deported 500 migrants.", "", False, ""),
+    ],
+)
+def test_qualifiers(nlp, text, qualifier, approximate, bound):
+    figure = one_figure(nlp, text)
+    assert (figure.qualifier, figure.approximate, figure.bound) == (qualifier, approximate, bound)
+    assert figure.surface.startswith(qualifier)
+
+
+# --- rate periods -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("Mexico will accept back 30,000 migrants every month.", "month"),
+        ("Agents reported 10,000 irregular border crossings a day.", "day"),
+        ("Officials expect 2,000 arrivals per day.", "day"),
+        ("There is only one scheduled flight each week.", "week"),
+        ("Mexico welcomed back a million migrants annually.", "year"),
+        ("The US sent 2 million vaccine doses monthly.", "month"),
+        ("Mexico returns 5,000 migrants a year.", "year"),
+        ("Mexico returned 5,000 migrants this year.", ""),
+        ("Mexico returned 5,000 migrants a year ago.", ""),
+    ],
+)
+def test_rate_periods(nlp, text, rate):
+    assert one_figure(nlp, text).rate_period == rate
+
+
+# --- ranges and changes -------------------------------------------------------------------
+
+
+def test_between_range_gives_two_rows(nlp):
+    low, high = figures(nlp, "Between 2,000 and 3,000 migrants cross every day.")
+    assert (low.surface, low.value, low.bound) == ("2,000", 2000, "lower")
+    assert (high.surface, high.value, high.bound) == ("3,000", 3000, "upper")
+    assert low.object == high.object == "migrant"
+    assert low.rate_period == high.rate_period == "day"
+    assert low.qualifier == "Between"
+
+
+def test_hyphen_range_shares_the_unit(nlp):
+    low, high = figures(nlp, "Prices rose 10-15% in the border towns.")
+    assert (low.value, low.unit, low.bound) == (10, "percent", "lower")
+    assert (high.value, high.unit, high.bound) == (15, "percent", "upper")
+
+
+def test_range_shares_the_multiplier(nlp):
+    low, high = figures(nlp, "The plan costs between $2 and $3 billion.")
+    assert (low.value, high.value) == (2e9, 3e9)
+    assert low.unit == high.unit == "USD"
+
+
+def test_a_change_in_a_different_unit_is_not_a_range(nlp):
+    percent, price = figures(nlp, "Fees rose 10% to 3,000 pesos.")
+    assert (percent.value, percent.unit, percent.bound) == (10, "percent", "")
+    assert (price.value, price.unit, price.bound) == (3000, "MXN", "")
+
+
+def test_from_to_is_a_change_not_a_range(nlp):
+    before, after = figures(nlp, "Apprehensions rose from 2,000 to 3,000 per week.")
+    assert (before.value, after.value) == (2000, 3000)
+    assert before.bound == after.bound == ""
+    assert before.object == "apprehension"
+
+
+# --- not figures --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The policy ended in 2023.",
+        "In 2019, Mexico deployed its National Guard.",
+        "Migration rose in the 2024 election year.",
+        "Mexico began deporting people on December 30.",
+        "The vote was held on March 08, 2019 in Washington.",
+        "The meeting started on 30 December.",
+        "The meeting starts at 10:30 a.m. and ends at 5 p.m.",
+        "Talks enter their second month.",
+        "It was the 22nd meeting.",
+        "Democrats voted on H.R. 1 on Tuesday.",
+        "Title 42's legacy remains.",
+        "Families use Section 8 vouchers.",
+        "The COVID-19 vaccine arrived.",
+        "Leaders met at the G20 summit.",
+        "The F-16 jets flew over.",
+        "Call 555-123-4567 for help.",
+        "Call (202) 555-0199 for help.",
+        "Mexico imposed a 30-day ban.",
+        "For three years, Mexico cooperated.",
+        "The talks lasted two decades.",
+        "One of the government officials said so.",
+        "One Mexican official told NBC News.",
+        "Venezuela is one of the top two nationalities.",
+        "The two presidents discussed vaccines.",
+        "This benefits our two countries.",
+        "Half the time nobody knows.",
+    ],
+)
+def test_not_figures(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_list_numbering_is_not_a_figure(nlp):
+    text = "Steps:\n1. Register at the border.\n2) Wait for a hearing.\n(3) Appear in court."
+    assert figures(nlp, text) == []
+
+
+def test_a_counted_year_like_number_is_a_figure(nlp):
+    figure = one_figure(nlp, "Agents detained 1500 migrants.")
+    assert (figure.value, figure.object) == (1500, "migrant")
+
+
+def test_one_with_a_rate_or_emphasis_is_a_figure(nlp):
+    figure = one_figure(nlp, "Currently there is only one scheduled flight each week.")
+    assert (figure.value, figure.object, figure.rate_period) == (1, "flight", "week")
+
+
+def test_digits_in_a_definite_phrase_stay_figures(nlp):
+    assert one_figure(nlp, "The 11 flights left from Texas.").value == 11
+
+
+# --- the codebook -------------------------------------------------------------------------
+
+
+def test_default_codebook_has_the_migration_concepts():
+    concepts = load_codebook().concepts
+    for concept in ("return", "deportation", "crossing", "apprehension", "aid", "flight"):
+        assert concept in concepts
+    for concept in ("dose", "migrant", "detention", "asylum"):
+        assert concept in concepts
+
+
+def test_user_codebook_adds_a_concept(nlp, tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        'extends = "default"\n\n[concepts.shelter]\nobjects = ["shelter", "bed"]\n',
+        encoding="utf-8",
+    )
+    codebook = load_codebook(path)
+    figure = one_figure(nlp, "Juárez opened 12 new shelters.", codebook=codebook)
+    assert (figure.object, figure.concept) == ("shelter", "shelter")
+    kept = one_figure(nlp, "Mexico is slated to receive 2.5 million doses.", codebook=codebook)
+    assert kept.concept == "dose"
+
+
+def test_user_codebook_without_extends_stands_alone(nlp, tmp_path):
+    path = tmp_path / "only.toml"
+    path.write_text('[concepts.people]\nobjects = ["migrant"]\ngovernors = []\n', "utf-8")
+    codebook = load_codebook(path)
+    assert codebook.concepts == ("people",)
+    assert one_figure(nlp, "Mexico received 300 migrants.", codebook=codebook).concept == "people"
+    assert one_figure(nlp, "They sent 4 doses.", codebook=codebook).concept == ""
+
+
+def test_user_governor_phrase_wins_over_the_object(nlp, tmp_path):
+    path = tmp_path / "verbs.toml"
+    path.write_text('[concepts.rescue]\ngovernors = ["rescue"]\n', encoding="utf-8")
+    figure = one_figure(nlp, "The navy rescued 300 migrants.", codebook=load_codebook(path))
+    assert (figure.object, figure.concept) == ("migrant", "rescue")
+
+
+def test_malformed_codebook_names_the_file(tmp_path):
+    path = tmp_path / "broken.toml"
+    path.write_text("[concepts.return\nobjects = [", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"broken\.toml.*not valid TOML"):
+        load_codebook(path)
+
+
+def test_codebook_terms_must_be_a_list_of_strings(tmp_path):
+    path = tmp_path / "wrong.toml"
+    path.write_text('[concepts.aid]\nobjects = "aid"\n', encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"wrong\.toml: concepts\.aid\.objects must be a list"):
+        load_codebook(path)
+
+
+def test_codebook_extends_only_the_default(tmp_path):
+    path = tmp_path / "other.toml"
+    path.write_text('extends = "mine"\n', encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"other\.toml: 'extends' must be"):
+        load_codebook(path)
+
+
+def test_missing_codebook_names_the_file(tmp_path):
+    with pytest.raises(CodebookError, match=r"absent\.toml: codebook file not found"):
+        load_codebook(tmp_path / "absent.toml")
+
+
+# --- any text in, no exception out --------------------------------------------------------
+
+TEXT = st.lists(
+    st.one_of(
+        st.characters(categories=("L", "Nd", "P", "Zs", "Sc")),
+        st.sampled_from(list("0123456789 ,.-%$€£¥\"'“”‘’()\n")),
+        st.sampled_from(["million ", "a ", "half ", "one ", "between ", " and ", "per day "]),
+    ),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=TEXT)
+def test_any_text_yields_figures_whose_surface_matches_the_offsets(nlp, text):
+    doc = nlp(text)
+    for figure in extract_figures(doc):
+        assert doc.text[figure.start : figure.end] == figure.surface
+        assert figure.start < figure.end
+        assert figure.sentence

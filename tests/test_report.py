@@ -1,0 +1,104 @@
+"""`python -m analysis report`: papermill runs, nbconvert renders, a run publishes safely."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import re
+
+import pytest
+
+from tests.test_cli import run_cli
+
+REPORT_DATE = "2024-01-31"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    reports = tmp_path_factory.mktemp("reports")
+    result = run_cli("report", "--reports-dir", str(reports), "--date", REPORT_DATE)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return reports, result
+
+
+def test_report_prints_where_the_html_is(published):
+    reports, result = published
+    html_path = reports / REPORT_DATE / "report.html"
+    assert f"report: {html_path}" in result.stdout
+    assert html_path.is_file()
+
+
+def test_report_html_shows_sections_charts_and_tables_but_no_code(published):
+    reports, _ = published
+    page = (reports / REPORT_DATE / "report.html").read_text()
+    for heading in ("Coverage report", "Articles", "Keyword trends", "Sources", "Figures",
+                    "Provenance"):
+        assert re.search(rf"<h[12][^>]*>{heading}", page), heading
+    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', page)) == 3
+    assert "validate_parameters(" not in page and "build_report_data" not in page
+    assert "The New York Times" in page and "30,000" in page
+
+
+def test_report_writes_its_tables_and_provenance_beside_the_html(published):
+    reports, _ = published
+    tables = reports / REPORT_DATE / "tables"
+    assert {p.name for p in tables.glob("*.csv")} == {
+        "articles.csv", "figures.csv", "attributions.csv", "keywords.csv", "trends.csv"}
+    info = json.loads((tables / "run.json").read_text())
+    assert info["corpus"]["articles"] == 5
+    assert not list(reports.glob(".run-*"))
+
+
+def test_index_lists_the_run(published):
+    reports, _ = published
+    index = (reports / "index.html").read_text()
+    assert f'href="{REPORT_DATE}/report.html"' in index and ">ok<" in index
+
+
+def test_failed_run_keeps_notebook_and_leaves_last_good_report(published, tmp_path):
+    reports, _ = published
+    good = (reports / REPORT_DATE / "report.html").read_bytes()
+    index = (reports / "index.html").read_bytes()
+    corpus = tmp_path / "broken"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_text("")
+    result = run_cli("report", "--reports-dir", str(reports), "--date", REPORT_DATE,
+                     "--corpus", str(corpus))
+    assert result.returncode == 1
+    assert "CorpusError" in result.stderr and "no usable article" in result.stderr
+    (kept,) = reports.glob("failed/*/report.ipynb")
+    assert str(kept) in result.stderr
+    assert "CorpusError" in kept.read_text()
+    assert (reports / REPORT_DATE / "report.html").read_bytes() == good
+    assert (reports / "index.html").read_bytes() == index
+    assert not list(reports.glob(".run-*"))
+
+
+def test_second_run_while_one_holds_the_lock_is_refused(published):
+    reports, _ = published
+    with (reports / ".lock").open("a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = run_cli("report", "--reports-dir", str(reports), "--date", "2024-02-01")
+    assert result.returncode == 1
+    assert "another report run is writing to" in result.stderr
+    assert not (reports / "2024-02-01").exists()
+
+
+def test_bad_report_date_exits_2_naming_it(tmp_path):
+    result = run_cli("report", "--reports-dir", str(tmp_path), "--date", "2024-13-01")
+    assert result.returncode == 2
+    assert "parameter '--date'" in result.stderr
+
+
+def test_notebook_refuses_a_bad_parameter_before_any_work(tmp_path):
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from analysis.reports import KERNEL_NAME, REPORT_NOTEBOOK
+
+    with pytest.raises(PapermillExecutionError) as caught:
+        papermill.execute_notebook(str(REPORT_NOTEBOOK), str(tmp_path / "out.ipynb"),
+                                   parameters={"period": "fortnight"}, kernel_name=KERNEL_NAME,
+                                   progress_bar=False, cwd=str(REPORT_NOTEBOOK.parent))
+    assert caught.value.ename == "ParameterError"
+    assert "parameter 'period'" in caught.value.evalue
