@@ -21,7 +21,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis import attribution, figures, keywords, schema
-from analysis.clean import clean_text
+from analysis.clean import (
+    DEFAULT_DUPLICATE_THRESHOLD,
+    BoilerplateRule,
+    CleanText,
+    Duplicate,
+    clean_corpus,
+    find_duplicates,
+)
 from analysis.codebook import Codebook, load_codebook
 from analysis.corpus import Article, Corpus
 from analysis.nlp import model_version, parse
@@ -39,11 +46,24 @@ class Tables:
     attributions: pd.DataFrame
     keywords: pd.DataFrame
     trends: pd.DataFrame
+    boilerplate: pd.DataFrame
+    fold_duplicates: bool = True
     timings: dict[str, float] = field(default_factory=dict)
 
     def by_name(self) -> dict[str, pd.DataFrame]:
         """Return the tables keyed by their file name stem, in contract order."""
         return {name: getattr(self, name) for name in schema.TABLES}
+
+    def counted_articles(self) -> pd.DataFrame:
+        """Return the articles that counts use: one per duplicate cluster when folding."""
+        if not self.fold_duplicates:
+            return self.articles
+        return self.articles[self.articles["duplicate_of"] == ""]
+
+    @property
+    def folded(self) -> int:
+        """Return how many articles counts leave out as duplicates of an earlier one."""
+        return len(self.articles) - len(self.counted_articles())
 
 
 @dataclass(frozen=True)
@@ -63,14 +83,25 @@ def extract_tables(
     codebook: Codebook | None = None,
     gazetteer: attribution.SideGazetteer | None = None,
     terms: keywords.TermList | None = None,
+    boilerplate_rules: Sequence[BoilerplateRule] | None = None,
     period: Period = "month",
+    fold_duplicates: bool = True,
+    duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD,
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Tables:
-    """Return the contract tables for every article of ``corpus``, parsing each once."""
+    """Return the contract tables for every article of ``corpus``, parsing each once.
+
+    With ``fold_duplicates`` (the default) trends count each duplicate cluster once;
+    the articles table always lists every article with its ``duplicate_of``.
+    """
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    cleaned = [clean_text(article.text) for article in corpus.articles]
+    cleaned = clean_corpus(corpus, rules=boilerplate_rules)
+    duplicates = {duplicate.article_id: duplicate for duplicate in find_duplicates(
+        [(article.article_id, article.published, clean.text)
+         for article, clean in zip(corpus.articles, cleaned, strict=True)],
+        threshold=duplicate_threshold)}
     timings["clean"] = time.perf_counter() - started
 
     codebook = codebook or load_codebook()
@@ -87,8 +118,9 @@ def extract_tables(
     timings["parse_and_extract"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    articles = _articles_frame(corpus.articles, cleaned, results)
+    articles = _articles_frame(corpus.articles, cleaned, results, duplicates)
     ids = [article.article_id for article in corpus.articles]
+    counted = articles[articles["duplicate_of"] == ""] if fold_duplicates else articles
     keyword_frame = keywords.keywords_frame(
         (article_id, count) for article_id, result in zip(ids, results, strict=True)
         for count in result.keywords
@@ -104,7 +136,13 @@ def extract_tables(
             for record in result.attributions
         ),
         keywords=keyword_frame,
-        trends=keywords.build_trends(keyword_frame, articles, terms=terms.names, period=period),
+        trends=keywords.build_trends(keyword_frame, counted, terms=terms.names, period=period),
+        boilerplate=pd.DataFrame(
+            [{"article_id": article_id, **dataclasses.asdict(removal)}
+             for article_id, clean in zip(ids, cleaned, strict=True)
+             for removal in clean.removals],
+            columns=list(schema.BOILERPLATE)),
+        fold_duplicates=fold_duplicates,
         timings=timings,
     )
     timings["tables"] = time.perf_counter() - started
@@ -148,25 +186,35 @@ def _with_source(
 
 
 def _articles_frame(
-    articles: Sequence[Article], cleaned: Sequence, results: Sequence[ArticleResult]
+    articles: Sequence[Article],
+    cleaned: Sequence[CleanText],
+    results: Sequence[ArticleResult],
+    duplicates: dict[str, Duplicate],
 ) -> pd.DataFrame:
     rows = [
-        {
-            "article_id": article.article_id,
-            "outlet": article.outlet,
-            "published": article.published,
-            "title": article.title,
-            "language": article.language,
-            "url": article.url,
-            "words": result.words,
-            "duplicate_of": "",
-            "boilerplate_chars": clean.removed_chars,
-            "source_file": article.source_file,
-            "text": clean.text,
-        }
+        _article_row(article, clean, result, duplicates.get(article.article_id))
         for article, clean, result in zip(articles, cleaned, results, strict=True)
     ]
     return pd.DataFrame(rows, columns=[*schema.ARTICLES, "text"])
+
+
+def _article_row(
+    article: Article, clean: CleanText, result: ArticleResult, duplicate: Duplicate | None
+) -> dict:
+    return {
+        "article_id": article.article_id,
+        "outlet": article.outlet,
+        "published": article.published,
+        "title": article.title,
+        "language": article.language,
+        "url": article.url,
+        "words": result.words,
+        "duplicate_of": duplicate.duplicate_of if duplicate else "",
+        "boilerplate_chars": clean.removed_chars,
+        "source_file": article.source_file,
+        "duplicate_score": duplicate.score if duplicate else None,
+        "text": clean.text,
+    }
 
 
 # --- provenance and writing --------------------------------------------------------------

@@ -21,6 +21,7 @@ ARTICLES = (
     "duplicate_of",
     "boilerplate_chars",
     "source_file",
+    "duplicate_score",
 )
 FIGURES = (
     "article_id",
@@ -54,6 +55,8 @@ ATTRIBUTIONS = (
     "content_start",
     "content_end",
 )
+# Every span cleaning removed, for audit: offsets into the raw text (line ends as LF).
+BOILERPLATE = ("article_id", "start", "end", "rule", "text")
 KEYWORDS = ("article_id", "term", "count", "per_1k_words")
 TRENDS = ("period", "outlet", "term", "count", "articles", "words", "per_1k_words")
 
@@ -63,6 +66,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "attributions": ATTRIBUTIONS,
     "keywords": KEYWORDS,
     "trends": TRENDS,
+    "boilerplate": BOILERPLATE,
 }
 
 
