@@ -12,12 +12,17 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from analysis.attribution import GazetteerError
+from analysis.clean import BoilerplateRulesError
+from analysis.codebook import CodebookError
 from analysis.corpus import CorpusError
 from analysis.keywords import TermFileError
-from analysis.params import PERIODS, ParameterError, validate_parameters
+from analysis.params import PERIODS, ParameterError, ReportParameters, validate_parameters
 
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+BAD_INPUT_ERRORS = (CorpusError, ParameterError, TermFileError, CodebookError, GazetteerError,
+                    BoilerplateRulesError)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,15 +55,33 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--terms-file", default="", help="TOML file of tracked terms")
     parser.add_argument("--term", action="append", default=[], dest="terms",
                         help="an extra tracked term (repeatable)")
+    parser.add_argument("--boilerplate-rules", default="", dest="boilerplate_file",
+                        help="TOML file of boilerplate rules (default: the shipped rules)")
+    parser.add_argument("--keep-duplicates", action="store_false", dest="fold_duplicates",
+                        help="count rewrites and syndicated copies separately in trends")
+    parser.add_argument("--duplicate-threshold", type=float, default=0.15,
+                        help="word-shingle Jaccard similarity from which a later article "
+                             "counts as a rewrite of an earlier one (default 0.15)")
+
+
+def _validated(arguments: argparse.Namespace, *, out_dir: str = "",
+               outlets: list[str] | None = None, date_from: str = "",
+               date_to: str = "") -> ReportParameters:
+    """Return the validated parameters shared by every subcommand."""
+    return validate_parameters(
+        corpus=arguments.corpus, outlets=outlets or [], date_from=date_from, date_to=date_to,
+        terms=arguments.terms, terms_file=arguments.terms_file, period=arguments.period,
+        out_dir=out_dir, strict=arguments.strict, fold_duplicates=arguments.fold_duplicates,
+        duplicate_threshold=arguments.duplicate_threshold,
+        boilerplate_file=arguments.boilerplate_file,
+    )
 
 
 def run_extract(arguments: argparse.Namespace) -> int:
     """Write the tables for ``arguments.corpus`` to ``arguments.out``; return the exit code."""
     from analysis.workbook import build_report_data
 
-    parameters = validate_parameters(corpus=arguments.corpus, terms=arguments.terms,
-                                     terms_file=arguments.terms_file, period=arguments.period,
-                                     out_dir=str(arguments.out), strict=arguments.strict)
+    parameters = _validated(arguments, out_dir=str(arguments.out))
     data = build_report_data(parameters)
     skipped = len(data.corpus.skipped)
     print(f"wrote {len(data.tables.articles)} articles' tables to {arguments.out}"
@@ -71,10 +94,8 @@ def run_report_command(arguments: argparse.Namespace) -> int:
     from analysis.reports import DEFAULT_REPORTS_DIR, run_report
 
     report_date = _report_date(arguments.date)
-    parameters = validate_parameters(corpus=arguments.corpus, outlets=arguments.outlets,
-                                     date_from=arguments.date_from, date_to=arguments.date_to,
-                                     terms=arguments.terms, terms_file=arguments.terms_file,
-                                     period=arguments.period, strict=arguments.strict)
+    parameters = _validated(arguments, outlets=arguments.outlets,
+                            date_from=arguments.date_from, date_to=arguments.date_to)
     reports_dir = arguments.reports_dir or DEFAULT_REPORTS_DIR
     published = run_report(parameters, report_date=report_date, reports_dir=reports_dir)
     print(f"report: {published.html}")
@@ -100,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     command = {"extract": run_extract, "report": run_report_command}[arguments.command]
     try:
         return command(arguments)
-    except (CorpusError, ParameterError, TermFileError) as error:
+    except BAD_INPUT_ERRORS as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ReportError as error:

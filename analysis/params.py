@@ -41,6 +41,9 @@ class ReportParameters:
     period: Period
     out_dir: Path | None
     strict: bool
+    fold_duplicates: bool
+    duplicate_threshold: float
+    boilerplate_file: Path | None
 
     def as_record(self) -> dict:
         """Return the parameters as plain JSON-ready values, for run.json and the report."""
@@ -61,6 +64,9 @@ def validate_parameters(
     period: str = "month",
     out_dir: str = "",
     strict: bool = False,
+    fold_duplicates: bool = True,
+    duplicate_threshold: float = 0.15,
+    boilerplate_file: str = "",
 ) -> ReportParameters:
     """Return the checked parameters, or raise ParameterError naming the first bad one.
 
@@ -76,20 +82,23 @@ def validate_parameters(
         raise ParameterError("date_from", f"{date_from} is after date_to {date_to}")
     if period not in PERIODS:
         raise ParameterError("period", f"{period!r} is not one of {', '.join(PERIODS)}")
-    terms_path = Path(terms_file).expanduser() if terms_file else None
-    if terms_path is not None and not terms_path.is_file():
-        raise ParameterError("terms_file", f"{terms_path} is not a file; expected a TOML "
-                             f"term list")
+    if not isinstance(duplicate_threshold, int | float) or not 0 < duplicate_threshold <= 1:
+        raise ParameterError("duplicate_threshold", f"{duplicate_threshold!r} is not a "
+                             f"similarity; expected a number above 0 and at most 1")
     return ReportParameters(
         corpus=corpus_path,
         outlets=_checked_strings("outlets", outlets),
         date_from=start,
         date_to=end,
         terms=_checked_strings("terms", terms),
-        terms_file=terms_path,
+        terms_file=_checked_file("terms_file", terms_file, "a TOML term list"),
         period=period,
         out_dir=Path(out_dir).expanduser() if out_dir else None,
         strict=bool(strict),
+        fold_duplicates=bool(fold_duplicates),
+        duplicate_threshold=float(duplicate_threshold),
+        boilerplate_file=_checked_file("boilerplate_file", boilerplate_file,
+                                       "a TOML file of boilerplate rules"),
     )
 
 
@@ -100,6 +109,15 @@ def check_outlets(parameters: ReportParameters, corpus: Corpus) -> None:
     if unknown:
         raise ParameterError("outlets", f"unknown outlet(s) {', '.join(map(repr, unknown))}; "
                              f"the corpus has {', '.join(map(repr, known)) or 'no outlet names'}")
+
+
+def _checked_file(name: str, value: str, expected: str) -> Path | None:
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    if not path.is_file():
+        raise ParameterError(name, f"{path} is not a file; expected {expected}")
+    return path
 
 
 def _checked_date(name: str, value: str) -> str:

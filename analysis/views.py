@@ -23,6 +23,7 @@ def report_header(data: ReportData, *, report_date: str = "") -> pd.DataFrame:
         "outlets": ", ".join(sorted(set(articles["outlet"]) - {""})) or "(none named)",
         "published": f"{dated.min()} to {dated.max()}" if len(dated) else "(undated)",
         "skipped inputs": len(data.corpus.skipped),
+        "duplicates folded in counts": data.tables.folded,
         "generated (UTC)": data.run_info["created"],
     }
     return pd.DataFrame({"value": [str(value) for value in facts.values()]},
@@ -32,17 +33,42 @@ def report_header(data: ReportData, *, report_date: str = "") -> pd.DataFrame:
 def articles_overview(data: ReportData) -> pd.DataFrame:
     """Return one row per article with its outlet, date, title and what was found in it."""
     tables = data.tables
-    overview = tables.articles[["article_id", "outlet", "published", "title", "words"]].copy()
+    overview = tables.articles[["article_id", "outlet", "published", "title", "words",
+                                "duplicate_of"]].copy()
     for name, frame in (("figures", tables.figures), ("attributions", tables.attributions)):
         counts = frame.groupby("article_id").size()
         overview[name] = overview["article_id"].map(counts).fillna(0).astype(int)
     return overview.sort_values(["published", "article_id"], kind="stable").set_index("article_id")
 
 
+def cleaning_summary(data: ReportData) -> pd.DataFrame:
+    """Return per article: characters removed as furniture, and the rewrite it repeats."""
+    articles = data.tables.articles
+    summary = articles[["article_id", "outlet", "boilerplate_chars", "duplicate_of",
+                        "duplicate_score"]].copy()
+    rules = data.tables.boilerplate.groupby("article_id")["rule"].agg(
+        lambda names: ", ".join(sorted(set(names))))
+    summary["removed by"] = summary["article_id"].map(rules).fillna("")
+    return summary.set_index("article_id")
+
+
+def removed_text(data: ReportData, *, width: int = 160) -> pd.DataFrame:
+    """Return every removed span with its rule, the text cut to ``width`` characters."""
+    removed = data.tables.boilerplate.copy()
+    removed["text"] = removed["text"].map(
+        lambda text: text if len(text) <= width else text[: width - 1] + "…")
+    return removed.set_index("article_id")
+
+
 def top_terms(data: ReportData, *, top: int = 15) -> pd.DataFrame:
-    """Return the most frequent tracked terms: count, articles with a hit, per 1,000 words."""
+    """Return the most frequent tracked terms: count, articles with a hit, per 1,000 words.
+
+    Duplicates are folded as the run's ``fold_duplicates`` says.
+    """
+    counted = data.tables.counted_articles()
     keywords = data.tables.keywords
-    total_words = max(int(data.tables.articles["words"].sum()), 1)
+    keywords = keywords[keywords["article_id"].isin(counted["article_id"])]
+    total_words = max(int(counted["words"].sum()), 1)
     table = keywords.groupby("term").agg(count=("count", "sum"),
                                          articles=("article_id", "nunique"))
     table["per_1k_words"] = (1000 * table["count"] / total_words).round(2)

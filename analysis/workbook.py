@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass
 
 from analysis import keywords
+from analysis.clean import load_boilerplate_rules
 from analysis.corpus import Corpus, load_corpus, select_articles
 from analysis.nlp import DEFAULT_MODEL, load_nlp
 from analysis.params import ReportParameters, check_outlets
@@ -25,8 +26,8 @@ class ReportData:
 def build_report_data(parameters: ReportParameters, *, model: str = DEFAULT_MODEL) -> ReportData:
     """Load, select and extract the corpus named by ``parameters``; write tables to out_dir.
 
-    Raises CorpusError for an unusable corpus and ParameterError for an unknown outlet,
-    both before the model is loaded.
+    Raises CorpusError for an unusable corpus, ParameterError for an unknown outlet and
+    the rule files' own errors for a malformed file, all before the model is loaded.
     """
     started = time.perf_counter()
     corpus = load_corpus(parameters.corpus, strict=parameters.strict)
@@ -34,10 +35,14 @@ def build_report_data(parameters: ReportParameters, *, model: str = DEFAULT_MODE
     selected = select_articles(corpus, outlets=parameters.outlets,
                                date_from=parameters.date_from, date_to=parameters.date_to)
     terms = keywords.load_terms(parameters.terms_file, extra=parameters.terms)
+    rules = load_boilerplate_rules(parameters.boilerplate_file)
     load_started = time.perf_counter()
     nlp = load_nlp(model)
     loaded = time.perf_counter()
-    tables = extract_tables(selected, nlp=nlp, terms=terms, period=parameters.period)
+    tables = extract_tables(selected, nlp=nlp, terms=terms, boilerplate_rules=rules,
+                            period=parameters.period,
+                            fold_duplicates=parameters.fold_duplicates,
+                            duplicate_threshold=parameters.duplicate_threshold)
     timings = {"load_corpus": load_started - started, "load_model": loaded - load_started,
                **tables.timings}
     run_info = build_run_info(selected, parameters=parameters.as_record(), nlp=nlp,
