@@ -1,0 +1,863 @@
+"""Who an article cites, how, and for which side: cue, source and content on the spaCy parse.
+
+An attribution has a *cue* (a reporting verb such as "said", "told", "noted", or the phrase
+"according to"), a *source* (the noun phrase of whoever speaks) and a *content* (what is
+attributed). The extractor reads all three from the dependency parse:
+
+- the source is the subject of the reporting verb (climbing through coordinated and
+  subordinate verbs: "declined to comment, but noted that ...", "adding that ..."), the
+  agent of a passive ("NBC News was informed by a senior administration official"), or the
+  object of "according to"; its span is the head noun phrase without appositive or
+  relative clauses ("Roberto Velasco, director general ..., said" -> "Roberto Velasco");
+- the content is the verb's clausal complement, the quotation next to the cue
+  ("“...,” said the US representative"), or the rest of the clause around "according to";
+- a pronoun source ("he added") is replaced by the nearest earlier compatible source or
+  named person;
+- the kind of source comes from its head word and named entities, the side from the
+  editable gazetteer ``data/sides.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
+
+import pandas as pd
+from spacy.tokens import Doc, Token
+
+from analysis.schema import ATTRIBUTIONS, records_frame
+
+SourceKind = Literal[
+    "named_person", "anonymous", "organization", "media_outlet", "document", "group", "unknown"
+]
+Side = Literal["US", "Mexico", "other", ""]
+QuoteType = Literal["direct", "indirect", "mixed", "according_to"]
+CountBy = Literal["article", "outlet"]
+
+SOURCE_KINDS: tuple[SourceKind, ...] = (
+    "named_person", "anonymous", "organization", "media_outlet", "document", "group", "unknown"
+)
+SIDES: tuple[Side, ...] = ("US", "Mexico", "other", "")
+QUOTE_TYPES: tuple[QuoteType, ...] = ("direct", "indirect", "mixed", "according_to")
+DEFAULT_GAZETTEER = Path(__file__).resolve().parent / "data" / "sides.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One cited statement. Fields follow schema.ATTRIBUTIONS (without article_id).
+
+    Offsets are character offsets into ``doc.text``, end exclusive;
+    ``doc.text[source_start:source_end] == source_surface``. A statement without a named
+    source span has ``source_start == source_end == -1`` and empty source texts; a cue
+    without content ("declined to comment") has ``content_start == content_end == -1``.
+    """
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    source: str
+    source_start: int
+    source_end: int
+    source_surface: str
+    source_kind: SourceKind
+    side: Side
+    quote_type: QuoteType
+    content: str
+    content_start: int
+    content_end: int
+
+
+# --- the side gazetteer -------------------------------------------------------------------
+
+
+class GazetteerError(ValueError):
+    """A side gazetteer file is missing, is not valid TOML, or does not follow the format."""
+
+
+@dataclass(frozen=True)
+class SideGazetteer:
+    """Terms that place a source on a side, names of people, and names of news outlets."""
+
+    sides: Mapping[str, tuple[str, ...]]
+    people: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+
+    def sides_in(self, text: str) -> set[str]:
+        """Return the sides whose terms occur in ``text`` as whole words."""
+        return {side for side, terms in self.sides.items() if _spans(terms, text)}
+
+    def person_spans(self, text: str) -> list[tuple[int, int]]:
+        """Return the ``(start, end)`` offsets of known people's names in ``text``."""
+        return _spans(self.people, text)
+
+    def outlet_spans(self, text: str) -> list[tuple[int, int]]:
+        """Return the ``(start, end)`` offsets of news outlet names in ``text``."""
+        return _spans(self.outlets, text)
+
+
+def load_gazetteer(path: Path | None = None) -> SideGazetteer:
+    """Return the side gazetteer in the TOML file ``path`` (default: the shipped one).
+
+    Raises GazetteerError naming the file when it is missing, is not valid UTF-8 TOML,
+    names a side other than US, Mexico or other, or a list is not a list of strings.
+    """
+    if path is None:
+        return _default_gazetteer()
+    path = Path(path)
+    return _parse_gazetteer(_read_toml(path), path)
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> SideGazetteer:
+    return _parse_gazetteer(_read_toml(DEFAULT_GAZETTEER), DEFAULT_GAZETTEER)
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as error:
+        raise GazetteerError(f"{path}: side gazetteer file not found") from error
+    except tomllib.TOMLDecodeError as error:
+        raise GazetteerError(f"{path}: not valid TOML ({error})") from error
+    except UnicodeDecodeError as error:
+        raise GazetteerError(f"{path}: not UTF-8 text ({error})") from error
+
+
+def _parse_gazetteer(document: dict, path: Path) -> SideGazetteer:
+    tables = document.get("sides", {})
+    if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
+        raise GazetteerError(f"{path}: 'sides' must hold [sides.US], [sides.Mexico], ... tables")
+    unknown = sorted(set(tables) - {"US", "Mexico", "other"})
+    if unknown:
+        raise GazetteerError(
+            f"{path}: unknown side(s) {unknown}; expected [sides.US], [sides.Mexico] or "
+            "[sides.other]"
+        )
+    sides: dict[str, tuple[str, ...]] = {}
+    people: list[str] = []
+    for side, table in tables.items():
+        names = _strings(table.get("people", []), path=path, where=f"sides.{side}.people")
+        terms = _strings(table.get("terms", []), path=path, where=f"sides.{side}.terms")
+        sides[side] = (*terms, *names)
+        people.extend(names)
+    media = document.get("media", {})
+    if not isinstance(media, dict):
+        raise GazetteerError(f"{path}: 'media' must be a table with an 'outlets' list")
+    outlets = _strings(media.get("outlets", []), path=path, where="media.outlets")
+    return SideGazetteer(MappingProxyType(sides), tuple(people), outlets)
+
+
+def _strings(value: object, *, path: Path, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise GazetteerError(f"{path}: {where} must be a list of strings, got {value!r}")
+    return tuple(item.strip() for item in value if item.strip())
+
+
+def _spans(terms: tuple[str, ...], text: str) -> list[tuple[int, int]]:
+    pattern = _pattern(terms)
+    if pattern is None:
+        return []
+    return [match.span() for match in pattern.finditer(_fold(text))]
+
+
+@lru_cache(maxsize=64)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not terms:
+        return None
+    # Longest first, so "Mexico City" wins over "Mexico"; case matters ("US" is not "us").
+    alternatives = "|".join(re.escape(_fold(term)) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _fold(text: str) -> str:
+    """Return ``text`` without accents and with curly apostrophes straight, same length."""
+    return "".join(_fold_char(char) for char in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    if char in "’‘":
+        return "'"
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return base if len(base) == 1 else char
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- quotations ---------------------------------------------------------------------------
+
+_OPENING_MARKS = "“„«"
+_CLOSING_MARKS = "”»"
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A quotation: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """Return the double-quoted passages of ``text`` in order.
+
+    Straight and curly marks pair up within a paragraph. A quotation left open runs to the
+    end of its paragraph, as when a quote continues into the next paragraph. Single quotes
+    are not read as quotation marks: they are too often apostrophes.
+    """
+    quotations: list[Quotation] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        quotations.extend(_paragraph_quotations(paragraph, offset))
+        offset += len(paragraph) + 1
+    return quotations
+
+
+def _paragraph_quotations(paragraph: str, offset: int) -> Iterator[Quotation]:
+    opened: int | None = None
+    for index, char in enumerate(paragraph):
+        if opened is None and (char == '"' or char in _OPENING_MARKS):
+            opened = index
+        elif opened is not None and (char == '"' or char in _CLOSING_MARKS):
+            start, end = offset + opened, offset + index + 1
+            yield Quotation(start, end, start + 1, end - 1)
+            opened = None
+    if opened is not None:
+        end = offset + len(paragraph.rstrip())
+        yield Quotation(offset + opened, max(end, offset + opened + 1), offset + opened + 1, end)
+
+
+def _inside_quotation(position: int, quotations: Sequence[Quotation]) -> bool:
+    return any(quote.start < position < quote.end for quote in quotations)
+
+
+# --- cues and speakers --------------------------------------------------------------------
+
+# Reporting verbs (lemmas). Each must come with content: a clause, a quotation or, for
+# the verbs in _OBJECT_VERBS, a direct object ("reported 10,000 crossings a day").
+_REPORTING_VERBS = _words(
+    "say tell state add note report announce describe warn confirm contend acknowledge "
+    "reveal claim explain insist argue assert declare write tweet deny admit concede stress "
+    "emphasize emphasise predict inform reply recall complain allege caution testify point "
+    "decline"
+)
+_OBJECT_VERBS = _words(
+    "report announce describe confirm reveal acknowledge deny admit predict warn"
+)
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+_MISSING = object()
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    anchor: Token
+    speaker: Token | None
+    according_to: bool
+    declined: bool = False
+
+
+def _find_cues(doc: Doc, quotations: Sequence[Quotation]) -> Iterator[_Cue]:
+    for token in doc:
+        if _inside_quotation(token.idx, quotations):
+            continue
+        cue = _according_to_cue(token) if token.lower_ == "according" else _verb_cue(token)
+        if cue is not None:
+            yield cue
+
+
+def _according_to_cue(token: Token) -> _Cue | None:
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is None or following.lower_ != "to":
+        return None
+    objects = [t for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ == "to"]
+    if not objects:
+        return None
+    end = following.idx + len(following.text)
+    return _Cue(token.idx, end, token, objects[0], according_to=True)
+
+
+def _verb_cue(token: Token) -> _Cue | None:
+    # "is expected to announce the plan" reports an event, not a statement.
+    if not _is_reporting_verb(token) or token.dep_ in ("acl", "amod", "xcomp"):
+        return None
+    last = token
+    declined = token.lemma_ == "decline"
+    if declined:
+        last = _declined_to_comment(token)
+        if last is None:
+            return None
+    elif token.lemma_ == "point":
+        particles = [c for c in token.children if c.dep_ == "prt" and c.lower_ == "out"]
+        if not particles:
+            return None
+        last = particles[0]
+    end = last.idx + len(last.text)
+    return _Cue(token.idx, end, token, _speaker(token), according_to=False, declined=declined)
+
+
+def _is_reporting_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in _REPORTING_VERBS
+
+
+def _declined_to_comment(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.lemma_.lower() == "comment":
+            return child
+    return None
+
+
+def _speaker(verb: Token) -> Token | None:
+    """Return the head token of whoever the reporting ``verb`` attributes to, if any."""
+    own = _own_speaker(verb)
+    if own is not _MISSING:
+        return own
+    # "declined to comment, but noted that ... and said ...": coordinated reporting verbs
+    # share the first one's speaker, not the subject of the clause in between.
+    token = verb
+    while token.dep_ in _CLIMB_DEPS | {"ccomp"} and token.head.i != token.i:
+        token = token.head
+        if _is_reporting_verb(token):
+            return _speaker(token)
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
+            break
+        token = token.head
+        own = _own_speaker(token)
+        if own is not _MISSING:
+            return own
+    return None
+
+
+def _own_speaker(verb: Token) -> object:
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in children:
+        if child.dep_ == "nsubj":
+            relative = child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
+            return verb.head if relative else child
+    if any(child.dep_ == "nsubjpass" for child in children):
+        return None
+    return _MISSING
+
+
+# --- content and quote type ---------------------------------------------------------------
+
+_EDGE_PUNCTUATION = " \t\n,;:—–-"
+_CORE_PUNCTUATION = _EDGE_PUNCTUATION + ".?!\"“”„«»'’‘()"
+
+
+@dataclass(frozen=True, slots=True)
+class _Content:
+    start: int
+    end: int
+    quote_type: QuoteType
+
+
+_NO_CONTENT = _Content(-1, -1, "indirect")
+
+
+def _content(doc: Doc, cue: _Cue, quotations: Sequence[Quotation]) -> _Content | None:
+    """Return what ``cue`` attributes, or None when it attributes nothing."""
+    if cue.according_to:
+        return _according_to_content(doc, cue.anchor)
+    if cue.declined:
+        return _NO_CONTENT
+    complement = _complement(cue.anchor)
+    if complement:
+        return _with_quotations(doc.text, _token_range(complement), quotations)
+    quote = _adjacent_quotation(doc.text, _clause_range(cue), quotations)
+    if quote is not None:
+        return _trimmed(doc.text, quote.inner_start, quote.inner_end, "direct")
+    return None
+
+
+def _complement(verb: Token) -> list[Token]:
+    """Return the tokens of what ``verb`` reports, within its paragraph; [] if none."""
+    clauses = [child for child in verb.children if child.dep_ == "ccomp"]
+    clauses = clauses or _that_clauses_in_adjuncts(verb)
+    if clauses:
+        tokens = [t for clause in clauses for t in clause.subtree if not _is_that(t, clause)]
+    elif verb.dep_ == "parataxis":
+        tokens = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
+    elif verb.lemma_.lower() in _OBJECT_VERBS:
+        objects = [
+            child for child in verb.rights
+            if child.dep_ in ("dobj", "attr", "oprd", "xcomp")
+            or (child.dep_ == "prep" and child.lower_ in ("as", "of", "about"))
+        ]
+        tokens = [t for child in objects for t in child.subtree]
+    else:
+        tokens = []
+    nested = _nested_cue_tokens(tokens)
+    start, end = _paragraph(verb.doc.text, verb.idx)
+    tokens = sorted((t for t in tokens if t.i not in nested and start <= t.idx < end),
+                    key=lambda t: t.i)
+    # The parser sometimes reads the complementizer as a pronoun ("telling NBC that AMLO ...").
+    if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ in ("mark", "nsubj"):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _that_clauses_in_adjuncts(verb: Token) -> list[Token]:
+    """Return "that" clauses the parser hung on an adjunct ("said in a statement that X")."""
+    return [
+        token
+        for child in verb.rights if child.dep_ == "prep"
+        for token in child.subtree
+        if token.dep_ in ("acl", "relcl") and any(_is_that(t, token) for t in token.children)
+    ][:1]
+
+
+def _is_that(token: Token, clause: Token) -> bool:
+    return token.dep_ == "mark" and token.head.i == clause.i and token.lower_ == "that"
+
+
+def _nested_cue_tokens(tokens: Sequence[Token]) -> set[int]:
+    """Return the indexes of other cues' phrases inside ``tokens``, to leave them out.
+
+    "noted that X, and said Y" reports X, not "X, and said Y"; "Z said that, according
+    to W, X" reports X.
+    """
+    nested: set[int] = set()
+    for token in tokens:
+        coordinated = token.dep_ == "conj" and _is_reporting_verb(token)
+        if coordinated or token.lower_ == "according":
+            nested.update(t.i for t in token.subtree)
+            nested.update(
+                sibling.i for sibling in token.head.children
+                if sibling.dep_ in ("cc", "punct") and token.left_edge.i - 2 <= sibling.i
+                and sibling.i < token.left_edge.i
+            )
+    return nested
+
+
+def _paragraph(text: str, position: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return start, len(text) if end < 0 else end
+
+
+def _according_to_content(doc: Doc, according: Token) -> _Content | None:
+    """Return the clause that "according to X" qualifies, without the phrase itself."""
+    phrase = list(according.subtree)
+    clause = according.head
+    # Climb to the main clause ("..., urging Mexico to ..., according to officials"), but
+    # not out of a reported clause ("According to X, Y has ..., officials have revealed").
+    while clause.head.i != clause.i and (
+        clause.pos_ not in ("VERB", "AUX") or clause.dep_ in ("advcl", "conj", "xcomp")
+    ):
+        clause = clause.head
+    paragraph_start, paragraph_end = _paragraph(doc.text, according.idx)
+    scope = [
+        t for t in (clause.subtree if clause.i != according.i else according.sent)
+        if paragraph_start <= t.idx < paragraph_end
+    ]
+    before = [t for t in scope if t.i < phrase[0].i]
+    after = [t for t in scope if t.i > phrase[-1].i]
+    candidates = [
+        _trimmed(doc.text, *_token_range(part), "according_to") for part in (before, after) if part
+    ]
+    candidates = [c for c in candidates if c.end > c.start]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: c.end - c.start)
+
+
+def _with_quotations(
+    text: str, span: tuple[int, int], quotations: Sequence[Quotation]
+) -> _Content:
+    start, end = span
+    core_start, core_end = _strip(text, start, end, _CORE_PUNCTUATION)
+    for quote in quotations:
+        if quote.inner_start <= core_start and core_end <= quote.inner_end:
+            return _trimmed(text, quote.inner_start, quote.inner_end, "direct")
+    touching = [q for q in quotations if q.start < end and start < q.end]
+    touching += [q for q in quotations if q.start >= end and _only_punctuation(text[end:q.start])]
+    if not touching:
+        return _trimmed(text, start, end, "indirect")
+    start = min(start, *(q.start for q in touching))
+    end = max(end, *(q.end for q in touching))
+    return _trimmed(text, start, end, "mixed")
+
+
+def _adjacent_quotation(
+    text: str, clause: tuple[int, int], quotations: Sequence[Quotation]
+) -> Quotation | None:
+    """Return the quotation just before or just after the cue's clause, if any."""
+    start, end = clause
+    before = [q for q in quotations if q.end <= start and _only_punctuation(text[q.end:start])]
+    if before:
+        return before[-1]
+    after = [q for q in quotations if q.start >= end and _only_punctuation(text[end:q.start])]
+    return after[0] if after else None
+
+
+def _clause_range(cue: _Cue) -> tuple[int, int]:
+    tokens = [cue.anchor]
+    if cue.speaker is not None:
+        tokens.extend(cue.speaker.subtree)
+    start, end = _token_range(tokens)
+    return min(start, cue.start), max(end, cue.end)
+
+
+def _only_punctuation(between: str) -> bool:
+    return len(between) <= 3 and not between.strip(" ,:")
+
+
+def _token_range(tokens: Iterable[Token]) -> tuple[int, int]:
+    tokens = list(tokens)
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _strip(text: str, start: int, end: int, characters: str) -> tuple[int, int]:
+    while start < end and text[start] in characters:
+        start += 1
+    while end > start and text[end - 1] in characters:
+        end -= 1
+    return start, end
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z.,' ]+ [—–-]+ ")
+
+
+def _trimmed(text: str, start: int, end: int, quote_type: QuoteType) -> _Content:
+    start, end = _strip(text, start, end, _EDGE_PUNCTUATION)
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()
+    return _Content(start, end, quote_type)
+
+
+# --- sources: span, kind, side, pronouns --------------------------------------------------
+
+_DOCUMENT_WORDS = _words(
+    "statement record document release memo memorandum letter data filing transcript tweet "
+    "post communique communiqué announcement declaration survey poll study report figure "
+    "estimate notice decree bulletin order complaint lawsuit ruling email video"
+)
+_MEDIA_WORDS = _words(
+    "report article story newspaper paper investigation analysis reporting broadcast "
+    "interview outlet network magazine"
+)
+_ANONYMOUS_WORDS = _words(
+    "official source person people insider representative aide diplomat spokesperson "
+    "spokesman spokeswoman negotiator authority officer staffer adviser advisor member "
+    "agent someone employee"
+)
+_GROUP_WORDS = _words(
+    "group migrant advocate activist expert analyst critic observer resident lawmaker "
+    "legislator republican democrat side community family worker researcher economist "
+    "scholar witness survivor asylum-seeker volunteer"
+)
+_OFFICE_WORDS = _words(
+    "president minister secretary ambassador governor mayor chancellor head envoy "
+    "commissioner director"
+)
+_ORGANIZATION_WORDS = _words(
+    "government ministry administration department agency patrol police house office "
+    "institute institution council commission congress senate embassy court party military "
+    "army guard secretariat service bureau union organization organisation committee "
+    "delegation country nation state company"
+)
+_QUANTIFIERS = _words("one some many several most few all each two three four five")
+_SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+_PRONOUNS = _SINGULAR_PERSON_PRONOUNS | _PLURAL_PRONOUNS | {"it", "i", "we", "you", "who"}
+_DROPPED_FROM_SOURCE = frozenset({"appos", "relcl", "punct", "advcl", "parataxis"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    text: str
+    start: int
+    end: int
+    surface: str
+    kind: SourceKind
+    side: Side
+    plural: bool
+    head_lemma: str = ""
+
+
+_NO_SOURCE = _Source("", -1, -1, "", "unknown", "", plural=False)
+
+
+def _describe_source(
+    doc: Doc, head: Token | None, gazetteer: SideGazetteer, earlier: Sequence[_Source]
+) -> _Source:
+    if head is None:
+        return _NO_SOURCE
+    start, end = _strip(doc.text, *_token_range(_source_tokens(head)), _EDGE_PUNCTUATION + "\"“”")
+    if end <= start:
+        start, end = head.idx, head.idx + len(head.text)
+    surface = doc.text[start:end]
+    plural = _is_plural(head)
+    if head.lower_ in _PRONOUNS and head.pos_ == "PRON":
+        resolved = _resolve_pronoun(doc, head, gazetteer, earlier)
+        if resolved is not None:
+            return _Source(resolved.text, start, end, surface, resolved.kind, resolved.side,
+                           resolved.plural)
+        return _Source(surface, start, end, surface, "unknown", "", plural)
+    kind = _source_kind(doc, head, (start, end), gazetteer)
+    side = _side(doc, (start, end), head, kind, gazetteer)
+    if not side and kind == "document" and _is_definite(head):
+        side = _earlier_side(head.lemma_.lower(), earlier)
+    return _Source(" ".join(surface.split()), start, end, surface, kind, side, plural,
+                   head.lemma_.lower())
+
+
+def _earlier_side(lemma: str, earlier: Sequence[_Source]) -> Side:
+    """Return the side of the latest earlier document of the same kind ("the statement")."""
+    for source in reversed(earlier):
+        if source.kind == "document" and source.head_lemma == lemma:
+            return source.side
+    return ""
+
+
+def _source_tokens(head: Token) -> list[Token]:
+    """Return the tokens of the noun phrase headed by ``head``, without its clauses."""
+    kept = [head]
+    lemma = head.lemma_.lower()
+    for child in head.children:
+        if child.dep_ in _DROPPED_FROM_SOURCE:
+            continue
+        if child.dep_ == "acl" and (lemma in _DOCUMENT_WORDS or lemma in _MEDIA_WORDS):
+            continue
+        kept.extend(_source_tokens(child))
+    return kept
+
+
+def _is_plural(head: Token) -> bool:
+    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children) or (
+        head.lower_ in _PLURAL_PRONOUNS
+    )
+
+
+def _source_kind(
+    doc: Doc, head: Token, span: tuple[int, int], gazetteer: SideGazetteer
+) -> SourceKind:
+    noun = _counted_noun(head)
+    lemma = noun.lemma_.lower()
+    if _names_outlet(doc, noun, span, gazetteer):
+        return "media_outlet"
+    if lemma in _DOCUMENT_WORDS:
+        return "document"
+    if _is_person_name(doc, noun, gazetteer):
+        return "named_person"
+    if lemma in _ANONYMOUS_WORDS:
+        return "anonymous"
+    if lemma in _GROUP_WORDS or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")):
+        return "group"
+    if lemma in _OFFICE_WORDS and _is_definite(noun):
+        # An office held by one person ("the Mexican head of state") identifies them.
+        return "named_person"
+    if lemma in _OFFICE_WORDS:
+        return "anonymous"
+    if noun.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or lemma in _ORGANIZATION_WORDS:
+        return "organization"
+    if noun.pos_ == "PROPN":
+        return "named_person"
+    return "unknown"
+
+
+def _counted_noun(head: Token) -> Token:
+    """Return "officials" for "one of the officials", else ``head`` itself."""
+    if head.lower_ in _QUANTIFIERS or head.pos_ == "NUM":
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return head
+
+
+def _names_outlet(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer) -> bool:
+    start, end = span
+    outlets = [(start + a, start + b) for a, b in gazetteer.outlet_spans(doc.text[start:end])]
+    if not outlets:
+        return False
+    covers_head = any(a <= noun.idx < b for a, b in outlets)
+    return covers_head or noun.lemma_.lower() in _MEDIA_WORDS
+
+
+def _is_person_name(doc: Doc, noun: Token, gazetteer: SideGazetteer) -> bool:
+    if noun.ent_type_ == "PERSON":
+        return True
+    sentence = noun.sent
+    people = gazetteer.person_spans(sentence.text)
+    offset = sentence.start_char
+    return any(offset + a <= noun.idx < offset + b for a, b in people)
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(
+        (child.dep_ == "det" and child.lower_ == "the") or child.dep_ == "poss"
+        for child in noun.children
+    )
+
+
+def _side(
+    doc: Doc, span: tuple[int, int], head: Token, kind: SourceKind, gazetteer: SideGazetteer
+) -> Side:
+    """Return the side named in the source phrase, else in its clauses, else ""."""
+    phrase_start, phrase_end = _token_range(head.subtree)
+    for start, end in (span, (min(phrase_start, span[0]), max(phrase_end, span[1]))):
+        text = doc.text[start:end]
+        if kind == "media_outlet":
+            text = _blank(text, gazetteer.outlet_spans(text))
+        sides = gazetteer.sides_in(text)
+        if len(sides) == 1:
+            return sides.pop()  # type: ignore[return-value]
+        if sides:
+            return ""
+    return ""
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _resolve_pronoun(
+    doc: Doc, pronoun: Token, gazetteer: SideGazetteer, earlier: Sequence[_Source]
+) -> _Source | None:
+    """Return the nearest earlier source (or, for he/she, named person) ``pronoun`` can mean."""
+    word = pronoun.lower_
+    candidates = [s for s in earlier if 0 <= s.start < pronoun.idx and _compatible(word, s)]
+    if word in _SINGULAR_PERSON_PRONOUNS:
+        candidates.extend(_people_before(doc, pronoun, gazetteer))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda source: source.start)
+
+
+def _compatible(word: str, source: _Source) -> bool:
+    if word in _SINGULAR_PERSON_PRONOUNS:
+        return source.kind in ("named_person", "anonymous") and not source.plural
+    if word in _PLURAL_PRONOUNS:
+        return source.plural or source.kind in ("organization", "group")
+    if word == "it":
+        return not source.plural and source.kind in ("organization", "document", "media_outlet")
+    return False
+
+
+def _people_before(doc: Doc, pronoun: Token, gazetteer: SideGazetteer) -> Iterator[_Source]:
+    for entity in doc.ents:
+        if entity.label_ == "PERSON" and entity.end_char <= pronoun.idx:
+            sides = gazetteer.sides_in(entity.text)
+            side = sides.pop() if len(sides) == 1 else ""
+            yield _Source(entity.text, entity.start_char, entity.end_char, entity.text,
+                          "named_person", side, plural=False)  # type: ignore[arg-type]
+
+
+# --- the extractor ------------------------------------------------------------------------
+
+
+def extract_attributions(
+    doc: Doc, *, gazetteer: SideGazetteer | None = None
+) -> Iterator[Attribution]:
+    """Yield every attribution in ``doc``, in the order of their cues.
+
+    Cues inside a quotation are skipped (they belong to the quoted speaker). A reporting
+    verb with nothing attributed ("said in Mexico City") yields nothing; "declined to
+    comment" yields a record without content. Never raises on unusual text.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    quotations = find_quotations(doc.text)
+    sources: list[_Source] = []
+    for cue in _find_cues(doc, quotations):
+        content = _content(doc, cue, quotations)
+        if content is None:
+            continue
+        source = _describe_source(doc, cue.speaker, gazetteer, sources)
+        if source is not _NO_SOURCE:
+            sources.append(source)
+        yield _record(doc.text, cue, source, content)
+
+
+def _record(text: str, cue: _Cue, source: _Source, content: _Content) -> Attribution:
+    has_content = content.start >= 0
+    return Attribution(
+        cue=text[cue.start:cue.end],
+        cue_start=cue.start,
+        cue_end=cue.end,
+        source=source.text,
+        source_start=source.start,
+        source_end=source.end,
+        source_surface=source.surface,
+        source_kind=source.kind,
+        side=source.side,
+        quote_type="according_to" if cue.according_to else content.quote_type,
+        content=text[content.start:content.end] if has_content else "",
+        content_start=content.start,
+        content_end=content.end,
+    )
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def attributions_frame(rows: Iterable[tuple[str, Attribution]]) -> pd.DataFrame:
+    """Return ``(article_id, Attribution)`` pairs as a DataFrame with schema.ATTRIBUTIONS."""
+    return records_frame(rows, ATTRIBUTIONS)
+
+
+def attribution_counts(
+    frame: pd.DataFrame, articles: pd.DataFrame, *, by: CountBy = "outlet"
+) -> pd.DataFrame:
+    """Return one row per outlet (or article): how many attributions, of which kind and side.
+
+    Columns: the key (``outlet`` or ``article_id``), ``attributions``, ``sources`` (distinct
+    source texts per article, summed), ``kind_<kind>`` for every source kind,
+    ``side_US``, ``side_Mexico``, ``side_other``, ``side_none``, one column per quote type
+    (``direct``, ``indirect``, ``mixed``, ``according_to``) and ``anonymous_share`` (the
+    share of attributions whose source is anonymous; 0.0 where there are none). Every
+    outlet or article of ``articles`` has a row, sorted by the key. Raises ValueError for
+    any other ``by``.
+    """
+    if by not in ("article", "outlet"):
+        raise ValueError(f"by must be 'article' or 'outlet', got {by!r}")
+    key = "outlet" if by == "outlet" else "article_id"
+    merged = frame.merge(articles[["article_id", "outlet"]], on="article_id", how="inner")
+    keys = sorted(articles[key].astype(str).unique())
+    grouped = merged.assign(**{key: merged[key].astype(str)}).groupby(key)
+    counts = pd.DataFrame(index=pd.Index(keys, name=key))
+    counts["attributions"] = grouped.size()
+    counts["sources"] = _distinct_sources(merged, key)
+    for kind in SOURCE_KINDS:
+        counts[f"kind_{kind}"] = grouped["source_kind"].apply(lambda s, k=kind: (s == k).sum())
+    for side in SIDES:
+        counts[f"side_{side or 'none'}"] = grouped["side"].apply(lambda s, v=side: (s == v).sum())
+    for quote_type in QUOTE_TYPES:
+        counts[quote_type] = grouped["quote_type"].apply(lambda s, q=quote_type: (s == q).sum())
+    counts = counts.fillna(0).astype(int)
+    total = counts["attributions"].where(counts["attributions"] > 0)
+    counts["anonymous_share"] = (counts["kind_anonymous"] / total).fillna(0.0).round(3)
+    return counts.reset_index()
+
+
+def _distinct_sources(merged: pd.DataFrame, key: str) -> pd.Series:
+    named = merged[merged["source"].astype(str) != ""]
+    distinct = named.drop_duplicates(["article_id", "source"])
+    return distinct.assign(**{key: distinct[key].astype(str)}).groupby(key).size()

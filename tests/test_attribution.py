@@ -1,0 +1,450 @@
+"""Source attribution: cue, source span, kind, side, quote type and content on real sentences."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.attribution import (
+    Attribution,
+    GazetteerError,
+    attribution_counts,
+    attributions_frame,
+    extract_attributions,
+    find_quotations,
+    load_gazetteer,
+)
+from analysis.schema import ATTRIBUTIONS
+
+
+def attributions(nlp, text: str, **options) -> list[Attribution]:
+    doc = nlp(text)
+    found = list(extract_attributions(doc, **options))
+    for record in found:
+        assert doc.text[record.cue_start:record.cue_end] == record.cue
+        if record.source_start >= 0:
+            assert doc.text[record.source_start:record.source_end] == record.source_surface
+        if record.content_start >= 0:
+            assert doc.text[record.content_start:record.content_end] == record.content
+    return found
+
+
+def only(nlp, text: str, **options) -> Attribution:
+    (record,) = attributions(nlp, text, **options)
+    return record
+
+
+def summary(record: Attribution) -> tuple[str, str, str, str, str]:
+    return (record.cue, record.source, record.source_kind, record.side, record.quote_type)
+
+
+def by_cue(records: list[Attribution], cue: str) -> list[Attribution]:
+    return [record for record in records if record.cue == cue]
+
+
+def test_record_fields_follow_the_contract():
+    fields = tuple(field.name for field in dataclasses.fields(Attribution))
+    assert fields == ATTRIBUTIONS[1:]
+
+
+# --- the seed articles --------------------------------------------------------------------
+
+
+def test_seed_001_according_to_mexican_officials_is_anonymous_and_mexican(nlp, seed_text):
+    found = attributions(nlp, seed_text("001"))
+    record = next(r for r in found if r.source.startswith("Mexican officials and others"))
+    assert summary(record) == (
+        "according to", "Mexican officials and others briefed on the discussions",
+        "anonymous", "Mexico", "according_to")
+    assert record.content.startswith("The Biden administration has been quietly pressing Mexico")
+
+
+def test_seed_001_velasco_is_a_named_mexican_source_of_a_direct_quote(nlp, seed_text):
+    found = attributions(nlp, seed_text("001"))
+    record = next(r for r in found if r.source_surface == "Roberto Velasco")
+    assert summary(record) == ("said", "Roberto Velasco", "named_person", "Mexico", "direct")
+    assert record.content == (
+        "Both governments cooperate on the basis of an orderly, safe and regular migration system")
+
+
+def test_seed_001_he_said_resolves_to_velasco_and_mixes_speech_and_quote(nlp, seed_text):
+    found = attributions(nlp, seed_text("001"))
+    record = next(r for r in found if r.source_surface == "he")
+    assert summary(record) == ("said", "Roberto Velasco", "named_person", "Mexico", "mixed")
+    assert record.content.startswith("there was no quid pro quo for vaccines: “These are")
+
+
+def test_seed_001_declined_to_comment_noted_and_said_share_one_source(nlp, seed_text):
+    found = attributions(nlp, seed_text("001"))
+    records = [r for r in found if r.source == "A Biden administration official"]
+    assert [r.cue for r in records] == ["declined to comment", "noted", "said"]
+    assert {(r.source_kind, r.side) for r in records} == {("anonymous", "US")}
+    assert records[0].content == "" and records[0].content_start == -1
+    assert records[1].content.endswith("by addressing its root causes")
+    assert records[2].content.startswith("they were working closely")
+
+
+def test_seed_003_the_us_representative_and_he_added(nlp, seed_text):
+    found = attributions(nlp, seed_text("003"))
+    said = next(r for r in found if r.source_surface == "the US representative")
+    assert summary(said) == ("said", "the US representative", "anonymous", "US", "direct")
+    assert said.content == (
+        "We were really impressed with some of the new measures that Mexico is taking")
+    added = next(r for r in found if r.cue == "added")
+    assert (added.source, added.source_surface) == ("the US representative", "he")
+    assert (added.source_kind, added.side, added.quote_type) == ("anonymous", "US", "mixed")
+
+
+def test_seed_003_relative_clause_is_not_part_of_the_source_span(nlp, seed_text):
+    found = attributions(nlp, seed_text("003"))
+    assert summary(found[0]) == (
+        "said", "A high-ranking US official", "anonymous", "US", "indirect")
+    assert found[0].content.startswith("Mexico's representatives had presented")
+
+
+def test_seed_003_quote_first_indirect_speech_with_inverted_subject(nlp, seed_text):
+    found = attributions(nlp, seed_text("003"))
+    record = next(r for r in found if r.source == "López Obrador")
+    assert summary(record) == ("said", "López Obrador", "named_person", "Mexico", "indirect")
+    assert record.content.startswith("Mexico will step up its efforts")
+
+
+def test_seed_000_cites_two_newspapers_as_media_outlets(nlp, seed_text):
+    found = attributions(nlp, seed_text("000"))
+    times = next(r for r in found if "New York Times" in r.source)
+    assert summary(times) == (
+        "According to", "a New York Times report", "media_outlet", "", "according_to")
+    post = next(r for r in found if r.source == "The Washington Post")
+    assert (post.cue, post.source_kind, post.quote_type) == ("reported", "media_outlet", "indirect")
+    assert post.content == "The administration is expected to announce the plan on Friday"
+
+
+def test_seed_000_they_acknowledge_resolves_to_mexican_officials(nlp, seed_text):
+    record = by_cue(attributions(nlp, seed_text("000")), "acknowledge")[0]
+    assert (record.source, record.source_surface, record.side) == (
+        "Mexican officials", "they", "Mexico")
+
+
+def test_seed_002_passive_by_phrase_and_document(nlp, seed_text):
+    found = attributions(nlp, seed_text("002"))
+    informed = by_cue(found, "informed")[0]
+    assert summary(informed) == (
+        "informed", "a senior administration official", "anonymous", "US", "indirect")
+    records = next(r for r in found if r.source == "ICE flight records")
+    assert (records.source_kind, records.side, records.quote_type) == (
+        "document", "US", "according_to")
+
+
+def test_seed_002_advcl_and_pcomp_cues_find_the_main_subject(nlp, seed_text):
+    found = attributions(nlp, seed_text("002"))
+    adding = by_cue(found, "adding")[0]
+    assert (adding.source, adding.source_kind) == ("The insiders", "anonymous")
+    telling = by_cue(found, "telling")[0]
+    assert telling.source == "A senior Biden administration official"
+    assert telling.quote_type == "mixed"
+    assert telling.content.endswith("“has a very ambitious agenda.”")
+
+
+def test_seed_004_the_statement_inherits_the_side_of_a_statement(nlp, seed_text):
+    found = attributions(nlp, seed_text("004"))
+    first = next(r for r in found if r.source == "a statement")
+    assert (first.source_kind, first.side, first.quote_type) == ("document", "Mexico",
+                                                                 "according_to")
+    later = next(r for r in found if r.source == "the statement")
+    assert (later.source_kind, later.side, later.quote_type) == ("document", "Mexico", "mixed")
+
+
+def test_every_seed_parses_with_valid_offsets(nlp, seed_text):
+    for prefix in ("000", "001", "002", "003", "004"):
+        assert attributions(nlp, seed_text(prefix))
+
+
+# --- structures on short sentences --------------------------------------------------------
+
+
+def test_quote_first_with_straight_quotes(nlp):
+    record = only(nlp, '"We are ready," said the spokesman.')
+    assert summary(record) == ("said", "the spokesman", "anonymous", "", "direct")
+    assert record.content == "We are ready"
+
+
+def test_quote_after_a_colon(nlp):
+    record = only(nlp, 'The spokesman said: "We will not pay for the wall."')
+    assert (record.quote_type, record.content) == ("direct", "We will not pay for the wall.")
+
+
+def test_quote_spanning_two_sentences(nlp):
+    record = only(nlp, "“We are ready. We have always been ready,” Marcelo Ebrard said.")
+    assert summary(record) == ("said", "Marcelo Ebrard", "named_person", "Mexico", "direct")
+    assert record.content == "We are ready. We have always been ready"
+
+
+def test_a_cue_inside_a_quotation_belongs_to_the_quoted_speaker(nlp):
+    record = only(nlp, "“Nobody said it would be easy,” López Obrador said.")
+    assert (record.source, record.content) == ("López Obrador", "Nobody said it would be easy")
+
+
+def test_unbalanced_quote_runs_to_the_end_of_the_paragraph(nlp):
+    said, declined = attributions(nlp, 'He said "the border is closed.\nOfficials declined to '
+                                       "comment.")
+    assert (said.quote_type, said.content) == ("direct", "the border is closed.")
+    assert (declined.cue, declined.source) == ("declined to comment", "Officials")
+
+
+def test_indirect_speech_without_that(nlp):
+    record = only(nlp, "A senior Mexican official said the talks would resume in January.")
+    assert summary(record) == (
+        "said", "A senior Mexican official", "anonymous", "Mexico", "indirect")
+    assert record.content == "the talks would resume in January"
+
+
+def test_told_reporters_keeps_the_listener_out_of_the_content(nlp):
+    record = only(nlp, "Alejandro Mayorkas told reporters that the border was not open.")
+    assert summary(record) == ("told", "Alejandro Mayorkas", "named_person", "US", "indirect")
+    assert record.content == "the border was not open"
+
+
+def test_said_in_a_statement_that(nlp):
+    record = only(nlp, "Mexico's foreign ministry said in a statement that the meeting was good.")
+    assert summary(record) == (
+        "said", "Mexico's foreign ministry", "organization", "Mexico", "indirect")
+    assert record.content == "the meeting was good"
+
+
+def test_appositive_is_not_part_of_the_source_span_but_gives_the_side(nlp):
+    record = only(nlp, "Roberto Velasco, the director general for the North America region at "
+                       "Mexico's foreign ministry, said the two issues were separate.")
+    assert summary(record) == ("said", "Roberto Velasco", "named_person", "Mexico", "indirect")
+
+
+def test_according_to_at_the_end_of_the_sentence(nlp):
+    record = only(nlp, "Biden is running out of options, according to three U.S. officials.")
+    assert summary(record) == (
+        "according to", "three U.S. officials", "anonymous", "US", "according_to")
+    assert record.content == "Biden is running out of options"
+
+
+def test_according_to_a_document(nlp):
+    record = only(nlp, "According to a statement from the White House, the two presidents "
+                       "spoke on Monday.")
+    assert (record.source_kind, record.side) == ("document", "US")
+    assert record.content == "the two presidents spoke on Monday."
+
+
+def test_quote_first_then_adding(nlp):
+    said, adding = attributions(nlp, '"It is a good day," Biden said, adding that more work '
+                                     "was needed.")
+    assert summary(said) == ("said", "Biden", "named_person", "US", "direct")
+    assert summary(adding) == ("adding", "Biden", "named_person", "US", "indirect")
+    assert adding.content == "more work was needed"
+
+
+def test_mixed_quote_inside_indirect_speech(nlp):
+    record = only(nlp, "The insiders described such talks as “preliminary.”")
+    assert (record.cue, record.quote_type) == ("described", "mixed")
+    assert record.content == "such talks as “preliminary.”"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "kind", "side"),
+    [
+        ("Migrant advocates warned that the new rule would put families at risk.",
+         "warned", "group", ""),
+        ("The State Department confirmed that the flights had resumed.",
+         "confirmed", "organization", "US"),
+        ("Officials familiar with the talks acknowledged that no deal had been reached.",
+         "acknowledged", "anonymous", ""),
+        ("The ministry stated that 300 migrants were returned.", "stated", "organization", ""),
+        ("Insiders revealed that the plan had been shelved.", "revealed", "anonymous", ""),
+        ("Marcelo Ebrard announced that Mexico would deploy 10,000 troops.",
+         "announced", "named_person", "Mexico"),
+        ("Guatemalan officials noted that the flows had slowed.", "noted", "anonymous", "other"),
+        ("Mexican officials contend that the efforts are separate.",
+         "contend", "anonymous", "Mexico"),
+        ("The Washington Post reported that the plan would be announced on Friday.",
+         "reported", "media_outlet", ""),
+        ("The US Border Patrol has reported around 10,000 border crossings a day.",
+         "reported", "organization", "US"),
+        ("Mexico reported that on December 30, it began deporting people to Venezuela.",
+         "reported", "organization", "Mexico"),
+        ("A White House official said the United States was assessing how to send doses.",
+         "said", "anonymous", "US"),
+    ],
+)
+def test_reporting_verbs_kinds_and_sides(nlp, sentence, cue, kind, side):
+    record = only(nlp, sentence)
+    assert (record.cue, record.source_kind, record.side) == (cue, kind, side)
+    assert record.quote_type == "indirect" and record.content
+
+
+def test_declined_to_comment_has_no_content(nlp):
+    record = only(nlp, "The White House declined to comment.")
+    assert summary(record) == (
+        "declined to comment", "The White House", "organization", "US", "indirect")
+    assert (record.content, record.content_start, record.content_end) == ("", -1, -1)
+
+
+def test_unresolvable_pronoun_stays_a_pronoun_of_unknown_kind(nlp):
+    record = only(nlp, "He said the talks were useful.")
+    assert (record.source, record.source_surface, record.source_kind) == ("He", "He", "unknown")
+
+
+def test_pronoun_resolves_to_an_earlier_named_person(nlp):
+    record = only(nlp, "Marcelo Ebrard met the delegation on Tuesday. He said the talks were "
+                       "useful.")
+    assert (record.source, record.source_surface, record.source_kind, record.side) == (
+        "Marcelo Ebrard", "He", "named_person", "Mexico")
+
+
+def test_both_sides_named_leaves_the_side_empty(nlp):
+    record = only(nlp, "According to representatives from the United States and Mexico, "
+                       "Mexico has substantial negotiating power.")
+    assert (record.source_kind, record.side) == ("anonymous", "")
+
+
+def test_a_reporting_verb_without_content_is_not_an_attribution(nlp):
+    assert attributions(nlp, "The minister said so in Mexico City.") == []
+    assert attributions(nlp, "The administration is expected to announce the plan.") == []
+
+
+# --- quotations ---------------------------------------------------------------------------
+
+
+def test_find_quotations_pairs_straight_and_curly_marks():
+    text = 'He said "yes" and “no” and \u201cmaybe".'
+    found = find_quotations(text)
+    assert [text[q.inner_start:q.inner_end] for q in found] == ["yes", "no", "maybe"]
+    assert [text[q.start:q.end] for q in found] == ['"yes"', "“no”", "\u201cmaybe\""]
+
+
+def test_find_quotations_closes_an_open_quote_at_the_paragraph_end():
+    text = "“First paragraph\n“Second one.”"
+    first, second = find_quotations(text)
+    assert text[first.inner_start:first.inner_end] == "First paragraph"
+    assert text[second.inner_start:second.inner_end] == "Second one."
+
+
+# --- the gazetteer ------------------------------------------------------------------------
+
+
+def test_default_gazetteer_places_terms_on_sides():
+    gazetteer = load_gazetteer()
+    assert gazetteer.sides_in("a White House official") == {"US"}
+    assert gazetteer.sides_in("Lopez Obrador") == {"Mexico"}
+    assert gazetteer.sides_in("the U.S. delegation") == {"US"}
+    assert gazetteer.sides_in("told us nothing") == set()
+
+
+def test_a_custom_gazetteer_changes_the_side(nlp, tmp_path):
+    path = tmp_path / "sides.toml"
+    path.write_text('[sides.other]\nterms = ["Ebrard"]\n', encoding="utf-8")
+    record = only(nlp, "Marcelo Ebrard announced that Mexico would deploy troops.",
+                  gazetteer=load_gazetteer(path))
+    assert record.side == "other"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[sides.US\nterms = []", "not valid TOML"),
+        ("[sides.Canada]\nterms = []", "unknown side(s) ['Canada']"),
+        ('[sides.US]\nterms = "US"', "sides.US.terms must be a list of strings"),
+        ("[media]\noutlets = [1]", "media.outlets must be a list of strings"),
+    ],
+)
+def test_a_malformed_gazetteer_names_the_file(tmp_path, content, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"bad\.toml") as error:
+        load_gazetteer(path)
+    assert message in str(error.value)
+
+
+def test_a_missing_gazetteer_names_the_file(tmp_path):
+    with pytest.raises(GazetteerError, match=r"missing\.toml: side gazetteer file not found"):
+        load_gazetteer(tmp_path / "missing.toml")
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def test_attributions_frame_has_the_contract_columns(nlp):
+    record = only(nlp, "Insiders revealed that the plan had been shelved.")
+    frame = attributions_frame([("a1", record)])
+    assert list(frame.columns) == list(ATTRIBUTIONS)
+    assert frame.loc[0, "article_id"] == "a1" and frame.loc[0, "source"] == "Insiders"
+
+
+def test_attributions_frame_of_nothing_is_empty_with_columns():
+    assert list(attributions_frame([]).columns) == list(ATTRIBUTIONS)
+
+
+def counts_fixture(nlp):
+    texts = {
+        "a1": "Insiders revealed that the plan had been shelved. “We agree,” Marcelo Ebrard said.",
+        "a2": "According to three U.S. officials, Biden is running out of options.",
+        "a3": "Nothing was attributed here.",
+    }
+    rows = [(article_id, record) for article_id, text in texts.items()
+            for record in extract_attributions(nlp(text))]
+    articles = pd.DataFrame({"article_id": ["a1", "a2", "a3"],
+                             "outlet": ["Paper", "Paper", "Wire"]})
+    return attributions_frame(rows), articles
+
+
+def test_attribution_counts_by_outlet(nlp):
+    frame, articles = counts_fixture(nlp)
+    counts = attribution_counts(frame, articles, by="outlet").set_index("outlet")
+    assert list(counts.index) == ["Paper", "Wire"]
+    paper = counts.loc["Paper"]
+    assert (paper["attributions"], paper["sources"]) == (3, 3)
+    assert (paper["kind_anonymous"], paper["kind_named_person"]) == (2, 1)
+    assert (paper["side_US"], paper["side_Mexico"], paper["side_none"]) == (1, 1, 1)
+    assert (paper["direct"], paper["indirect"], paper["according_to"]) == (1, 1, 1)
+    assert paper["anonymous_share"] == pytest.approx(0.667)
+    assert counts.loc["Wire", "attributions"] == 0
+    assert counts.loc["Wire", "anonymous_share"] == 0.0
+
+
+def test_attribution_counts_by_article(nlp):
+    frame, articles = counts_fixture(nlp)
+    counts = attribution_counts(frame, articles, by="article").set_index("article_id")
+    assert counts["attributions"].to_dict() == {"a1": 2, "a2": 1, "a3": 0}
+    assert counts.loc["a2", "anonymous_share"] == 1.0
+
+
+def test_attribution_counts_refuses_an_unknown_grouping(nlp):
+    frame, articles = counts_fixture(nlp)
+    with pytest.raises(ValueError, match="by must be 'article' or 'outlet'"):
+        attribution_counts(frame, articles, by="day")  # type: ignore[arg-type]
+
+
+# --- any text in, no exception out --------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ['"', "“", "”", "'", "‘", "’", ",", ".", " ", " ", "\n", "said", "according to", "he",
+     "they", "officials", "Mexico", "US", "told", "added", "by", ":", "that"]
+)
+_TEXTS = st.lists(st.one_of(_PIECES, st.text(min_size=1, max_size=8)), max_size=30).map(" ".join)
+
+
+@settings(deadline=None, max_examples=60)
+@given(text=_TEXTS)
+def test_any_text_yields_valid_offsets(nlp, text):
+    doc = nlp(text)
+    for record in extract_attributions(doc):
+        assert 0 <= record.cue_start < record.cue_end <= len(doc.text)
+        assert doc.text[record.cue_start:record.cue_end] == record.cue
+        if record.source_start == -1:
+            assert record.source_end == -1 and record.source_surface == ""
+        else:
+            assert 0 <= record.source_start < record.source_end <= len(doc.text)
+        assert doc.text[record.source_start:record.source_end] == record.source_surface or (
+            record.source_start == -1)
+        if record.content_start >= 0:
+            assert record.content_start <= record.content_end <= len(doc.text)
+            assert doc.text[record.content_start:record.content_end] == record.content
