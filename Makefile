@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup report test lab lint strip lock clean
+.PHONY: setup browser report test lab lint strip lock clean
 
 setup: $(INSTALLED)
 
@@ -21,8 +21,19 @@ $(INSTALLED): requirements.lock pyproject.toml
 report: $(INSTALLED)
 	$(BIN)/python -m analysis report
 
-test: $(INSTALLED)
+test: $(INSTALLED) browser
 	$(BIN)/python -m pytest
+
+# The browser tests open the rendered report in Debian's headless Chromium. As root with
+# apt-get (a CI machine, a container) it is installed; elsewhere they are skipped with a note.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "note: Chromium is not installed, so the browser tests are skipped (Debian: sudo apt-get install chromium)"; \
+	  fi
 
 lab: $(INSTALLED)
 	$(BIN)/python -m ipykernel install --user --name news-workbook --display-name "Python (news workbook)"

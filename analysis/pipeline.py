@@ -9,6 +9,7 @@ import platform
 import shutil
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -47,6 +48,9 @@ class Tables:
     keywords: pd.DataFrame
     trends: pd.DataFrame
     boilerplate: pd.DataFrame
+    kwic: pd.DataFrame
+    keyterms: pd.DataFrame
+    distinctive: pd.DataFrame
     fold_duplicates: bool = True
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -74,6 +78,9 @@ class ArticleResult:
     figures: list[figures.Figure]
     attributions: list[attribution.Attribution]
     keywords: list[keywords.TermCount]
+    hits: list[keywords.TermHit]
+    keyterms: list[keywords.Keyterm]
+    frequencies: Counter[str]
 
 
 def extract_tables(
@@ -136,12 +143,22 @@ def extract_tables(
             for record in result.attributions
         ),
         keywords=keyword_frame,
-        trends=keywords.build_trends(keyword_frame, counted, terms=terms.names, period=period),
+        trends=keywords.build_trends(keyword_frame, counted, terms=terms.names, period=period,
+                                     outlets=corpus.outlets),
         boilerplate=pd.DataFrame(
             [{"article_id": article_id, **dataclasses.asdict(removal)}
              for article_id, clean in zip(ids, cleaned, strict=True)
              for removal in clean.removals],
             columns=list(schema.BOILERPLATE)),
+        kwic=keywords.kwic_frame(
+            (article_id, hit) for article_id, result in zip(ids, results, strict=True)
+            for hit in result.hits
+        ),
+        keyterms=keywords.keyterms_frame(
+            (article_id, keyterm) for article_id, result in zip(ids, results, strict=True)
+            for keyterm in result.keyterms
+        ),
+        distinctive=_distinctive_terms(counted, dict(zip(ids, results, strict=True)), period),
         fold_duplicates=fold_duplicates,
         timings=timings,
     )
@@ -166,7 +183,32 @@ def _extract_article(
         figures=found_figures,
         attributions=found_attributions,
         keywords=list(keywords.count_terms(doc, matcher)),
+        hits=list(keywords.keyword_in_context(doc, matcher)),
+        keyterms=list(keywords.extract_keyterms(doc)),
+        frequencies=keywords.term_frequencies(doc),
     )
+
+
+def _distinctive_terms(
+    counted: pd.DataFrame, results: dict[str, ArticleResult], period: Period
+) -> pd.DataFrame:
+    """Return the terms distinctive of each outlet and of each period, against the rest."""
+    by_outlet: dict[str, Counter[str]] = {}
+    by_period: dict[str, Counter[str]] = {}
+    dated = counted["published"] != ""
+    periods = pd.Series("", index=counted.index)
+    if dated.any():
+        periods[dated] = keywords.period_label(counted.loc[dated, "published"], period)
+    for article_id, outlet, label in zip(counted["article_id"], counted["outlet"], periods,
+                                         strict=True):
+        frequencies = results[article_id].frequencies
+        by_outlet.setdefault(outlet, Counter()).update(frequencies)
+        if label:
+            by_period.setdefault(label, Counter()).update(frequencies)
+    return pd.concat([
+        keywords.distinctive_terms(by_outlet, comparison="outlet"),
+        keywords.distinctive_terms(by_period, comparison="period"),
+    ], ignore_index=True)
 
 
 def _with_source(
@@ -277,7 +319,10 @@ def _stage_tables(tables: Tables, staging: Path) -> list[Path]:
     staged = []
     for name, frame in tables.by_name().items():
         csv_path = staging / f"{name}.csv"
-        frame.drop(columns=["text"], errors="ignore").to_csv(csv_path, index=False)
+        # The cleaned article text lives in articles.parquet only: a CSV cell per article
+        # would make the table unreadable in a spreadsheet.
+        shown = frame.drop(columns=["text"]) if name == "articles" else frame
+        shown.to_csv(csv_path, index=False)
         parquet_path = staging / f"{name}.parquet"
         frame.to_parquet(parquet_path, index=False)
         staged += [csv_path, parquet_path]

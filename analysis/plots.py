@@ -16,20 +16,22 @@ def plot_term_trends(trends: pd.DataFrame, *, top: int = 6) -> Figure:
     """Return a line chart of the ``top`` tracked terms per 1,000 words, by period.
 
     Outlets are pooled (counts and words summed), so a period with few articles weighs
-    as little as it should; empty periods are drawn as zero, not bridged.
+    as little as it should; empty periods are drawn as zero, not bridged, on a grey band
+    that marks them as periods without articles.
     """
     figure = Figure(figsize=CHART_SIZE, layout="constrained")
     axes = figure.subplots()
-    pooled = trends.groupby(["period", "term"], as_index=False)[["count", "words"]].sum()
-    pooled["per_1k_words"] = (1000 * pooled["count"] / pooled["words"].where(pooled["words"] > 0)
-                              ).fillna(0.0)
+    pooled = _rate(trends, ["period", "term"])
     leaders = (pooled.groupby("term")["count"].sum().sort_values(ascending=False, kind="stable")
                .head(top).index)
+    periods = sorted(pooled["period"].unique())
     for term in leaders:
-        series = pooled[pooled["term"] == term].sort_values("period")
+        series = pooled[pooled["term"] == term].set_index("period")["per_1k_words"]
         # Plain lists: matplotlib's category axis does not take pandas string arrays.
-        axes.plot(series["period"].tolist(), series["per_1k_words"].tolist(), marker="o",
-                  label=term)
+        axes.plot(periods, series.reindex(periods, fill_value=0).tolist(), marker="o",
+                  markersize=3, label=term)
+    _shade_empty_periods(axes, periods, trends)
+    _thin_ticks(axes, periods, most=12)
     axes.set_ylabel("mentions per 1,000 words")
     axes.set_xlabel("period")
     axes.tick_params(axis="x", labelrotation=45)
@@ -73,4 +75,139 @@ def plot_figure_concepts(figures: pd.DataFrame, articles: pd.DataFrame) -> Figur
     axes.set_xlabel("figures")
     axes.set_ylabel("")
     axes.set_title("Numeric claims by concept and outlet")
+    return figure
+
+
+def group_small_outlets(frame: pd.DataFrame, *, top: int) -> pd.DataFrame:
+    """Return ``frame`` with every outlet beyond the ``top`` largest renamed to one group.
+
+    Outlets rank by words (then name); the rest become "other outlets (N)", so a chart
+    stays readable with 50 outlets. Frames with ``top`` outlets or fewer come back as is.
+    """
+    sizes = frame.groupby("outlet")["words"].sum()
+    if len(sizes) <= top:
+        return frame
+    ranked = sorted(sizes.index, key=lambda outlet: (-sizes[outlet], outlet))
+    kept = set(ranked[:top])
+    other = f"other outlets ({len(ranked) - top})"
+    return frame.assign(outlet=frame["outlet"].where(frame["outlet"].isin(kept), other))
+
+
+def _rate(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    # Rates are recomputed from summed counts and words: averaging rates would let a
+    # period with one short article weigh as much as a busy one.
+    pooled = frame.groupby(keys, as_index=False)[["count", "words"]].sum()
+    pooled["per_1k_words"] = (1000 * pooled["count"] / pooled["words"].where(pooled["words"] > 0)
+                              ).fillna(0.0)
+    return pooled
+
+
+def plot_term_trends_by_outlet(
+    trends: pd.DataFrame, *, top_terms: int = 4, top_outlets: int = 8
+) -> Figure:
+    """Return small multiples: one panel per outlet, the ``top_terms`` terms per 1,000 words.
+
+    The ``top_outlets`` outlets with most words get a panel each and the rest share one;
+    all panels share both axes, and periods without articles are drawn as zero on a grey
+    band.
+    """
+    grouped = group_small_outlets(trends, top=top_outlets)
+    pooled = _rate(grouped, ["outlet", "period", "term"])
+    leaders = list(pooled.groupby("term")["count"].sum().sort_values(
+        ascending=False, kind="stable").head(top_terms).index)
+    outlets = sorted(pooled["outlet"].unique(), key=lambda name: (name.startswith("other "), name))
+    columns = min(3, max(len(outlets), 1))
+    rows = max(1, -(-len(outlets) // columns))
+    figure = Figure(figsize=(9, 2.4 * rows + 0.8), layout="constrained")
+    axes_grid = figure.subplots(rows, columns, sharex=True, sharey=True, squeeze=False)
+    periods = sorted(pooled["period"].unique())
+    for axes, outlet in zip(axes_grid.flat, outlets, strict=False):
+        for term in leaders:
+            series = pooled[(pooled["outlet"] == outlet) & (pooled["term"] == term)]
+            series = series.set_index("period")["per_1k_words"].reindex(periods, fill_value=0)
+            axes.plot(periods, series.tolist(), label=term, linewidth=1.2)
+        _shade_empty_periods(axes, periods, grouped[grouped["outlet"] == outlet])
+        axes.set_title(outlet, fontsize="small")
+        axes.tick_params(axis="x", labelrotation=90, labelsize="x-small")
+        _thin_ticks(axes, periods)
+    for axes in list(axes_grid.flat)[len(outlets):]:
+        axes.set_visible(False)
+    if leaders:
+        figure.legend(*axes_grid.flat[0].get_legend_handles_labels(), loc="outside upper center",
+                      ncols=len(leaders), fontsize="small", frameon=False)
+    figure.supylabel("mentions per 1,000 words", fontsize="small")
+    return figure
+
+
+def _shade_empty_periods(axes, periods: list[str], trends: pd.DataFrame) -> None:
+    """Shade the periods without any article, so a zero there reads as "no data"."""
+    articles = trends.groupby("period")["articles"].max().reindex(periods, fill_value=0)
+    for position, period in enumerate(periods):
+        if articles[period] == 0:
+            axes.axvspan(position - 0.5, position + 0.5, color="0.92", linewidth=0, zorder=0)
+
+
+def _thin_ticks(axes, periods: list[str], *, most: int = 8) -> None:
+    step = max(1, -(-len(periods) // most))
+    axes.set_xticks(range(0, len(periods), step), periods[::step])
+
+
+def plot_term_heatmap(
+    trends: pd.DataFrame, *, top_terms: int = 15, top_outlets: int = 12
+) -> Figure:
+    """Return a heatmap of tracked terms × outlets, mentions per 1,000 words over all periods.
+
+    Shows the ``top_terms`` most frequent terms and the ``top_outlets`` outlets with most
+    words; the other outlets share one row. Each cell is labelled with its rate.
+    """
+    grouped = group_small_outlets(trends, top=top_outlets)
+    pooled = _rate(grouped, ["outlet", "term"])
+    leaders = list(pooled.groupby("term")["count"].sum().sort_values(
+        ascending=False, kind="stable").head(top_terms).index)
+    table = pooled.pivot(index="outlet", columns="term", values="per_1k_words")
+    table = table.reindex(columns=leaders).fillna(0.0)
+    figure = Figure(figsize=(9, 1.2 + 0.45 * max(len(table), 1)), layout="constrained")
+    axes = figure.subplots()
+    if table.empty or not leaders:
+        axes.text(0.5, 0.5, "no tracked terms found", ha="center", va="center")
+        axes.set_axis_off()
+        return figure
+    image = axes.imshow(table.to_numpy(), aspect="auto", cmap="Blues")
+    axes.set_xticks(range(len(leaders)), leaders, rotation=45, ha="right", fontsize="small")
+    axes.set_yticks(range(len(table)), table.index.tolist(), fontsize="small")
+    peak = table.to_numpy().max() or 1.0
+    for row, outlet in enumerate(table.index):
+        for column, term in enumerate(leaders):
+            value = table.loc[outlet, term]
+            axes.text(column, row, f"{value:.1f}", ha="center", va="center", fontsize="x-small",
+                      color="white" if value > peak / 2 else "black")
+    figure.colorbar(image, ax=axes, label="per 1,000 words", shrink=0.8)
+    axes.set_title("Tracked terms by outlet (all periods)")
+    return figure
+
+
+def plot_distinctive_terms(
+    distinctive: pd.DataFrame, *, comparison: str = "outlet", top: int = 8, groups: int = 6
+) -> Figure:
+    """Return one bar panel per group: its ``top`` most distinctive terms by z-score.
+
+    Shows the first ``groups`` groups of ``comparison`` ("outlet" or "period") in name order.
+    """
+    rows = distinctive[(distinctive["comparison"] == comparison) & (distinctive["z_score"] > 0)]
+    names = sorted(rows["group"].unique())[:groups]
+    columns = min(3, max(len(names), 1))
+    grid_rows = max(1, -(-len(names) // columns))
+    figure = Figure(figsize=(9, 2.6 * grid_rows + 0.6), layout="constrained")
+    axes_grid = figure.subplots(grid_rows, columns, squeeze=False)
+    if not names:
+        axes_grid[0][0].text(0.5, 0.5, "too few words to compare", ha="center", va="center")
+    for axes, name in zip(axes_grid.flat, names, strict=False):
+        top_rows = rows[rows["group"] == name].nlargest(top, "z_score").iloc[::-1]
+        axes.barh(top_rows["term"].tolist(), top_rows["z_score"].tolist(), color="tab:blue")
+        axes.set_title(name, fontsize="small")
+        axes.tick_params(labelsize="x-small")
+    for axes in list(axes_grid.flat)[len(names):]:
+        axes.set_visible(False)
+    figure.supxlabel("z-score of log-odds against the rest", fontsize="small")
+    figure.suptitle(f"Distinctive words by {comparison}")
     return figure

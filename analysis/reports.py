@@ -23,6 +23,7 @@ from analysis.params import REPO_ROOT, ReportParameters
 
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
+TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_REPORTS_DIR = REPO_ROOT / "reports"
 # "python3" is the kernel of the interpreter running the report, so a scheduled run
 # uses exactly the environment it was started from.
@@ -81,8 +82,8 @@ def _execute(notebook: Path, staging: Path, parameters: ReportParameters,
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    values = parameters.as_record()
-    values.update(out_dir=str(staging / "tables"), report_date=report_date.isoformat())
+    values = notebook_parameters(parameters, report_date=report_date.isoformat(),
+                                 out_dir=staging / "tables")
     try:
         papermill.execute_notebook(
             str(notebook), str(staging / "report.ipynb"), parameters=values,
@@ -96,6 +97,17 @@ def _execute(notebook: Path, staging: Path, parameters: ReportParameters,
                           f"{kept}") from None
 
 
+def notebook_parameters(
+    parameters: ReportParameters, *, report_date: str, out_dir: Path | None = None
+) -> dict:
+    """Return the values papermill injects into the report notebook's parameters cell."""
+    values = parameters.as_record()
+    values.update(report_date=report_date)
+    if out_dir is not None:
+        values.update(out_dir=str(out_dir))
+    return values
+
+
 def _keep_failed(staging: Path, parameters: ReportParameters, report_date: date) -> Path:
     _write_status(staging, parameters, report_date, status="failed")
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
@@ -107,11 +119,15 @@ def _keep_failed(staging: Path, parameters: ReportParameters, report_date: date)
 
 
 def render_html(executed: Path) -> str:
-    """Return the executed notebook as HTML with the code cells and prompts hidden."""
+    """Return the executed notebook as one offline HTML file, code cells and prompts hidden.
+
+    Images are embedded; the template loads no script, style or font from the network.
+    """
     import nbformat
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab", exclude_input=True,
+    exporter = HTMLExporter(template_name="lab", template_file="offline.html.j2",
+                            extra_template_paths=[str(TEMPLATES)], exclude_input=True,
                             exclude_input_prompt=True, exclude_output_prompt=True)
     body, _resources = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
     return body

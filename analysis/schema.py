@@ -59,6 +59,12 @@ ATTRIBUTIONS = (
 BOILERPLATE = ("article_id", "start", "end", "rule", "text")
 KEYWORDS = ("article_id", "term", "count", "per_1k_words")
 TRENDS = ("period", "outlet", "term", "count", "articles", "words", "per_1k_words")
+# Every hit of a tracked term with its context; offsets into the cleaned text.
+KWIC = ("article_id", "term", "start", "end", "left", "match", "right")
+# textacy keyterms per article, best first.
+KEYTERMS = ("article_id", "rank", "keyterm", "score")
+# Terms distinctive of one outlet (or period) against the rest, by log-odds z-score.
+DISTINCTIVE = ("comparison", "group", "term", "count", "rest_count", "log_odds", "z_score")
 
 TABLES: dict[str, tuple[str, ...]] = {
     "articles": ARTICLES,
@@ -67,6 +73,9 @@ TABLES: dict[str, tuple[str, ...]] = {
     "keywords": KEYWORDS,
     "trends": TRENDS,
     "boilerplate": BOILERPLATE,
+    "kwic": KWIC,
+    "keyterms": KEYTERMS,
+    "distinctive": DISTINCTIVE,
 }
 
 

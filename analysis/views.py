@@ -75,6 +75,54 @@ def top_terms(data: ReportData, *, top: int = 15) -> pd.DataFrame:
     return table.sort_values(["count", "articles"], ascending=False, kind="stable").head(top)
 
 
+def keyterms_by_outlet(data: ReportData, *, top: int = 8) -> pd.DataFrame:
+    """Return each outlet's ``top`` keyterms: textacy scores summed over its articles.
+
+    Duplicates are folded as the run's ``fold_duplicates`` says.
+    """
+    counted = data.tables.counted_articles()[["article_id", "outlet"]]
+    keyterms = data.tables.keyterms.merge(counted, on="article_id")
+    scores = keyterms.groupby(["outlet", "keyterm"], as_index=False).agg(
+        score=("score", "sum"), articles=("article_id", "nunique"))
+    scores = scores.sort_values(["outlet", "score", "keyterm"], ascending=[True, False, True],
+                                kind="stable")
+    leaders = scores.groupby("outlet").head(top)
+    table = leaders.groupby("outlet")["keyterm"].agg("; ".join).to_frame("keyterms")
+    table.insert(0, "articles", counted.groupby("outlet").size().reindex(table.index))
+    return table
+
+
+def distinctive_words(data: ReportData, *, comparison: str = "outlet", top: int = 8
+                      ) -> pd.DataFrame:
+    """Return per group (outlet or period) its ``top`` distinctive words with their z-scores."""
+    rows = data.tables.distinctive
+    rows = rows[(rows["comparison"] == comparison) & (rows["z_score"] > 0)]
+    leaders = rows.groupby("group").head(top)
+    return leaders.groupby("group").agg(
+        words=("term", lambda terms: "; ".join(terms)),
+        z_scores=("z_score", lambda scores: "; ".join(f"{score:.1f}" for score in scores)))
+
+
+def hits_in_context(
+    data: ReportData, *, term: str = "", outlet: str = "", per_term: int | None = None
+) -> pd.DataFrame:
+    """Return every hit of a tracked term with its left and right context.
+
+    Filter with ``term`` and ``outlet`` (exact names); ``per_term`` keeps the first hits of
+    each term in date order, which is what a report shows (the full table is kwic.csv).
+    """
+    hits = data.tables.kwic.merge(
+        data.tables.articles[["article_id", "outlet", "published"]], on="article_id")
+    if term:
+        hits = hits[hits["term"] == term]
+    if outlet:
+        hits = hits[hits["outlet"] == outlet]
+    hits = hits.sort_values(["term", "published", "article_id", "start"], kind="stable")
+    if per_term is not None:
+        hits = hits.groupby("term").head(per_term)
+    return hits[["term", "outlet", "published", "left", "match", "right"]].set_index("term")
+
+
 def figure_rows(data: ReportData) -> pd.DataFrame:
     """Return the extracted figures with their outlet, in reading order."""
     merged = data.tables.figures.merge(

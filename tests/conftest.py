@@ -27,3 +27,17 @@ def seed_text():
         return path.read_text(encoding="utf-8")
 
     return read
+
+
+REPORT_DATE = "2024-01-31"
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """Run `python -m analysis report` on the seeds once; return (reports folder, result)."""
+    from tests.test_cli import run_cli
+
+    reports = tmp_path_factory.mktemp("reports")
+    result = run_cli("report", "--reports-dir", str(reports), "--date", REPORT_DATE)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return reports, result

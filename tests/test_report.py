@@ -8,17 +8,9 @@ import re
 
 import pytest
 
+from analysis import schema
+from tests.conftest import REPORT_DATE
 from tests.test_cli import run_cli
-
-REPORT_DATE = "2024-01-31"
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    reports = tmp_path_factory.mktemp("reports")
-    result = run_cli("report", "--reports-dir", str(reports), "--date", REPORT_DATE)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return reports, result
 
 
 def test_report_prints_where_the_html_is(published):
@@ -31,10 +23,12 @@ def test_report_prints_where_the_html_is(published):
 def test_report_html_shows_sections_charts_and_tables_but_no_code(published):
     reports, _ = published
     page = (reports / REPORT_DATE / "report.html").read_text()
-    for heading in ("Coverage report", "Articles", "Keyword trends", "Sources", "Figures",
-                    "Provenance"):
-        assert re.search(rf"<h[12][^>]*>{heading}", page), heading
-    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', page)) == 3
+    for heading in ("Coverage report", "Articles", "Keyword trends", "Keyterms and distinctive",
+                    "Hits in context", "Sources", "Figures", "Provenance"):
+        assert re.search(rf"<h[123][^>]*>{heading}", page), heading
+    # Trends pooled and per outlet, heatmap, distinctive words, source kinds, figure concepts.
+    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', page)) == 6
+    assert "Figure size" not in page
     assert "validate_parameters(" not in page and "build_report_data" not in page
     assert "The New York Times" in page and "30,000" in page
 
@@ -42,8 +36,7 @@ def test_report_html_shows_sections_charts_and_tables_but_no_code(published):
 def test_report_writes_its_tables_and_provenance_beside_the_html(published):
     reports, _ = published
     tables = reports / REPORT_DATE / "tables"
-    assert {p.name for p in tables.glob("*.csv")} == {
-        "articles.csv", "figures.csv", "attributions.csv", "keywords.csv", "trends.csv"}
+    assert {p.name for p in tables.glob("*.csv")} == {f"{name}.csv" for name in schema.TABLES}
     info = json.loads((tables / "run.json").read_text())
     assert info["corpus"]["articles"] == 5
     assert not list(reports.glob(".run-*"))
@@ -88,6 +81,17 @@ def test_bad_report_date_exits_2_naming_it(tmp_path):
     result = run_cli("report", "--reports-dir", str(tmp_path), "--date", "2024-13-01")
     assert result.returncode == 2
     assert "parameter '--date'" in result.stderr
+
+
+def test_papermill_sees_every_parameter_the_command_line_passes():
+    import papermill
+
+    from analysis.params import validate_parameters
+    from analysis.reports import REPORT_NOTEBOOK, notebook_parameters
+
+    declared = set(papermill.inspect_notebook(str(REPORT_NOTEBOOK)))
+    passed = set(notebook_parameters(validate_parameters(), report_date="2024-01-31"))
+    assert passed <= declared, passed - declared
 
 
 def test_notebook_refuses_a_bad_parameter_before_any_work(tmp_path):
