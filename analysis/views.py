@@ -49,6 +49,8 @@ def cleaning_summary(data: ReportData) -> pd.DataFrame:
     rules = data.tables.boilerplate.groupby("article_id")["rule"].agg(
         lambda names: ", ".join(sorted(set(names))))
     summary["removed by"] = summary["article_id"].map(rules).fillna("")
+    summary["duplicate_score"] = summary["duplicate_score"].map(
+        lambda score: "" if pd.isna(score) else f"{score:.3f}")
     return summary.set_index("article_id")
 
 
