@@ -1,0 +1,79 @@
+"""Charts stay readable from 5 to 50 outlets and draw what the tables hold."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import plots
+
+TERMS = ["asylum", "border", "Title 42"]
+
+
+def trends_for(outlets: int, periods: tuple[str, ...] = ("2021-01", "2021-02", "2021-03")
+               ) -> pd.DataFrame:
+    rows = []
+    for number in range(outlets):
+        for position, period in enumerate(periods):
+            empty = position == 1  # every outlet is silent in the middle period
+            for rank, term in enumerate(TERMS):
+                rows.append({"period": period, "outlet": f"Outlet {number:02d}", "term": term,
+                             "count": 0 if empty else (number + 1) * (len(TERMS) - rank),
+                             "articles": 0 if empty else 2,
+                             "words": 0 if empty else 1000 + number})
+    frame = pd.DataFrame(rows)
+    frame["per_1k_words"] = (1000 * frame["count"] / frame["words"].where(frame["words"] > 0)
+                             ).fillna(0.0)
+    return frame
+
+
+def visible_axes(figure) -> list:
+    return [axes for axes in figure.axes if axes.get_visible() and axes.get_label() != "<colorbar>"]
+
+
+def test_small_outlets_share_one_group_named_with_their_number():
+    grouped = plots.group_small_outlets(trends_for(50), top=8)
+    assert grouped["outlet"].nunique() == 9
+    assert "other outlets (42)" in set(grouped["outlet"])
+    assert "Outlet 49" in set(grouped["outlet"])  # most words, kept
+    assert grouped["count"].sum() == trends_for(50)["count"].sum()
+
+
+def test_few_outlets_are_not_grouped():
+    assert plots.group_small_outlets(trends_for(5), top=8)["outlet"].nunique() == 5
+
+
+@pytest.mark.parametrize(("outlets", "panels"), [(5, 5), (50, 9)])
+def test_small_multiples_have_one_panel_per_outlet_up_to_the_limit(outlets, panels):
+    figure = plots.plot_term_trends_by_outlet(trends_for(outlets), top_outlets=8)
+    shown = visible_axes(figure)
+    assert len(shown) == panels
+    assert shown[-1].get_title() == ("other outlets (42)" if outlets == 50 else "Outlet 04")
+
+
+def test_trend_lines_draw_zero_for_a_period_without_articles():
+    figure = plots.plot_term_trends(trends_for(5))
+    (axes,) = figure.axes
+    for line in axes.get_lines():
+        assert list(line.get_ydata())[1] == 0.0
+    assert len(axes.patches) == 1  # the grey band over the empty period
+
+
+def test_heatmap_rows_are_outlets_and_cells_are_pooled_rates():
+    figure = plots.plot_term_heatmap(trends_for(50), top_outlets=12)
+    axes = figure.axes[0]
+    assert len(axes.get_yticklabels()) == 13
+    assert [label.get_text() for label in axes.get_xticklabels()] == TERMS
+    image = axes.get_images()[0].get_array()
+    assert image.shape == (13, 3)
+
+
+def test_distinctive_chart_has_a_panel_per_group():
+    distinctive = pd.DataFrame([
+        {"comparison": "outlet", "group": group, "term": term, "count": 5, "rest_count": 1,
+         "log_odds": 1.0, "z_score": score}
+        for group in ("A", "B") for term, score in (("wall", 3.0), ("visa", 2.0))])
+    figure = plots.plot_distinctive_terms(distinctive, comparison="outlet")
+    shown = visible_axes(figure)
+    assert [axes.get_title() for axes in shown] == ["A", "B"]
+    assert [label.get_text() for label in shown[0].get_yticklabels()] == ["visa", "wall"]
