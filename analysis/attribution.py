@@ -10,7 +10,13 @@ attributed). The extractor reads all three from the dependency parse:
   object of "according to"; its span is the head noun phrase without appositive or
   relative clauses ("Roberto Velasco, director general ..., said" -> "Roberto Velasco");
 - the content is the verb's clausal complement, the quotation next to the cue
-  ("“...,” said the US representative"), or the rest of the clause around "according to";
+  ("“...,” said the US representative"; after "responded:" it may open the next
+  paragraph), or the rest of the clause around "according to";
+- beside speech, news attributes findings ("a poll shows that"), stances ("called him
+  “unhinged”", "criticized X for Y", "called for X to Y") and commitments ("vowed to
+  block"): for these verbs the object is the content. "As the Post reported, X" attributes
+  X; "X was reported by MSNBC" attributes X to MSNBC; a headline "John McCain: X" has the
+  colon as its cue;
 - a pronoun source ("he added") is replaced by the nearest earlier compatible source or
   named person;
 - the kind of source comes from its head word and named entities, the side from the
@@ -213,7 +219,8 @@ class Quotation:
 def find_quotations(text: str) -> list[Quotation]:
     """Return the double-quoted passages of ``text`` in order.
 
-    Straight and curly marks pair up within a paragraph. A quotation left open runs to the
+    Straight and curly marks pair up within a paragraph; an opening curly mark typed where a
+    closing one belongs (“review“) closes the quotation. A quotation left open runs to the
     end of its paragraph, as when a quote continues into the next paragraph. Single quotes
     are not read as quotation marks: they are too often apostrophes.
     """
@@ -230,7 +237,7 @@ def _paragraph_quotations(paragraph: str, offset: int) -> Iterator[Quotation]:
     for index, char in enumerate(paragraph):
         if opened is None and (char == '"' or char in _OPENING_MARKS):
             opened = index
-        elif opened is not None and (char == '"' or char in _CLOSING_MARKS):
+        elif opened is not None and (char == '"' or char in _CLOSING_MARKS or char == "“"):
             start, end = offset + opened, offset + index + 1
             yield Quotation(start, end, start + 1, end - 1)
             opened = None
@@ -246,16 +253,34 @@ def _inside_quotation(position: int, quotations: Sequence[Quotation]) -> bool:
 # --- cues and speakers --------------------------------------------------------------------
 
 # Reporting verbs (lemmas). Each must come with content: a clause, a quotation or, for
-# the verbs in _OBJECT_VERBS, a direct object ("reported 10,000 crossings a day").
-_REPORTING_VERBS = _words(
+# the verbs in _OBJECT_VERBS, an object ("reported 10,000 crossings a day"). Beside verbs
+# of speech, news attributes findings ("polls show that"), stances ("praised the plan",
+# "called him a liar") and commitments ("vowed to fight"); verbs that as often report
+# plain events ("see", "support", "want", "think") are left out.
+_SPEECH_VERBS = _words(
     "say tell state add note report announce describe warn confirm contend acknowledge "
     "reveal claim explain insist argue assert declare write tweet deny admit concede stress "
     "emphasize emphasise predict inform reply recall complain allege caution testify point "
-    "decline"
+    "decline ask suggest respond conclude indicate estimate remark joke wonder boast assure "
+    "reiterate mention promise vow pledge agree post fear worry hope show find seem remind "
+    "imply comment muse quip observe retort lament proclaim recount speculate continue "
+    "acknowledge disclose maintain contend hint"
 )
-_OBJECT_VERBS = _words(
-    "report announce describe confirm reveal acknowledge deny admit predict warn"
+_STANCE_VERBS = _words(
+    "call criticize criticise accuse praise endorse defend blast slam urge denounce dismiss "
+    "blame reject mock tout thank cite question propose express voice decry rail condemn "
+    "portray order list echo discuss refer talk oppose attack threaten refuse deride "
+    "applaud hail chide scold fault ridicule lambast berate rebuke castigate pan "
+    "demand recommend advocate compare nominate deem promote charge"
 )
+_REPORTING_VERBS = _SPEECH_VERBS | _STANCE_VERBS
+_OBJECT_VERBS = _STANCE_VERBS | _words(
+    "report announce describe confirm reveal acknowledge deny admit predict warn ask "
+    "promise vow pledge show mention express estimate disclose seem point"
+)
+# Prepositions whose object is what a stance verb is about ("criticized him for X").
+_CONTENT_PREPOSITIONS = frozenset({"as", "of", "about", "for", "against", "over", "to"})
+_STATEMENT_WORDS = frozenset({"that", "this", "it", "yes", "no", "otherwise", "what"})
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
 _MISSING = object()
 
@@ -268,15 +293,43 @@ class _Cue:
     speaker: Token | None
     according_to: bool
     declined: bool = False
+    colon: bool = False
+    speaker_tokens: tuple[Token, ...] = ()
 
 
 def _find_cues(doc: Doc, quotations: Sequence[Quotation]) -> Iterator[_Cue]:
     for token in doc:
         if _inside_quotation(token.idx, quotations):
             continue
-        cue = _according_to_cue(token) if token.lower_ == "according" else _verb_cue(token)
+        if token.lower_ == "according":
+            cue = _according_to_cue(token)
+        elif token.text == ":":
+            cue = _colon_cue(token)
+        else:
+            cue = _verb_cue(token)
         if cue is not None:
             yield cue
+
+
+_NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "POS", "HYPH"})
+
+
+def _colon_cue(colon: Token) -> _Cue | None:
+    """Return the cue of a name opening a paragraph with a colon ("John McCain: X")."""
+    text = colon.doc.text
+    start, end = _paragraph(text, colon.idx)
+    name = [t for t in colon.doc[max(0, colon.i - 6):colon.i] if t.idx >= start]
+    if not name or name[0].idx != start or colon.i + 1 >= len(colon.doc):
+        return None
+    if not all(t.tag_ in _NAME_TAGS or t.text == "." for t in name):
+        return None
+    if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name):
+        return None
+    if not text[colon.idx + 1:end].strip(_CORE_PUNCTUATION):
+        return None
+    head = max(name, key=lambda t: t.i if t.tag_ != "POS" else -1)
+    return _Cue(colon.idx, colon.idx + 1, colon, head, according_to=False, colon=True,
+                speaker_tokens=tuple(name))
 
 
 def _according_to_cue(token: Token) -> _Cue | None:
@@ -291,8 +344,11 @@ def _according_to_cue(token: Token) -> _Cue | None:
 
 
 def _verb_cue(token: Token) -> _Cue | None:
-    # "is expected to announce the plan" reports an event, not a statement.
-    if not _is_reporting_verb(token) or token.dep_ in ("acl", "amod", "xcomp"):
+    if not _is_reporting_verb(token) or token.dep_ in ("acl", "amod"):
+        return None
+    # "is expected to announce the plan" reports an event, not a statement; "refused to say"
+    # is one cue, found at "refused".
+    if token.dep_ == "xcomp" and (_is_passive(token.head) or _is_reporting_verb(token.head)):
         return None
     last = token
     declined = token.lemma_ == "decline"
@@ -301,12 +357,17 @@ def _verb_cue(token: Token) -> _Cue | None:
         if last is None:
             return None
     elif token.lemma_ == "point":
-        particles = [c for c in token.children if c.dep_ == "prt" and c.lower_ == "out"]
+        particles = [c for c in token.children if (c.dep_ == "prt" and c.lower_ == "out")
+                     or (c.dep_ == "prep" and c.lower_ == "to")]
         if not particles:
             return None
         last = particles[0]
     end = last.idx + len(last.text)
     return _Cue(token.idx, end, token, _speaker(token), according_to=False, declined=declined)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
 
 
 def _is_reporting_verb(token: Token) -> bool:
@@ -381,6 +442,9 @@ def _content(doc: Doc, cue: _Cue, quotations: Sequence[Quotation]) -> _Content |
         return _according_to_content(doc, cue.anchor)
     if cue.declined:
         return _NO_CONTENT
+    if cue.colon:
+        paragraph_end = _paragraph(doc.text, cue.end)[1]
+        return _with_quotations(doc.text, (cue.end, paragraph_end), quotations)
     complement = _complement(cue.anchor)
     if complement:
         return _with_quotations(doc.text, _token_range(complement), quotations)
@@ -398,15 +462,19 @@ def _complement(verb: Token) -> list[Token]:
         tokens = [t for clause in clauses for t in clause.subtree if not _is_that(t, clause)]
     elif verb.dep_ == "parataxis":
         tokens = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
+    elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        # "As the Post reported, X": the clause the cue qualifies.
+        inner = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in inner]
+    elif _is_passive(verb) and any(c.dep_ == "agent" for c in verb.children):
+        # "The move was first reported by MSNBC": what was reported is the subject.
+        tokens = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
     elif verb.lemma_.lower() in _OBJECT_VERBS:
-        objects = [
-            child for child in verb.rights
-            if child.dep_ in ("dobj", "attr", "oprd", "xcomp")
-            or (child.dep_ == "prep" and child.lower_ in ("as", "of", "about"))
-        ]
-        tokens = [t for child in objects for t in child.subtree]
+        tokens = [t for child in verb.rights if _is_object(child) for t in child.subtree]
     else:
-        tokens = []
+        # "said that", "said yes": a word standing for what was said.
+        tokens = [child for child in verb.rights
+                  if child.dep_ in ("dobj", "intj") and child.lower_ in _STATEMENT_WORDS]
     nested = _nested_cue_tokens(tokens)
     start, end = _paragraph(verb.doc.text, verb.idx)
     tokens = sorted((t for t in tokens if t.i not in nested and start <= t.idx < end),
@@ -415,6 +483,18 @@ def _complement(verb: Token) -> list[Token]:
     if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ in ("mark", "nsubj"):
         tokens = tokens[1:]
     return tokens
+
+
+def _is_object(child: Token) -> bool:
+    if child.dep_ in ("dobj", "attr", "oprd", "xcomp", "acomp"):
+        return True
+    if child.dep_ == "advcl":
+        # "called for the United States to step up": a "for ... to" clause.
+        return any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
+    if child.dep_ != "prep" or child.lower_ not in _CONTENT_PREPOSITIONS:
+        return False
+    # "talked to reporters" names the listener; "referred to X" names what is meant.
+    return child.lower_ != "to" or child.head.lemma_.lower() in ("refer", "point", "respond")
 
 
 def _that_clauses_in_adjuncts(verb: Token) -> list[Token]:
@@ -520,6 +600,9 @@ def _clause_range(cue: _Cue) -> tuple[int, int]:
 
 
 def _only_punctuation(between: str) -> bool:
+    if ":" in between:
+        # "Breitbart News responded:" followed by the quotation in the next paragraph.
+        return not between.strip(" ,:\n\t\u00a0")
     return len(between) <= 3 and not between.strip(" ,:")
 
 
@@ -603,11 +686,16 @@ _NO_SOURCE = _Source("", -1, -1, "", "unknown", "", plural=False)
 
 
 def _describe_source(
-    doc: Doc, head: Token | None, gazetteer: SideGazetteer, earlier: Sequence[_Source]
+    doc: Doc,
+    head: Token | None,
+    gazetteer: SideGazetteer,
+    earlier: Sequence[_Source],
+    tokens: Sequence[Token] = (),
 ) -> _Source:
     if head is None:
         return _NO_SOURCE
-    start, end = _strip(doc.text, *_token_range(_source_tokens(head)), _EDGE_PUNCTUATION + "\"“”")
+    tokens = tokens or _source_tokens(head)
+    start, end = _strip(doc.text, *_token_range(tokens), _EDGE_PUNCTUATION + "\"“”")
     if end <= start:
         start, end = head.idx, head.idx + len(head.text)
     surface = doc.text[start:end]
@@ -790,7 +878,7 @@ def extract_attributions(
         content = _content(doc, cue, quotations)
         if content is None:
             continue
-        source = _describe_source(doc, cue.speaker, gazetteer, sources)
+        source = _describe_source(doc, cue.speaker, gazetteer, sources, cue.speaker_tokens)
         if source is not _NO_SOURCE:
             sources.append(source)
         yield _record(doc.text, cue, source, content)

@@ -311,6 +311,85 @@ def test_a_reporting_verb_without_content_is_not_an_attribution(nlp):
     assert attributions(nlp, "The administration is expected to announce the plan.") == []
 
 
+# --- stances, findings, commitments and other structures (PolNeAR) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("Jeb Bush called Trump “unhinged.”", "called", "Jeb Bush", "Trump “unhinged.”"),
+        ("Democrats criticized the senator for his remarks.", "criticized", "Democrats",
+         "the senator for his remarks"),
+        ("Critics accused the campaign of lying about the emails.", "accused", "Critics",
+         "the campaign of lying about the emails"),
+        ("Hillary Clinton is calling for the United States to step up its efforts.",
+         "calling", "Hillary Clinton", "for the United States to step up its efforts"),
+        ("The senator vowed to block the nomination.", "vowed", "The senator",
+         "to block the nomination"),
+        ("The governor pointed to the jobs report.", "pointed to", "The governor",
+         "to the jobs report"),
+    ],
+)
+def test_stance_and_commitment_verbs_attribute_their_object(nlp, sentence, cue, source, content):
+    record = only(nlp, sentence)
+    assert (record.cue, record.source, record.content) == (cue, source, content)
+    assert record.quote_type in ("indirect", "mixed")
+
+
+def test_a_poll_shows_a_finding(nlp):
+    record = only(nlp, "A new poll shows that Clinton leads in Ohio.")
+    assert (record.cue, record.source, record.source_kind) == ("shows", "A new poll", "document")
+    assert record.content == "Clinton leads in Ohio"
+
+
+def test_a_reporting_verb_under_another_verb_takes_its_subject(nlp):
+    record = only(nlp, "The candidate took to Twitter to say that the race was rigged.")
+    assert (record.cue, record.source, record.content) == (
+        "say", "The candidate", "the race was rigged")
+
+
+def test_as_the_outlet_reported_attributes_the_main_clause(nlp):
+    record = only(nlp, "As The Washington Post reported, the plan was shelved.")
+    assert (record.cue, record.source, record.source_kind) == (
+        "reported", "The Washington Post", "media_outlet")
+    assert record.content == "the plan was shelved."
+
+
+def test_passive_with_an_agent_attributes_the_subject(nlp):
+    record = only(nlp, "The move was first reported by MSNBC.")
+    assert (record.cue, record.source, record.content) == ("reported", "MSNBC", "The move")
+
+
+def test_said_that_stands_for_what_was_said(nlp):
+    record = only(nlp, "Then, in 2017, Kerry said that.")
+    assert (record.cue, record.source, record.content) == ("said", "Kerry", "that")
+
+
+def test_a_name_and_a_colon_open_a_headline_attribution(nlp):
+    record = only(nlp, "John McCain: Populist anger appeals to our bad angels")
+    assert (record.cue, record.source, record.source_kind) == (":", "John McCain",
+                                                             "named_person")
+    assert record.content == "Populist anger appeals to our bad angels"
+
+
+@pytest.mark.parametrize("text", ["Wait, it gets better: the plan was shelved.",
+                                  "4:40 p.m.: Sanders wins Vermont."])
+def test_a_colon_after_anything_but_a_name_is_not_a_cue(nlp, text):
+    assert [r.cue for r in attributions(nlp, text)] == []
+
+
+def test_a_quotation_after_a_colon_may_open_the_next_paragraph(nlp):
+    record = only(nlp, 'Breitbart News responded:\n\n"If there is a threat, it should be '
+                       'stopped."')
+    assert (record.cue, record.source, record.quote_type) == (
+        "responded", "Breitbart News", "direct")
+    assert record.content == "If there is a threat, it should be stopped."
+
+
+def test_verbs_that_as_often_report_plain_events_are_not_cues(nlp):
+    assert attributions(nlp, "The senator wants a new bridge and supports the plan.") == []
+
+
 # --- quotations ---------------------------------------------------------------------------
 
 
@@ -319,6 +398,13 @@ def test_find_quotations_pairs_straight_and_curly_marks():
     found = find_quotations(text)
     assert [text[q.inner_start:q.inner_end] for q in found] == ["yes", "no", "maybe"]
     assert [text[q.start:q.end] for q in found] == ['"yes"', "“no”", "\u201cmaybe\""]
+
+
+def test_find_quotations_closes_on_an_opening_mark_typed_as_a_closing_one():
+    text = "an “expedited review“ of Flint and “a health corps”"
+    found = find_quotations(text)
+    assert [text[q.inner_start:q.inner_end] for q in found] == ["expedited review",
+                                                                 "a health corps"]
 
 
 def test_find_quotations_closes_an_open_quote_at_the_paragraph_end():
