@@ -86,6 +86,10 @@ _CURRENCY_SIGNS = {
     "A$": "AUD",
     "AU$": "AUD",
     "R$": "BRL",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "RM": "MYR",
     "$": "USD",
     "€": "EUR",
     "£": "GBP",
@@ -93,6 +97,8 @@ _CURRENCY_SIGNS = {
     "₹": "INR",
 }
 _CURRENCY_CODES = {"USD", "EUR", "MXN", "GBP", "CAD", "AUD", "JPY", "CNY", "BRL", "INR", "GTQ"}
+# "$US55m", "$A82m", "HK $5.4m": a country marker next to the dollar sign.
+_DOLLAR_COUNTRIES = {"US": "USD", "A": "AUD", "AU": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD"}
 _CURRENCY_WORDS = {
     "dollar": "USD",
     "peso": "MXN",
@@ -101,6 +107,9 @@ _CURRENCY_WORDS = {
     "yuan": "CNY",
     "quetzal": "GTQ",
     "quetzales": "GTQ",
+    "shekel": "ILS",
+    "ringgit": "MYR",
+    "rupee": "INR",
 }
 _CURRENCY_ADJECTIVES = {
     ("us", "dollar"): "USD",
@@ -110,22 +119,175 @@ _CURRENCY_ADJECTIVES = {
     ("australian", "dollar"): "AUD",
     ("mexican", "peso"): "MXN",
     ("pound", "sterling"): "GBP",
+    ("danish", "crown"): "DKK",
+    ("danish", "krone"): "DKK",
+    ("hong", "kong"): "HKD",
 }
+# Units of measure written as words after the number, by lemma (or lower-cased word when the
+# lemmatizer leaves a plural): value is the unit code stored in the ``unit`` column.
 _MEASURES = {
     "pound": "lb",
     "lb": "lb",
+    "lbs": "lb",
     "kilogram": "kg",
     "kilo": "kg",
     "kg": "kg",
     "gram": "g",
+    "milligram": "mg",
+    "mg": "mg",
+    "ounce": "oz",
+    "oz": "oz",
     "ton": "t",
     "tonne": "t",
     "mile": "mi",
+    "yard": "yd",
+    "foot": "ft",
+    "feet": "ft",
+    "ft": "ft",
+    "inch": "inch",
+    "inches": "inch",
     "kilometer": "km",
     "kilometre": "km",
     "km": "km",
+    "meter": "m",
+    "metre": "m",
+    "centimeter": "cm",
+    "centimetre": "cm",
+    "cm": "cm",
+    "millimeter": "mm",
+    "millimetre": "mm",
+    "mm": "mm",
+    "micrometer": "μm",
+    "micrometre": "μm",
+    "micron": "μm",
+    "μm": "μm",
+    "µm": "μm",
+    "nanometer": "nm",
+    "nanometre": "nm",
     "acre": "acre",
     "hectare": "ha",
+    "liter": "L",
+    "litre": "L",
+    "milliliter": "mL",
+    "millilitre": "mL",
+    "gallon": "gal",
+    "pint": "pint",
+    "quart": "quart",
+    "mph": "mph",
+    "km/h": "km/h",
+    "kph": "km/h",
+    "mpg": "mpg",
+    "degree": "°",
+    "celsius": "°C",
+    "fahrenheit": "°F",
+    "horsepower": "hp",
+    "hp": "hp",
+    "bhp": "bhp",
+    "watt": "W",
+    "kilowatt": "kW",
+    "kw": "kW",
+    "megawatt": "MW",
+    "mw": "MW",
+    "gigawatt": "GW",
+    "gw": "GW",
+    "kwh": "kWh",
+    "gwh": "GWh",
+    "volt": "V",
+    "hertz": "Hz",
+    "hz": "Hz",
+    "gigahertz": "GHz",
+    "ghz": "GHz",
+    "gigabyte": "GB",
+    "gb": "GB",
+    "megabyte": "MB",
+    "mb": "MB",
+    "terabyte": "TB",
+    "tb": "TB",
+    "gigapascal": "GPa",
+    "gpa": "GPa",
+    "decibel": "dB",
+    "rpm": "rpm",
+    "cent": "cent",
+}
+_MULTIWORD_MEASURES = {
+    ("mile", "per", "hour"): "mph",
+    ("mile", "an", "hour"): "mph",
+    ("mile", "a", "hour"): "mph",
+    ("kilometer", "per", "hour"): "km/h",
+    ("kilometre", "per", "hour"): "km/h",
+    ("km", "/", "h"): "km/h",
+    ("km", "/", "hr"): "km/h",
+    ("mile", "per", "gallon"): "mpg",
+    ("square", "foot"): "sq ft",
+    ("square", "feet"): "sq ft",
+    ("sq", "ft"): "sq ft",
+    ("square", "meter"): "m²",
+    ("square", "metre"): "m²",
+    ("sq", "m"): "m²",
+    ("square", "mile"): "sq mi",
+    ("square", "kilometer"): "km²",
+    ("square", "kilometre"): "km²",
+    ("cubic", "foot"): "cu ft",
+    ("cubic", "feet"): "cu ft",
+    ("degree", "celsius"): "°C",
+    ("degree", "fahrenheit"): "°F",
+    ("basis", "point"): "bp",
+    ("pound", "-", "foot"): "lb-ft",
+    ("pound", "-", "feet"): "lb-ft",
+    ("kilowatt", "-", "hour"): "kWh",
+    ("year", "-", "old"): "years old",
+    ("year", "old"): "years old",
+    ("month", "-", "old"): "months old",
+    ("month", "old"): "months old",
+    ("week", "-", "old"): "weeks old",
+    ("day", "-", "old"): "days old",
+}
+_LONGEST_MEASURE = max(len(words) for words in _MULTIWORD_MEASURES)
+# Unit symbols glued to the number ("50mph", "10kW", "45g"); case matters ("5G" is no gram).
+_GLUED_UNITS = {
+    **{
+        symbol: symbol
+        for symbol in _words("mph mpg kW MW GW kWh GWh W Hz GHz GB MB TB GPa hp bhp mAh V km cm mm")
+    },
+    "lb": "lb",
+    "lbs": "lb",
+    "kg": "kg",
+    "g": "g",
+    "mg": "mg",
+    "oz": "oz",
+    "ft": "ft",
+    "mL": "mL",
+    "ml": "mL",
+    "m2": "m²",
+    "m²": "m²",
+    "km2": "km²",
+    "μm": "μm",
+    "µm": "μm",
+    "nm": "nm",
+    "min": "min",
+    "pc": "percent",
+    "″": "inch",
+    "°C": "°C",
+    "°F": "°F",
+    "°": "°",
+}
+# "per barrel", "a share", "/sq m": what a price or a measure is counted against.
+_PER_WORDS = {"per", "a", "an", "/"}
+_DENOMINATORS = {
+    "share": "share",
+    "barrel": "barrel",
+    "gallon": "gal",
+    "ounce": "oz",
+    "gram": "g",
+    "kilogram": "kg",
+    "kilo": "kg",
+    "ton": "t",
+    "tonne": "t",
+    "liter": "L",
+    "litre": "L",
+    "mmbtu": "mmBtu",
+    "kwh": "kWh",
+    "megawatt": "MW",
 }
 _PERCENT_WORDS = {("%",), ("percent",), ("per", "cent"), ("pct",), ("pct.",)}
 _POINT_WORDS = {("percentage", "point"), ("percentage", "points")}
@@ -200,6 +362,10 @@ _IDENTIFIER_WORDS = set(
         "figure volume vol. no. number"
     )
 )
+# Label words that mark an identifier even in lower case: "a category 4 hurricane".
+_LOWER_IDENTIFIER_WORDS = set(
+    _words("category level phase stage tier grade class section title chapter route highway")
+) | {"interstate", "flight", "room", "page", "code"}
 _DEFINITE_DETERMINERS = {"the", "these", "those", "this", "that"}
 _EMPHASIS = {"only", "just", "exactly", "precisely"}
 # Verbs and nouns that report a number whose counted thing is their subject:
@@ -212,12 +378,19 @@ _TOTAL_VERBS = set(
 )
 _TOTAL_NOUNS = {"number", "total", "count", "figure", "tally"}
 
-_CURRENCY_PREFIX = "|".join(re.escape(sign) for sign in sorted(_CURRENCY_SIGNS, key=len)[::-1])
+_CURRENCY_PREFIX = "|".join(
+    re.escape(sign) for sign in sorted([*_CURRENCY_SIGNS, *_CURRENCY_CODES], key=len)[::-1]
+)
+_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
+# A sign glued to the number is a negative figure: "minus-5 yards", "$-50.8bn".
+_SIGN = r"(?P<sign>[-−]|minus-)?"
 _DIGITS = re.compile(
-    rf"(?P<currency>{_CURRENCY_PREFIX})?"
-    r"(?P<number>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
-    r"(?P<suffix>bn|mn|tn|k|m|b)?",
+    rf"{_SIGN}(?P<currency>{_CURRENCY_PREFIX})?(?P<number>{_NUMBER})(?P<suffix>bn|mn|tn|k|m|b)?",
     re.IGNORECASE,
+)
+_GLUED_UNIT = re.compile(rf"{_SIGN}(?P<number>{_NUMBER})(?P<unit>[^\W\d_]+[23²]?|[″°][CF]?)")
+_DOLLAR_NUMBER = re.compile(
+    rf"(?P<country>{'|'.join(_DOLLAR_COUNTRIES)})(?P<number>{_NUMBER})(?P<suffix>bn|mn|tn|k|m|b)?"
 )
 _PHONE = re.compile(
     r"(?<![0-9])(?:\+[0-9]{1,3}[\s.-]?)?(?:\([0-9]{3}\)\s?|[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4}"
@@ -239,16 +412,62 @@ def extract_figures(doc: Doc, *, codebook: Codebook | None = None) -> Iterator[F
     The ``source`` field is left empty for the attribution step to fill.
     """
     codebook = load_codebook() if codebook is None else codebook
-    phones = [match.span() for match in _PHONE.finditer(doc.text)]
+    text = doc.text  # built anew on every access
+    phones = [match.span() for match in _PHONE.finditer(text)]
     runs = [_attach_units(doc, run) for run in _number_runs(doc)]
     for claim in _claims(doc, runs):
-        if not _is_refused(doc, claim, phones=phones):
-            yield from _claim_figures(doc, claim, codebook=codebook)
+        if not _is_refused(doc, claim, phones=phones, text=text):
+            yield from _claim_figures(doc, claim, codebook=codebook, text=text)
 
 
 def figures_frame(rows: Iterable[tuple[str, Figure]]) -> pd.DataFrame:
     """Return the figures table: one row per ``(article_id, Figure)``, columns schema.FIGURES."""
     return records_frame(rows, FIGURES)
+
+
+COMPARISON_COLUMNS = (
+    "concept",
+    "outlet",
+    "published",
+    "rate_period",
+    "figures",
+    "articles",
+    "value_min",
+    "value_max",
+    "units",
+    "surfaces",
+)
+
+
+def compare_figures(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Return who reported which number for the same concept.
+
+    One row per concept x outlet x published date x rate_period, sorted by concept, date,
+    outlet and rate_period: how many figures and articles, the smallest and largest value,
+    the units seen (joined with ", "; several units mean min and max mix them) and the
+    surfaces in text order (joined with " | "). ``figures`` has the figures.csv columns,
+    ``articles`` at least article_id, outlet and published. Figures without a concept are
+    left out; a figure whose article is not in ``articles`` is left out too.
+    """
+    keys = ["concept", "outlet", "published", "rate_period"]
+    meta = articles[["article_id", "outlet", "published"]].astype({"article_id": str})
+    rows = figures[figures["concept"].fillna("").astype(str) != ""].astype({"article_id": str})
+    rows = rows.merge(meta, on="article_id", how="inner")
+    if rows.empty:
+        return pd.DataFrame(columns=list(COMPARISON_COLUMNS))
+    rows = rows.fillna({"rate_period": "", "unit": "", "outlet": "", "published": ""})
+    rows = rows.sort_values([*keys, "article_id", "start"], kind="stable")
+    grouped = rows.groupby(keys, sort=True, dropna=False)
+    table = grouped.agg(
+        figures=("value", "size"),
+        articles=("article_id", "nunique"),
+        value_min=("value", "min"),
+        value_max=("value", "max"),
+        units=("unit", lambda units: ", ".join(sorted(set(units)))),
+        surfaces=("surface", " | ".join),
+    ).reset_index()
+    table = table.sort_values(["concept", "published", "outlet", "rate_period"], kind="stable")
+    return table[list(COMPARISON_COLUMNS)].reset_index(drop=True)
 
 
 # --- number runs --------------------------------------------------------------------------
@@ -276,6 +495,7 @@ class _Piece:
     kind: Literal["digits", "small", "tens", "hundred", "dozen", "scale", "vague", "half", "a"]
     value: float
     currency: str = ""
+    unit: str = ""
 
 
 def _number_runs(doc: Doc) -> Iterator[_Run]:
@@ -296,6 +516,15 @@ def _piece(token: Token, *, currency_before: bool = False) -> _Piece | None:
     match = _DIGITS.fullmatch(token.text)
     if match:
         return _digits_piece(match, currency_before=currency_before)
+    glued = _GLUED_UNIT.fullmatch(token.text)
+    if glued and glued["unit"] in _GLUED_UNITS:
+        value = float(glued["number"].replace(",", "")) * (-1 if glued["sign"] else 1)
+        return _Piece("digits", value, unit=_GLUED_UNITS[glued["unit"]])
+    dollars = _DOLLAR_NUMBER.fullmatch(token.text) if currency_before else None
+    if dollars:
+        value = float(dollars["number"].replace(",", ""))
+        value *= _SUFFIX_SCALES.get((dollars["suffix"] or "").lower(), 1)
+        return _Piece("digits", value, currency=_DOLLAR_COUNTRIES[dollars["country"]])
     if lower in _SMALL:
         return _Piece("small", _SMALL[lower])
     if lower in _TENS:
@@ -321,7 +550,8 @@ def _digits_piece(match: re.Match[str], *, currency_before: bool) -> _Piece | No
     if suffix in _SUFFIXES_NEEDING_CURRENCY and not (currency or currency_before):
         return None
     value = float(match["number"].replace(",", "")) * _SUFFIX_SCALES.get(suffix, 1)
-    return _Piece("digits", value, currency=_CURRENCY_SIGNS.get(currency, "") if currency else "")
+    value = -value if match["sign"] else value
+    return _Piece("digits", value, currency=_CURRENCY_SIGNS.get(currency, currency.upper()))
 
 
 def _has_currency_before(doc: Doc, i: int) -> bool:
@@ -353,7 +583,7 @@ def _continuation(doc: Doc, i: int) -> int:
     last = _piece(doc[i - 1], currency_before=_has_currency_before(doc, i - 1))
     piece = _piece(doc[i])
     after = _piece(doc[i + 1]) if i + 1 < len(doc) else None
-    if last is None:
+    if last is None or last.unit:
         return 0
     if piece is not None:
         return 1 if _joins(last, piece, doc, i) else 0
@@ -395,7 +625,7 @@ def _suffix_scale(doc: Doc, end: int, *, currency: bool) -> int:
     """Return 1 when a split multiplier such as "m" in "€2.5m" follows ``doc[end - 1]``."""
     if end >= len(doc) or doc[end - 1].whitespace_:
         return 0
-    suffix = doc[end].lower_
+    suffix = doc[end].lower_.rstrip(".") or "."
     if suffix in _SUFFIX_SCALES and (currency or suffix not in _SUFFIXES_NEEDING_CURRENCY):
         return 1 if _DIGITS.fullmatch(doc[end - 1].text) else 0
     return 0
@@ -408,9 +638,11 @@ def _value_run(doc: Doc, start: int, end: int) -> _Run | None:
     currency = next((piece.currency for piece in pieces if piece.currency), "")
     split_scale = _suffix_scale(doc, end, currency=bool(currency or currency_before))
     if split_scale:
-        pieces.append(_Piece("scale", _SUFFIX_SCALES[doc[end].lower_]))
+        pieces.append(_Piece("scale", _SUFFIX_SCALES[doc[end].lower_.rstrip(".")]))
         end += 1
-    if not pieces or all(piece.kind == "a" for piece in pieces):
+    # "billion" with no number before it ("Y=590 billion") is no figure of its own.
+    kinds = {piece.kind for piece in pieces}
+    if not pieces or kinds <= {"a"} or kinds == {"scale"}:
         return None
     value, scale = _combine(pieces)
     return _Run(
@@ -421,6 +653,7 @@ def _value_run(doc: Doc, start: int, end: int) -> _Run | None:
         spelled=not any(piece.kind == "digits" for piece in pieces),
         vague=any(piece.kind == "vague" for piece in pieces),
         currency=currency,
+        unit=next((piece.unit for piece in pieces if piece.unit), ""),
     )
 
 
@@ -448,9 +681,16 @@ def _attach_units(doc: Doc, run: _Run) -> _Run:
     suffix_end, unit, unit_token = _unit_suffix(doc, run)
     # Half of a count is a share, not a count: "half of the migrants".
     fraction = "fraction" if run.spelled and run.value < 1 else ""
+    unit = unit or run.unit or run.currency or currency or fraction or _apposed_age(doc, run)
+    if unit and unit not in ("fraction", "years old"):
+        suffix_end, unit = _per_denominator(doc, suffix_end, unit)
+    value = run.value
+    if prefix_start > 0 and doc[prefix_start - 1].lower_ == "minus":
+        prefix_start, value = prefix_start - 1, -value
     return replace(
         run,
-        unit=unit or currency or run.currency or fraction,
+        value=value,
+        unit=unit,
         prefix_start=prefix_start,
         suffix_end=suffix_end,
         unit_token=unit_token,
@@ -460,10 +700,56 @@ def _attach_units(doc: Doc, run: _Run) -> _Run:
 def _currency_prefix(doc: Doc, run: _Run) -> tuple[int, str]:
     i = run.start - 1
     if i >= 0 and doc[i].text in _CURRENCY_SIGNS:
+        country = doc[i - 1].text if i > 0 else ""
+        # "A $5 fee" is an article, "HK $5" and "A$5" are currencies.
+        spaced_ok = len(country) > 1 or not doc[i - 1].whitespace_
+        if doc[i].text == "$" and country in _DOLLAR_COUNTRIES and spaced_ok:
+            return i - 1, _DOLLAR_COUNTRIES[country]
         return i, _CURRENCY_SIGNS[doc[i].text]
     if i >= 0 and doc[i].text in _CURRENCY_CODES:
         return i, doc[i].text
     return run.start, ""
+
+
+def _apposed_age(doc: Doc, run: _Run) -> str:
+    """A whole number set off by commas after a name is an age: "Senard, 65, said"."""
+    start, end = run.start, run.end
+    if end - start != 1 or run.spelled or start < 2 or end >= len(doc):
+        return ""
+    if doc[start - 1].text != "," or doc[end].text != "," or doc[start - 2].pos_ != "PROPN":
+        return ""
+    return "years old" if doc[start].text.isdigit() and 0 < run.value < 120 else ""
+
+
+def _per_denominator(doc: Doc, end: int, unit: str) -> tuple[int, str]:
+    """Extend a unit with what it is counted against: "$58 per barrel" -> "USD per barrel"."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in _PER_WORDS:
+        return end, unit
+    size, measure = _measure_at(doc, end + 1)
+    if size and measure not in ("years old", "months old", "weeks old", "days old"):
+        return end + 1 + size, f"{unit} per {measure}"
+    following = doc[end + 1]
+    for word in (following.lemma_.lower(), following.lower_):
+        if word in _DENOMINATORS:
+            return end + 2, f"{unit} per {_DENOMINATORS[word]}"
+    return end, unit
+
+
+def _measure_at(doc: Doc, i: int) -> tuple[int, str]:
+    """Return (tokens, unit code) of a unit of measure written as words at ``doc[i]``."""
+    tokens = doc[i : i + _LONGEST_MEASURE]
+    lemmas = tuple(token.lemma_.lower() for token in tokens)
+    words = tuple(token.lower_ for token in tokens)
+    for size in range(len(tokens), 1, -1):
+        for key in (lemmas[:size], words[:size]):
+            if key in _MULTIWORD_MEASURES:
+                return size, _MULTIWORD_MEASURES[key]
+    if not tokens or tokens[0].pos_ not in ("NOUN", "PROPN", "NUM", "X"):
+        return 0, ""
+    for key in (lemmas[0], words[0]):
+        if key in _MEASURES:
+            return 1, _MEASURES[key]
+    return 0, ""
 
 
 def _unit_suffix(doc: Doc, run: _Run) -> tuple[int, str, int]:
@@ -483,8 +769,17 @@ def _unit_suffix(doc: Doc, run: _Run) -> tuple[int, str, int]:
         return run.end + 1, doc[run.end].text, -1
     if lemmas[0] in _CURRENCY_WORDS or words[0] in _CURRENCY_WORDS:
         return run.end + 1, _CURRENCY_WORDS.get(lemmas[0]) or _CURRENCY_WORDS[words[0]], run.end
-    if lemmas[0] in _MEASURES and doc[run.end].pos_ == "NOUN":
-        return run.end + 1, _MEASURES[lemmas[0]], run.end
+    glued = not doc[run.end - 1].whitespace_
+    # The tokenizer splits "45g." and "10m." at the end of a sentence into two tokens.
+    symbol = doc[run.end].text.rstrip(".") if glued else ""
+    if symbol in _GLUED_UNITS and doc[run.end].text != ".":
+        return run.end + 1, _GLUED_UNITS[symbol], run.end
+    # "a 10-mile walk", "a 9-year-old girl": the unit after a hyphen.
+    hyphen = glued and doc[run.end].text in ("-", "‐") and not doc[run.end].whitespace_
+    begin = run.end + 1 if hyphen else run.end
+    size, measure = _measure_at(doc, begin)
+    if size:
+        return begin + size, measure, begin
     return run.end, "", -1
 
 
@@ -537,7 +832,9 @@ def _pair_kind(doc: Doc, first: _Run, second: _Run) -> _ClaimKind | None:
 def _shared_units(first: _Run, second: _Run) -> tuple[_Run, _Run]:
     """Give the first end of a range the unit and multiplier written only on the second."""
     value = first.value
-    if first.scale == 1 and second.scale > 1 and first.value < 1000:
+    # "$2 to $3 billion" shares the multiplier; "from $200 to $4 million" does not.
+    written_second = second.value / second.scale
+    if first.scale == 1 and second.scale > 1 and first.value < min(1000, written_second):
         value = first.value * second.scale
     return replace(first, value=value, unit=first.unit or second.unit), second
 
@@ -569,16 +866,16 @@ def _qualifier_before(doc: Doc, start: int) -> tuple[tuple[str, ...], int]:
 # --- refusals: what looks like a number but is not a claim ---------------------------------
 
 
-def _is_refused(doc: Doc, claim: _Claim, *, phones: list[tuple[int, int]]) -> bool:
+def _is_refused(doc: Doc, claim: _Claim, *, phones: list[tuple[int, int]], text: str) -> bool:
     noun = _counted_noun(doc, claim.runs[-1])
     unit = claim.runs[-1].unit or claim.runs[0].unit
     checks = (
-        _is_list_marker(doc, claim),
+        _is_list_marker(doc, claim, text),
         _is_phone_number(doc, claim, phones),
-        _is_name_or_code(doc, claim),
+        _is_name_or_code(doc, claim, text),
         _is_identifier(doc, claim, noun=noun, unit=unit),
         _is_date_or_time(doc, claim, noun=noun, unit=unit),
-        _is_duration(noun),
+        _is_duration(claim, noun=noun, unit=unit),
         _is_bare_one(doc, claim, noun=noun, unit=unit),
         _is_definite_reference(doc, claim, noun=noun),
         _is_lone_half(claim, noun=noun),
@@ -586,7 +883,7 @@ def _is_refused(doc: Doc, claim: _Claim, *, phones: list[tuple[int, int]]) -> bo
     return any(checks)
 
 
-def _is_list_marker(doc: Doc, claim: _Claim) -> bool:
+def _is_list_marker(doc: Doc, claim: _Claim, text: str) -> bool:
     run = claim.runs[0]
     if len(claim.runs) > 1 or run.end - run.start != 1 or run.spelled:
         return False
@@ -594,8 +891,8 @@ def _is_list_marker(doc: Doc, claim: _Claim) -> bool:
     before = doc[run.start - 1].text if run.start > 0 else ""
     if before == "(" and after == ")" and run.value < 100:
         return True
-    line_start = doc.text.rfind("\n", 0, doc[run.start].idx) + 1
-    lead = doc.text[line_start : doc[run.start].idx]
+    line_start = text.rfind("\n", 0, doc[run.start].idx) + 1
+    lead = text[line_start : doc[run.start].idx]
     return after in (".", ")") and all(char.isspace() or char in _LIST_BULLETS for char in lead)
 
 
@@ -605,9 +902,8 @@ def _is_phone_number(doc: Doc, claim: _Claim, phones: list[tuple[int, int]]) -> 
     return any(start < phone_end and phone_start < end for phone_start, phone_end in phones)
 
 
-def _is_name_or_code(doc: Doc, claim: _Claim) -> bool:
+def _is_name_or_code(doc: Doc, claim: _Claim, text: str) -> bool:
     """Digits glued to letters are names or codes, not counts: "COVID-19", "F-16", "30-day"."""
-    text = doc.text
     first, last = claim.runs[0], claim.runs[-1]
     start = doc[first.prefix_start].idx
     end = doc[last.suffix_end - 1].idx + len(doc[last.suffix_end - 1])
@@ -617,7 +913,8 @@ def _is_name_or_code(doc: Doc, claim: _Claim) -> bool:
         return True
     glued_before = len(before) == 2 and before[1] in "-‐/" and before[0].isalpha()
     glued_after = len(after) == 2 and after[0] in "-‐/" and after[1].isalpha()
-    return glued_before or (glued_after and not _is_unit_word_after(doc, last))
+    unit_written = last.suffix_end > last.end
+    return glued_before or (glued_after and not unit_written and not _is_unit_word_after(doc, last))
 
 
 def _is_unit_word_after(doc: Doc, run: _Run) -> bool:
@@ -638,10 +935,32 @@ def _is_identifier(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) ->
     if previous.text in ("#", "No.", "no.", "Nr.") or _ABBREVIATION.fullmatch(previous.text):
         return True
     capitalised = previous.is_title or previous.is_upper
-    if capitalised and previous.lower_ in _IDENTIFIER_WORDS:
+    if (capitalised and previous.lower_ in _IDENTIFIER_WORDS) or (
+        previous.lower_ in _LOWER_IDENTIFIER_WORDS
+    ):
         return True
-    is_name = capitalised and previous.is_alpha and previous.pos_ in ("PROPN", "NOUN")
-    return is_name and not previous.is_sent_start and noun is None
+    # "iPhone 11", "S&P 500", "Note 20 Ultra": a name with a number in it.
+    has_capital = any(char.isupper() for char in previous.text)
+    has_letter = any(char.isalpha() for char in previous.text)
+    is_name = has_capital and has_letter and previous.pos_ in ("PROPN", "NOUN")
+    in_name = _name_follows(doc, claim, tags=("PROPN", "NOUN"))
+    if is_name and not previous.is_sent_start and (noun is None or in_name):
+        return True
+    no_comma = "," not in doc[claim.runs[0].start].text
+    return noun is None and no_comma and _name_follows(doc, claim, tags=("PROPN",))
+
+
+def _name_follows(doc: Doc, claim: _Claim, *, tags: tuple[str, ...]) -> bool:
+    """True when a capitalised name that is not a group of people follows: "787 Dreamliner"."""
+    i = claim.runs[-1].suffix_end
+    if i >= len(doc) or claim.qualifier:
+        return False
+    following = doc[i]
+    return (
+        following.pos_ in tags
+        and following.is_title
+        and following.ent_type_ not in ("NORP", "ORG", "GPE")
+    )
 
 
 def _is_date_or_time(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) -> bool:
@@ -666,12 +985,20 @@ def _is_year(doc: Doc, run: _Run, *, noun: Token | None, unit: str) -> bool:
     if run.end - run.start != 1 or unit or not (text.isdigit() and len(text) == 4):
         return False
     plural_count = noun is not None and noun.tag_ in ("NNS", "NNPS")
-    return 1000 <= run.value < 2200 and not plural_count
+    # "In 2021 most people ...": the parser tags the year as a date even before a plural.
+    tagged_date = doc[run.start].ent_type_ == "DATE"
+    return 1000 <= run.value < 2200 and (tagged_date or not plural_count)
 
 
-def _is_duration(noun: Token | None) -> bool:
-    """Spans of time ("three years", "two decades") are dates, not counts."""
-    return noun is not None and noun.lemma_.lower() in _TIME_NOUNS
+def _is_duration(claim: _Claim, *, noun: Token | None, unit: str) -> bool:
+    """Spans of time spelled out ("for three years", "two decades") tell when, not how much.
+
+    A duration in digits ("70 days", "3.5 seconds") or with a qualifier ("more than three
+    months") is a measured figure and stays.
+    """
+    if noun is None or unit not in ("", "fraction") or noun.lemma_.lower() not in _TIME_NOUNS:
+        return False
+    return all(run.spelled for run in claim.runs) and not claim.qualifier
 
 
 def _is_bare_one(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) -> bool:
@@ -902,7 +1229,7 @@ def _rate_after(doc: Doc, i: int) -> RatePeriod:
     return _RATE_NOUNS.get(doc[i + 1].lemma_.lower(), "")
 
 
-def _claim_figures(doc: Doc, claim: _Claim, *, codebook: Codebook) -> Iterator[Figure]:
+def _claim_figures(doc: Doc, claim: _Claim, *, codebook: Codebook, text: str) -> Iterator[Figure]:
     last = claim.runs[-1]
     noun = _counted_noun(doc, last)
     lemma = _object_lemma(noun, codebook) if noun is not None else ""
@@ -921,11 +1248,12 @@ def _claim_figures(doc: Doc, claim: _Claim, *, codebook: Codebook) -> Iterator[F
         start_token = claim.qualifier_start if claim.kind == "single" else run.prefix_start
         start = doc[start_token].idx
         end_token = doc[run.suffix_end - 1]
-        end = end_token.idx + len(end_token)
+        # A sentence's full stop split off with a unit ("45g.") is not part of the figure.
+        end = end_token.idx + len(end_token.text.rstrip(".") or end_token.text)
         yield Figure(
             start=start,
             end=end,
-            surface=doc.text[start:end],
+            surface=text[start:end],
             value=run.value,
             unit=run.unit or last.unit,
             object=lemma,

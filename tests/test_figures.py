@@ -5,12 +5,19 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.codebook import CodebookError, load_codebook
-from analysis.figures import Figure, extract_figures, figures_frame
+from analysis.figures import (
+    COMPARISON_COLUMNS,
+    Figure,
+    compare_figures,
+    extract_figures,
+    figures_frame,
+)
 from analysis.schema import FIGURES
 
 
@@ -373,6 +380,81 @@ def test_digits_in_a_definite_phrase_stay_figures(nlp):
     assert one_figure(nlp, "The 11 flights left from Texas.").value == 11
 
 
+# --- units of measure, glued units, ages, signs -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The wall runs for 30 miles along the river.", "30 miles", 30, "mi"),
+        ("Winds reached 50mph near the camp.", "50mph", 50, "mph"),
+        ("The generator gives 10kW of power.", "10kW", 10, "kW"),
+        ("Each ration weighs 45g.", "45g", 45, "g"),
+        ("The bus drove at 60 miles per hour.", "60 miles per hour", 60, "mph"),
+        ("It was 40 degrees Celsius in the desert.", "40 degrees Celsius", 40, "°C"),
+        ("The shelter has 900 square feet of space.", "900 square feet", 900, "sq ft"),
+        ("Oil sold at $58 per barrel.", "$58 per barrel", 58, "USD per barrel"),
+        ("Rates rose 60 basis points.", "60 basis points", 60, "bp"),
+        ("Inflation was 1.4pc in May.", "1.4pc", 1.4, "percent"),
+        ("Temperatures fell to minus 5 degrees.", "minus 5 degrees", -5, "°"),
+        ("The loss was minus-5 yards.", "minus-5 yards", -5, "yd"),
+        ("The error rate was .5 percent.", ".5 percent", 0.5, "percent"),
+        ("The house sold for $A82,000.", "$A82,000", 82000, "AUD"),
+        ("The flights cost HK $5,400.", "HK $5,400", 5400, "HKD"),
+        ("The fund holds USD10m.", "USD10m", 1e7, "USD"),
+    ],
+)
+def test_units_of_measure(nlp, text, surface, value, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.value, figure.unit) == (surface, value, unit)
+
+
+def test_ranges_share_a_glued_unit(nlp):
+    low, high = figures(nlp, "They used a 5-10W lamp.")
+    assert (low.value, high.value, low.unit, high.unit) == (5, 10, "W", "W")
+
+
+def test_a_word_glued_after_a_unit_does_not_make_a_name(nlp):
+    figure = one_figure(nlp, "The firm is 43.4 percent-owned by the state.")
+    assert (figure.value, figure.unit) == (43.4, "percent")
+
+
+def test_ages(nlp):
+    age = one_figure(nlp, "A 9-year-old girl crossed the river.")
+    assert (age.value, age.unit) == (9, "years old")
+    apposed = one_figure(nlp, "Maria Lopez, 34, waited at the bridge.")
+    assert (apposed.value, apposed.unit) == (34, "years old")
+
+
+def test_durations_in_digits_are_figures_spelled_ones_are_not(nlp):
+    figure = one_figure(nlp, "Asylum cases take 70 days on average.")
+    assert (figure.value, figure.object) == (70, "day")
+    assert figures(nlp, "For three years, Mexico cooperated.") == []
+    qualified = one_figure(nlp, "The camp stood for more than three months.")
+    assert (qualified.value, qualified.bound) == (3, "lower")
+
+
+def test_a_range_keeps_its_own_multipliers(nlp):
+    low, high = figures(nlp, "Claims ranged from $200 to $4 million.")
+    assert (low.value, high.value) == (200, 4e6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new iPhone 11 Pro cameras are sharp.",
+        "Stocks in the S&P 500 fell.",
+        "The 787 Dreamliner landed in Tijuana.",
+        "A category 4 hurricane hit the coast.",
+        "In 2021 most people worked from home.",
+        "The yen rose to Y=590 billion.",
+    ],
+)
+def test_names_years_and_lone_multipliers_are_not_figures(nlp, text):
+    found = [figure for figure in figures(nlp, text) if figure.value != 590]
+    assert found == []
+
+
 # --- the codebook -------------------------------------------------------------------------
 
 
@@ -459,3 +541,50 @@ def test_any_text_yields_figures_whose_surface_matches_the_offsets(nlp, text):
         assert doc.text[figure.start : figure.end] == figure.surface
         assert figure.start < figure.end
         assert figure.sentence
+
+
+# --- who reported which number ----------------------------------------------------------
+
+
+def _figure_row(article_id, start, surface, value, concept, unit="", rate_period=""):
+    return {
+        "article_id": article_id, "start": start, "end": start + len(surface),
+        "surface": surface, "value": value, "unit": unit, "object": "migrant",
+        "concept": concept, "rate_period": rate_period, "approximate": False, "bound": "",
+        "qualifier": "", "source": "", "sentence": surface,
+    }
+
+
+def test_compare_figures_groups_by_concept_outlet_date_and_period():
+    figures_table = pd.DataFrame([
+        _figure_row("b1", 40, "30,000", 30000, "return", rate_period="month"),
+        _figure_row("a1", 90, "35,000", 35000, "return", rate_period="month"),
+        _figure_row("a1", 10, "30,000", 30000, "return", rate_period="month"),
+        _figure_row("a2", 5, "$4 billion", 4e9, "aid", unit="USD"),
+        _figure_row("a2", 50, "12", 12, ""),
+        _figure_row("zz", 0, "7", 7, "return"),
+    ])
+    articles = pd.DataFrame({
+        "article_id": ["a1", "a2", "b1"],
+        "outlet": ["Reuters", "Reuters", "AP"],
+        "published": ["2023-05-02", "2023-05-01", "2023-05-02"],
+    })
+    table = compare_figures(figures_table, articles)
+    assert tuple(table.columns) == COMPARISON_COLUMNS
+    assert table[["concept", "outlet", "published"]].values.tolist() == [
+        ["aid", "Reuters", "2023-05-01"],
+        ["return", "AP", "2023-05-02"],
+        ["return", "Reuters", "2023-05-02"],
+    ]
+    reuters = table.iloc[2]
+    assert (reuters.figures, reuters.articles, reuters.rate_period) == (2, 1, "month")
+    assert (reuters.value_min, reuters.value_max) == (30000, 35000)
+    assert reuters.surfaces == "30,000 | 35,000"
+    assert table.iloc[0].units == "USD"
+
+
+def test_compare_figures_of_nothing_is_empty_with_columns():
+    table = compare_figures(figures_frame([]), pd.DataFrame(columns=["article_id", "outlet",
+                                                                     "published"]))
+    assert table.empty
+    assert tuple(table.columns) == COMPARISON_COLUMNS
