@@ -6,10 +6,34 @@ notebook shows each chart once, as the value of its cell.
 
 from __future__ import annotations
 
+import base64
+import io
+
 import pandas as pd
 from matplotlib.figure import Figure
 
 CHART_SIZE = (9, 4)
+CHART_DPI = 100
+
+
+class Chart(Figure):
+    """A matplotlib Figure that carries a caption, shown under it in notebooks and reports.
+
+    In a notebook the chart displays as a PNG whose metadata holds the caption, which the
+    report template prints as the image's alt text and figure caption.
+    """
+
+    def __init__(self, *args, caption: str = "", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.caption = caption
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", dpi=CHART_DPI)
+        encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+        text = self.caption or repr(self)
+        return ({"image/png": encoded, "text/plain": text},
+                {"image/png": {"alt": text, "caption": self.caption}})
 
 
 def plot_term_trends(trends: pd.DataFrame, *, top: int = 6) -> Figure:
@@ -19,7 +43,10 @@ def plot_term_trends(trends: pd.DataFrame, *, top: int = 6) -> Figure:
     as little as it should; empty periods are drawn as zero, not bridged, on a grey band
     that marks them as periods without articles.
     """
-    figure = Figure(figsize=CHART_SIZE, layout="constrained")
+    figure = Chart(figsize=CHART_SIZE, layout="constrained",
+                   caption=("Mentions of the most frequent tracked terms per 1,000 words, by "
+                            "period, all outlets pooled; grey bands mark periods without "
+                            "articles."))
     axes = figure.subplots()
     pooled = _rate(trends, ["period", "term"])
     leaders = (pooled.groupby("term")["count"].sum().sort_values(ascending=False, kind="stable")
@@ -43,7 +70,8 @@ def plot_term_trends(trends: pd.DataFrame, *, top: int = 6) -> Figure:
 
 def plot_source_kinds(attributions: pd.DataFrame, articles: pd.DataFrame) -> Figure:
     """Return a stacked bar chart of attributions per outlet, by source kind."""
-    figure = Figure(figsize=CHART_SIZE, layout="constrained")
+    figure = Chart(figsize=CHART_SIZE, layout="constrained",
+                   caption="Attributions per outlet, stacked by kind of source.")
     axes = figure.subplots()
     merged = attributions.merge(articles[["article_id", "outlet"]], on="article_id")
     table = pd.crosstab(merged["outlet"], merged["source_kind"])
@@ -61,7 +89,8 @@ def plot_source_kinds(attributions: pd.DataFrame, articles: pd.DataFrame) -> Fig
 
 def plot_figure_concepts(figures: pd.DataFrame, articles: pd.DataFrame) -> Figure:
     """Return a bar chart of extracted figures per concept and outlet."""
-    figure = Figure(figsize=CHART_SIZE, layout="constrained")
+    figure = Chart(figsize=CHART_SIZE, layout="constrained",
+                   caption="Extracted figures per concept, one bar per outlet.")
     axes = figure.subplots()
     merged = figures.merge(articles[["article_id", "outlet"]], on="article_id")
     merged["concept"] = merged["concept"].replace("", "(no concept)")
@@ -118,7 +147,10 @@ def plot_term_trends_by_outlet(
     outlets = sorted(pooled["outlet"].unique(), key=lambda name: (name.startswith("other "), name))
     columns = min(3, max(len(outlets), 1))
     rows = max(1, -(-len(outlets) // columns))
-    figure = Figure(figsize=(9, 2.4 * rows + 0.8), layout="constrained")
+    figure = Chart(figsize=(9, 2.4 * rows + 0.8), layout="constrained",
+                   caption=("Mentions per 1,000 words of the most frequent tracked terms, one "
+                            "panel per outlet; grey bands mark periods without articles from that "
+                            "outlet."))
     axes_grid = figure.subplots(rows, columns, sharex=True, sharey=True, squeeze=False)
     periods = sorted(pooled["period"].unique())
     for axes, outlet in zip(axes_grid.flat, outlets, strict=False):
@@ -166,7 +198,9 @@ def plot_term_heatmap(
         ascending=False, kind="stable").head(top_terms).index)
     table = pooled.pivot(index="outlet", columns="term", values="per_1k_words")
     table = table.reindex(columns=leaders).fillna(0.0)
-    figure = Figure(figsize=(9, 1.2 + 0.45 * max(len(table), 1)), layout="constrained")
+    figure = Chart(figsize=(9, 1.2 + 0.45 * max(len(table), 1)), layout="constrained",
+                   caption=("Mentions per 1,000 words of each tracked term by outlet, over all "
+                            "periods."))
     axes = figure.subplots()
     if table.empty or not leaders:
         axes.text(0.5, 0.5, "no tracked terms found", ha="center", va="center")
@@ -197,7 +231,10 @@ def plot_distinctive_terms(
     names = sorted(rows["group"].unique())[:groups]
     columns = min(3, max(len(names), 1))
     grid_rows = max(1, -(-len(names) // columns))
-    figure = Figure(figsize=(9, 2.6 * grid_rows + 0.6), layout="constrained")
+    figure = Chart(figsize=(9, 2.6 * grid_rows + 0.6), layout="constrained",
+                   caption=(f"The words each {comparison} uses most distinctively against the rest "
+                            f"of the corpus (z-score of the log-odds ratio with an informative "
+                            f"Dirichlet prior)."))
     axes_grid = figure.subplots(grid_rows, columns, squeeze=False)
     if not names:
         axes_grid[0][0].text(0.5, 0.5, "too few words to compare", ha="center", va="center")

@@ -47,6 +47,7 @@ class PublishedReport:
 
     html: Path
     folder: Path
+    unchanged_since: str = ""
 
 
 def run_report(
@@ -55,19 +56,32 @@ def run_report(
     report_date: date,
     reports_dir: Path = DEFAULT_REPORTS_DIR,
     notebook: Path = REPORT_NOTEBOOK,
+    force: bool = False,
 ) -> PublishedReport:
     """Execute ``notebook`` on validated ``parameters`` and publish it for ``report_date``.
 
+    When the latest good report was made from the same corpus (same fingerprint) with the
+    same parameters there is nothing new to report: unless ``force``, nothing runs and the
+    result points at that report with ``unchanged_since`` set to its date.
     Raises ReportLockedError when another run is in progress and ReportError when a cell
     fails (the executed notebook is kept under ``reports/failed/``).
     """
     reports_dir.mkdir(parents=True, exist_ok=True)
     with _run_lock(reports_dir):
+        fingerprint = _corpus_fingerprint(parameters)
+        latest = _latest_good_run(reports_dir)
+        if (not force and latest and fingerprint
+                and latest.get("fingerprint") == fingerprint
+                and latest.get("parameters") == parameters.as_record()):
+            folder = reports_dir / latest["link"].split("/")[0]
+            return PublishedReport(html=reports_dir / latest["link"], folder=folder,
+                                   unchanged_since=latest["date"])
         staging = Path(tempfile.mkdtemp(prefix=f".run-{report_date}-", dir=reports_dir))
         _make_readable(staging)
         try:
             _execute(notebook, staging, parameters, report_date)
-            _write_status(staging, parameters, report_date, status="ok")
+            _write_status(staging, parameters, report_date, status="ok",
+                          fingerprint=fingerprint)
             (staging / "report.html").write_text(render_html(staging / "report.ipynb"),
                                                  encoding="utf-8")
             folder = _publish(staging, reports_dir / report_date.isoformat())
@@ -130,13 +144,63 @@ def render_html(executed: Path) -> str:
                             extra_template_paths=[str(TEMPLATES)], exclude_input=True,
                             exclude_input_prompt=True, exclude_output_prompt=True)
     body, _resources = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
-    return body
+    return add_table_of_contents(body)
+
+
+def add_table_of_contents(page: str) -> str:
+    """Return ``page`` with a linked list of its h2 and h3 headings after its first h1."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, features="html.parser")
+    title = soup.find("h1")
+    headings = [heading for heading in soup.find_all(["h2", "h3"]) if heading.get("id")]
+    if title is None or not headings:
+        return page
+    nav = soup.new_tag("nav", attrs={"class": "toc", "aria-label": "Contents"})
+    top = soup.new_tag("ol")
+    nav.append(top)
+    current = top
+    for heading in headings:
+        item = soup.new_tag("li")
+        link = soup.new_tag("a", href=f"#{heading['id']}")
+        link.string = heading.get_text().rstrip("¶").strip()
+        item.append(link)
+        if heading.name == "h2":
+            top.append(item)
+            current = soup.new_tag("ol")
+            item.append(current)
+        else:
+            current.append(item)
+    for empty in nav.find_all("ol"):
+        if not empty.find("li"):
+            empty.decompose()
+    title.insert_after(nav)
+    return str(soup)
+
+
+def _corpus_fingerprint(parameters: ReportParameters) -> str:
+    """Return the corpus fingerprint, or "" when the corpus does not load.
+
+    A corpus that does not load is left to the notebook, which fails with the loader's
+    message and is kept for inspection like any failed run.
+    """
+    from analysis.corpus import CorpusError, load_corpus
+
+    try:
+        return load_corpus(parameters.corpus, strict=parameters.strict).fingerprint
+    except CorpusError:
+        return ""
+
+
+def _latest_good_run(reports_dir: Path) -> dict | None:
+    return next((run for run in list_runs(reports_dir) if run.get("status") == "ok"), None)
 
 
 def _write_status(folder: Path, parameters: ReportParameters, report_date: date,
-                  *, status: str) -> None:
+                  *, status: str, fingerprint: str = "") -> None:
     record = {"date": report_date.isoformat(), "status": status,
-              "corpus": str(parameters.corpus),
+              "corpus": str(parameters.corpus), "fingerprint": fingerprint,
+              "parameters": parameters.as_record(),
               "generated": datetime.now(UTC).isoformat(timespec="seconds")}
     (folder / STATUS_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 

@@ -7,6 +7,7 @@ that a report fetches nothing and that its images decode.
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 import subprocess
@@ -82,7 +83,12 @@ class Browser:
         """Load the file ``path`` in a viewport of ``width`` × ``height`` CSS pixels."""
         self._events.clear()
         self.send("Network.enable")
+        # Network access is cut: a report that needs anything from the net fails visibly.
+        self.send("Network.emulateNetworkConditions", offline=True, latency=0,
+                  downloadThroughput=-1, uploadThroughput=-1)
         self.send("Page.enable")
+        self.send("Runtime.enable")
+        self.send("Log.enable")
         self.send("Emulation.setDeviceMetricsOverride", width=width, height=height,
                   deviceScaleFactor=1, mobile=mobile)
         self.send("Page.navigate", url=path.resolve().as_uri())
@@ -92,6 +98,30 @@ class Browser:
         """Return the URL of every request the page made since it was opened."""
         return [event["params"]["request"]["url"] for event in self._events
                 if event.get("method") == "Network.requestWillBeSent"]
+
+    def failed_requests(self) -> list[str]:
+        """Return the error text of every request that failed since the page was opened."""
+        return [event["params"].get("errorText", "") for event in self._events
+                if event.get("method") == "Network.loadingFailed"]
+
+    def console_errors(self) -> list[str]:
+        """Return console errors, uncaught exceptions and error log entries of the page."""
+        errors = []
+        for event in self._events:
+            method, params = event.get("method"), event.get("params", {})
+            if method == "Runtime.consoleAPICalled" and params.get("type") == "error":
+                errors.append(" ".join(str(arg.get("value", "")) for arg in params["args"]))
+            elif method == "Runtime.exceptionThrown":
+                errors.append(params["exceptionDetails"].get("text", "exception"))
+            elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
+                errors.append(params["entry"].get("text", ""))
+        return errors
+
+    def screenshot(self, path: Path) -> Path:
+        """Save a PNG of the whole page (not only the viewport) to ``path``."""
+        shot = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True)
+        path.write_bytes(base64.b64decode(shot["data"]))
+        return path
 
     def evaluate(self, expression: str):
         """Return the JSON value of a JavaScript expression evaluated in the page."""

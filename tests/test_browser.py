@@ -6,6 +6,7 @@ import pytest
 
 from tests.browser import Browser, find_chromium
 from tests.conftest import REPORT_DATE
+from tests.test_cli import run_cli
 
 PAGE_FACTS = """(() => {
   const images = [...document.images];
@@ -33,22 +34,62 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def desktop(browser, published):
+def desktop(browser, published, tmp_path_factory):
     reports, _ = published
     browser.open(reports / REPORT_DATE / "report.html")
-    return browser.evaluate(PAGE_FACTS), browser.requests()
+    shot = browser.screenshot(tmp_path_factory.mktemp("screenshots") / "desktop.png")
+    return (browser.evaluate(PAGE_FACTS), browser.requests(), browser.failed_requests(),
+            browser.console_errors(), shot)
 
 
-def test_report_fetches_nothing_from_the_network(desktop):
-    facts, requests = desktop
+def test_report_fetches_nothing_and_logs_no_error_with_the_network_cut(desktop):
+    facts, requests, failed, errors, _ = desktop
     assert facts["scripts_with_src"] == 0
     assert facts["links_to_styles"] == []
     fetched = [url for url in requests if not url.startswith(("file:", "data:", "about:"))]
     assert fetched == []
+    assert failed == []
+    assert errors == []
+
+
+def test_desktop_screenshot_shows_a_long_page(desktop):
+    *_, shot = desktop
+    png = shot.read_bytes()
+    assert png.startswith(b"\x89PNG")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert width >= 1100 and height > 3000, (width, height)  # less a scrollbar
+
+
+def test_table_of_contents_links_to_every_section(browser, published):
+    reports, _ = published
+    browser.open(reports / REPORT_DATE / "report.html")
+    broken = browser.evaluate("""[...document.querySelectorAll('nav.toc a')]
+        .filter(a => !document.getElementById(a.hash.slice(1))).map(a => a.hash)""")
+    count = browser.evaluate("document.querySelectorAll('nav.toc a').length")
+    assert count >= 8 and broken == []
+
+
+def test_every_chart_has_alt_text_and_a_caption(browser, published):
+    reports, _ = published
+    browser.open(reports / REPORT_DATE / "report.html")
+    charts = browser.evaluate("""[...document.images].map(i => ({
+        alt: i.alt, caption: i.closest('figure')?.querySelector('figcaption')?.innerText}))""")
+    assert len(charts) == 6
+    for chart in charts:
+        assert chart["alt"] and chart["alt"] == chart["caption"]
+
+
+def test_provenance_links_to_the_tables_beside_the_report(browser, published):
+    reports, _ = published
+    browser.open(reports / REPORT_DATE / "report.html")
+    links = browser.evaluate("[...document.links].map(a => a.href).filter(h => h.endsWith('.csv'))")
+    assert any(link.endswith("/tables/articles.csv") for link in links)
+    for link in links:
+        assert (reports / REPORT_DATE / "tables" / link.rsplit("/", 1)[-1]).is_file(), link
 
 
 def test_report_shows_its_sections_and_every_chart_decodes(desktop):
-    facts, _ = desktop
+    facts, *_ = desktop
     for heading in ("Coverage report", "Articles", "Keyword trends", "Hits in context",
                     "Sources", "Figures", "Removed text", "Provenance"):
         assert any(shown.startswith(heading) for shown in facts["headings"]), heading
@@ -58,18 +99,49 @@ def test_report_shows_its_sections_and_every_chart_decodes(desktop):
 
 
 def test_report_text_shows_the_seed_findings(desktop):
-    facts, _ = desktop
+    facts, *_ = desktop
     text = facts["text"]
     assert "The New York Times" in text and "30,000" in text
     assert "Title 42" in text
     assert "Your support helps us to tell the story" in text  # in the removed-text audit
 
 
-def test_report_reads_on_a_phone_without_sideways_scrolling(browser, published):
+def test_report_reads_on_a_phone_without_sideways_scrolling(browser, published, tmp_path):
     reports, _ = published
     browser.open(reports / REPORT_DATE / "report.html", width=390, height=844, mobile=True)
     facts = browser.evaluate(PAGE_FACTS)
     assert facts["overflow"] <= 1, f"page is {facts['overflow']} px wider than a phone"
+    shot = browser.screenshot(tmp_path / "phone.png").read_bytes()
+    assert int.from_bytes(shot[16:20], "big") == 390
+
+
+HOSTILE_TEXT = """Officials discussed asylum <script>window.pwned = 1</script> at the border.
+The agency said 5,000 migrants <img src=x onerror="window.pwned = 2"> crossed each day.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("hostile")
+    (corpus / "evil.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    (corpus / "manifest.csv").write_text(
+        "article_id,outlet,published,title\n"
+        'evil,<i>Evil</i> Times,2024-01-02,"<b onmouseover=alert(1)>Title</b>"\n',
+        encoding="utf-8")
+    reports = tmp_path_factory.mktemp("hostile-reports")
+    result = run_cli("report", "--corpus", str(corpus), "--reports-dir", str(reports),
+                     "--date", REPORT_DATE)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return reports / REPORT_DATE / "report.html"
+
+
+def test_article_text_and_metadata_render_as_text_not_markup(browser, hostile_report):
+    browser.open(hostile_report)
+    assert browser.evaluate("typeof window.pwned") == "undefined"
+    text = browser.evaluate("document.body.innerText")
+    assert "<script>window.pwned = 1</script>" in text
+    assert "<i>Evil</i> Times" in text
+    assert browser.evaluate("document.querySelectorAll('main i, main b').length") == 0
 
 
 def test_index_links_to_the_report(browser, published):

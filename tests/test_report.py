@@ -106,3 +106,18 @@ def test_notebook_refuses_a_bad_parameter_before_any_work(tmp_path):
                                    progress_bar=False, cwd=str(REPORT_NOTEBOOK.parent))
     assert caught.value.ename == "ParameterError"
     assert "parameter 'period'" in caught.value.evalue
+
+
+def test_unchanged_corpus_and_parameters_have_nothing_new_to_report(published):
+    reports, _ = published
+    result = run_cli("report", "--reports-dir", str(reports), "--date", "2024-02-02")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "nothing new to report" in result.stdout and REPORT_DATE in result.stdout
+    assert f"report: {reports / REPORT_DATE / 'report.html'}" in result.stdout
+    assert not (reports / "2024-02-02").exists()
+    forced = run_cli("report", "--reports-dir", str(reports), "--date", "2024-02-02", "--force")
+    assert forced.returncode == 0, forced.stderr[-2000:]
+    assert "nothing new" not in forced.stdout
+    assert (reports / "2024-02-02" / "report.html").is_file()
+    status = json.loads((reports / "2024-02-02" / "status.json").read_text())
+    assert status["fingerprint"] and status["parameters"]["period"] == "month"
