@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="run the report notebook and publish HTML")
     report.add_argument("--corpus", default="", help="corpus to report on (default: seeds/)")
     report.add_argument("--date", default="", help="report date YYYY-MM-DD (default: today)")
+    report.add_argument("--per-outlet", action="store_true",
+                        help="also render one outlet report per outlet (outlet-NAME.html)")
     report.add_argument("--force", action="store_true",
                         help="render even when corpus and parameters are those of the last report")
     report.add_argument("--reports-dir", type=Path, default=None,
@@ -100,11 +102,13 @@ def run_report_command(arguments: argparse.Namespace) -> int:
                             date_from=arguments.date_from, date_to=arguments.date_to)
     reports_dir = arguments.reports_dir or DEFAULT_REPORTS_DIR
     published = run_report(parameters, report_date=report_date, reports_dir=reports_dir,
-                           force=arguments.force)
+                           force=arguments.force, per_outlet=arguments.per_outlet)
     if published.unchanged_since:
         print(f"nothing new to report: the corpus and parameters are those of the report of "
               f"{published.unchanged_since}; pass --force to render it again")
     print(f"report: {published.html}")
+    for page in published.outlet_pages:
+        print(f"outlet: {page}")
     print(f"index:  {reports_dir / 'index.html'}")
     return 0
 

@@ -34,6 +34,11 @@ PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter")
 _PANDAS_FREQUENCY = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q"}
 
 
+# An empty comparison must keep numeric columns, or concatenating it turns scores to objects.
+_DISTINCTIVE_TYPES = {"comparison": "str", "group": "str", "term": "str", "count": "int64",
+                      "rest_count": "int64", "log_odds": "float64", "z_score": "float64"}
+
+
 class TermFileError(ValueError):
     """A term list file is missing, is not valid TOML, or a group is malformed."""
 
@@ -446,4 +451,6 @@ def distinctive_terms(
                                           round(log_odds, 4), round(z_score, 3)))
         scored.sort(key=lambda row: (-row.z_score, row.term))
         rows.extend(scored[:top])
-    return pd.DataFrame([dataclasses.asdict(row) for row in rows], columns=list(schema.DISTINCTIVE))
+    table = pd.DataFrame([dataclasses.asdict(row) for row in rows],
+                         columns=list(schema.DISTINCTIVE))
+    return table.astype(_DISTINCTIVE_TYPES)

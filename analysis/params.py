@@ -111,6 +111,14 @@ def check_outlets(parameters: ReportParameters, corpus: Corpus) -> None:
                              f"the corpus has {', '.join(map(repr, known)) or 'no outlet names'}")
 
 
+def check_outlet(outlet: str, corpus: Corpus) -> str:
+    """Return ``outlet`` when the corpus has articles from it; else raise ParameterError."""
+    if outlet not in corpus.outlets:
+        raise ParameterError("outlet", f"{outlet!r} is not an outlet of the corpus; it has "
+                             f"{', '.join(map(repr, corpus.outlets)) or 'no outlet names'}")
+    return outlet
+
+
 def _checked_file(name: str, value: str, expected: str) -> Path | None:
     if not value:
         return None

@@ -205,10 +205,10 @@ def _distinctive_terms(
         by_outlet.setdefault(outlet, Counter()).update(frequencies)
         if label:
             by_period.setdefault(label, Counter()).update(frequencies)
-    return pd.concat([
-        keywords.distinctive_terms(by_outlet, comparison="outlet"),
-        keywords.distinctive_terms(by_period, comparison="period"),
-    ], ignore_index=True)
+    outlets = keywords.distinctive_terms(by_outlet, comparison="outlet")
+    periods = keywords.distinctive_terms(by_period, comparison="period")
+    frames = [frame for frame in (outlets, periods) if not frame.empty] or [outlets]
+    return pd.concat(frames, ignore_index=True)
 
 
 def _with_source(

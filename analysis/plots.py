@@ -248,3 +248,80 @@ def plot_distinctive_terms(
     figure.supxlabel("z-score of log-odds against the rest", fontsize="small")
     figure.suptitle(f"Distinctive words by {comparison}")
     return figure
+
+
+def plot_figure_comparison(comparison: pd.DataFrame, *, concepts: int = 6) -> Figure:
+    """Return one panel per concept: the values each outlet reported, by publication date.
+
+    ``comparison`` is ``figures.compare_figures(...)``; each row is drawn as a vertical bar
+    from its smallest to its largest value (a dot when they agree), on a log scale so that
+    30,000 and 4 billion share an axis. Shows the ``concepts`` concepts with most figures.
+    """
+    dated = comparison[comparison["published"].fillna("") != ""]
+    leaders = list(dated.groupby("concept")["figures"].sum().sort_values(
+        ascending=False, kind="stable").head(concepts).index)
+    columns = min(3, max(len(leaders), 1))
+    rows = max(1, -(-len(leaders) // columns))
+    figure = Chart(figsize=(9, 2.6 * rows + 0.8), layout="constrained",
+                   caption=("Figures reported for the same concept, by outlet and publication "
+                            "date; a bar spans the smallest to the largest value an outlet "
+                            "gave that day (log scale)."))
+    axes_grid = figure.subplots(rows, columns, squeeze=False)
+    if not leaders:
+        axes_grid[0][0].text(0.5, 0.5, "no dated figures with a concept", ha="center",
+                             va="center")
+        axes_grid[0][0].set_axis_off()
+    outlets = sorted(dated["outlet"].unique())
+    colours = {outlet: f"C{number % 10}" for number, outlet in enumerate(outlets)}
+    for axes, concept in zip(axes_grid.flat, leaders, strict=False):
+        rows_of = dated[dated["concept"] == concept]
+        for row in rows_of.itertuples():
+            when = pd.Timestamp(row.published)
+            low, high = max(float(row.value_min), 1e-9), max(float(row.value_max), 1e-9)
+            axes.vlines(when, low, high, color=colours[row.outlet], linewidth=3)
+            axes.plot([when, when], [low, high], "o", color=colours[row.outlet], markersize=4)
+        axes.set_yscale("log")
+        axes.set_title(concept, fontsize="small")
+        axes.tick_params(labelsize="x-small")
+        axes.tick_params(axis="x", labelrotation=45)
+    for axes in list(axes_grid.flat)[len(leaders):]:
+        axes.set_visible(False)
+    if leaders:
+        handles = [axes_grid[0][0].plot([], [], "o", color=colours[outlet], label=outlet)[0]
+                   for outlet in outlets]
+        figure.legend(handles=handles, loc="outside upper center", ncols=min(len(outlets), 5),
+                      fontsize="small", frameon=False)
+    return figure
+
+
+def plot_outlet_against_rest(trends: pd.DataFrame, outlet: str, *, top_terms: int = 6) -> Figure:
+    """Return one panel per tracked term: ``outlet`` against all other outlets pooled.
+
+    Mentions per 1,000 words by period; the ``top_terms`` terms with most mentions overall.
+    """
+    sides = trends.assign(side=trends["outlet"].where(trends["outlet"] == outlet,
+                                                      "all other outlets"))
+    pooled = _rate(sides, ["side", "period", "term"])
+    leaders = list(pooled.groupby("term")["count"].sum().sort_values(
+        ascending=False, kind="stable").head(top_terms).index)
+    columns = min(3, max(len(leaders), 1))
+    rows = max(1, -(-len(leaders) // columns))
+    figure = Chart(figsize=(9, 2.4 * rows + 0.8), layout="constrained",
+                   caption=(f"Mentions per 1,000 words of the most frequent tracked terms: "
+                            f"{outlet} against all other outlets pooled, by period."))
+    axes_grid = figure.subplots(rows, columns, sharex=True, squeeze=False)
+    periods = sorted(pooled["period"].unique())
+    for axes, term in zip(axes_grid.flat, leaders, strict=False):
+        for side, style in ((outlet, "-"), ("all other outlets", "--")):
+            series = pooled[(pooled["side"] == side) & (pooled["term"] == term)]
+            values = series.set_index("period")["per_1k_words"].reindex(periods, fill_value=0)
+            axes.plot(periods, values.tolist(), style, label=side, linewidth=1.3)
+        axes.set_title(term, fontsize="small")
+        axes.tick_params(axis="x", labelrotation=90, labelsize="x-small")
+        _thin_ticks(axes, periods)
+    for axes in list(axes_grid.flat)[len(leaders):]:
+        axes.set_visible(False)
+    if leaders:
+        figure.legend(*axes_grid.flat[0].get_legend_handles_labels(),
+                      loc="outside upper center", ncols=2, fontsize="small", frameon=False)
+    return figure

@@ -11,6 +11,7 @@ import fcntl
 import html
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from analysis.params import REPO_ROOT, ReportParameters
 
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
+OUTLET_NOTEBOOK = NOTEBOOKS_DIR / "outlet.ipynb"
 TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_REPORTS_DIR = REPO_ROOT / "reports"
 # "python3" is the kernel of the interpreter running the report, so a scheduled run
@@ -48,6 +50,7 @@ class PublishedReport:
     html: Path
     folder: Path
     unchanged_since: str = ""
+    outlet_pages: tuple[Path, ...] = ()
 
 
 def run_report(
@@ -57,12 +60,15 @@ def run_report(
     reports_dir: Path = DEFAULT_REPORTS_DIR,
     notebook: Path = REPORT_NOTEBOOK,
     force: bool = False,
+    per_outlet: bool = False,
 ) -> PublishedReport:
     """Execute ``notebook`` on validated ``parameters`` and publish it for ``report_date``.
 
     When the latest good report was made from the same corpus (same fingerprint) with the
     same parameters there is nothing new to report: unless ``force``, nothing runs and the
-    result points at that report with ``unchanged_since`` set to its date.
+    result points at that report with ``unchanged_since`` set to its date. With
+    ``per_outlet`` the outlet notebook also runs once per outlet, one HTML page each,
+    published together with the overview.
     Raises ReportLockedError when another run is in progress and ReportError when a cell
     fails (the executed notebook is kept under ``reports/failed/``).
     """
@@ -72,43 +78,76 @@ def run_report(
         latest = _latest_good_run(reports_dir)
         if (not force and latest and fingerprint
                 and latest.get("fingerprint") == fingerprint
-                and latest.get("parameters") == parameters.as_record()):
+                and latest.get("parameters") == parameters.as_record()
+                and latest.get("per_outlet", False) == per_outlet):
             folder = reports_dir / latest["link"].split("/")[0]
             return PublishedReport(html=reports_dir / latest["link"], folder=folder,
                                    unchanged_since=latest["date"])
         staging = Path(tempfile.mkdtemp(prefix=f".run-{report_date}-", dir=reports_dir))
         _make_readable(staging)
         try:
-            _execute(notebook, staging, parameters, report_date)
+            values = notebook_parameters(parameters, report_date=report_date.isoformat(),
+                                         out_dir=staging / "tables")
+            _execute(notebook, staging / "report.ipynb", values, staging=staging,
+                     parameters=parameters, report_date=report_date)
+            pages = [{"title": "overview", "link": "report.html"}]
+            if per_outlet:
+                pages += _outlet_pages(staging, parameters, report_date, OUTLET_NOTEBOOK)
             _write_status(staging, parameters, report_date, status="ok",
-                          fingerprint=fingerprint)
+                          fingerprint=fingerprint, pages=pages)
             (staging / "report.html").write_text(render_html(staging / "report.ipynb"),
                                                  encoding="utf-8")
             folder = _publish(staging, reports_dir / report_date.isoformat())
             write_index(reports_dir)
-            return PublishedReport(html=folder / "report.html", folder=folder)
+            return PublishedReport(html=folder / "report.html", folder=folder,
+                                   outlet_pages=tuple(folder / page["link"]
+                                                      for page in pages[1:]))
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def _execute(notebook: Path, staging: Path, parameters: ReportParameters,
-             report_date: date) -> None:
+def _execute(notebook: Path, output: Path, values: dict, *, staging: Path,
+             parameters: ReportParameters, report_date: date) -> None:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    values = notebook_parameters(parameters, report_date=report_date.isoformat(),
-                                 out_dir=staging / "tables")
+    declared = papermill.inspect_notebook(str(notebook))
     try:
         papermill.execute_notebook(
-            str(notebook), str(staging / "report.ipynb"), parameters=values,
+            str(notebook), str(output),
+            parameters={name: value for name, value in values.items() if name in declared},
             kernel_name=KERNEL_NAME, cwd=str(notebook.parent), progress_bar=False,
             execution_timeout=EXECUTION_TIMEOUT_SECONDS,
         )
     except PapermillExecutionError as error:
         kept = _keep_failed(staging, parameters, report_date)
-        raise ReportError(f"report for {report_date} failed in cell {error.exec_count}: "
-                          f"{error.ename}: {error.evalue}; the executed notebook is kept at "
-                          f"{kept}") from None
+        raise ReportError(f"report for {report_date} failed in {output.name}, cell "
+                          f"{error.exec_count}: {error.ename}: {error.evalue}; the executed "
+                          f"notebook is kept at {kept}") from None
+
+
+def _outlet_pages(staging: Path, parameters: ReportParameters, report_date: date,
+                  notebook: Path) -> list[dict]:
+    """Run the outlet notebook once per outlet of the overview's tables; return the pages."""
+    import pandas as pd
+
+    articles = pd.read_csv(staging / "tables" / "articles.csv", keep_default_na=False)
+    pages, used = [], set()
+    for outlet in sorted(set(articles["outlet"]) - {""}):
+        slug = re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-") or "outlet"
+        while slug in used:
+            slug += "-"
+        used.add(slug)
+        executed = staging / "outlets" / f"{slug}.ipynb"
+        executed.parent.mkdir(exist_ok=True)
+        values = {**notebook_parameters(parameters, report_date=report_date.isoformat()),
+                  "outlet": outlet}
+        _execute(notebook, executed, values, staging=staging, parameters=parameters,
+                 report_date=report_date)
+        page = f"outlet-{slug}.html"
+        (staging / page).write_text(render_html(executed), encoding="utf-8")
+        pages.append({"title": outlet, "link": page})
+    return pages
 
 
 def notebook_parameters(
@@ -197,10 +236,13 @@ def _latest_good_run(reports_dir: Path) -> dict | None:
 
 
 def _write_status(folder: Path, parameters: ReportParameters, report_date: date,
-                  *, status: str, fingerprint: str = "") -> None:
+                  *, status: str, fingerprint: str = "", pages: list[dict] | None = None
+                  ) -> None:
+    pages = pages or []
     record = {"date": report_date.isoformat(), "status": status,
               "corpus": str(parameters.corpus), "fingerprint": fingerprint,
-              "parameters": parameters.as_record(),
+              "parameters": parameters.as_record(), "pages": pages,
+              "per_outlet": len(pages) > 1,
               "generated": datetime.now(UTC).isoformat(timespec="seconds")}
     (folder / STATUS_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
@@ -255,6 +297,11 @@ def list_runs(reports_dir: Path) -> list[dict]:
             continue
         page = "report.html" if record.get("status") == "ok" else "report.ipynb"
         record["link"] = str((status_file.parent / page).relative_to(reports_dir))
+        folder = status_file.parent.relative_to(reports_dir)
+        record["pages"] = [{"title": str(item.get("title", "")),
+                            "link": str(folder / str(item.get("link", "")))}
+                           for item in record.get("pages", []) if record.get("status") == "ok"]
+        record["pages"] = record["pages"] or [{"title": page, "link": record["link"]}]
         runs.append(record)
     return sorted(runs, key=lambda run: (run.get("date", ""), run.get("generated", "")),
                   reverse=True)
@@ -264,9 +311,12 @@ def write_index(reports_dir: Path) -> Path:
     """Rewrite ``reports/index.html`` (atomically) from the runs found on disk."""
     rows = "\n".join(
         "<tr><td>{date}</td><td>{status}</td><td>{corpus}</td><td>{generated}</td>"
-        "<td><a href=\"{link}\">{link}</a></td></tr>".format(
+        "<td>{links}</td></tr>".format(
+            links=" · ".join(
+                f'<a href="{html.escape(page["link"])}">{html.escape(page["title"])}</a>'
+                for page in run["pages"]),
             **{key: html.escape(str(run.get(key, ""))) for key in
-               ("date", "status", "corpus", "generated", "link")})
+               ("date", "status", "corpus", "generated")})
         for run in list_runs(reports_dir)
     )
     page = INDEX_TEMPLATE.replace("{rows}", rows or '<tr><td colspan="5">no runs yet</td></tr>')

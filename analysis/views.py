@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.figures import compare_figures
 from analysis.workbook import ReportData
 
 
@@ -135,6 +136,22 @@ def figure_rows(data: ReportData) -> pd.DataFrame:
     return ordered[columns].set_index("outlet")
 
 
+def figure_comparison(data: ReportData) -> pd.DataFrame:
+    """Return who reported which number for the same concept, values written out in full.
+
+    One row per concept, outlet, date and rate (see ``figures.compare_figures``); counted
+    articles only, so a rewrite does not repeat its original's numbers.
+    """
+    table = compare_figures(data.tables.figures, data.tables.counted_articles())
+    for column in ("value_min", "value_max"):
+        table[column] = table[column].map(_plain_number)
+    return table.set_index("concept")
+
+
+def _plain_number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
 def attribution_rows(data: ReportData) -> pd.DataFrame:
     """Return the attributions with their outlet, in reading order."""
     merged = data.tables.attributions.merge(
@@ -162,3 +179,40 @@ def skipped_inputs(data: ReportData) -> pd.DataFrame:
                                    ("warning", data.corpus.warnings))
             for problem in problems]
     return pd.DataFrame(rows, columns=["kind", "file", "line", "reason"]).set_index("kind")
+
+
+def outlet_against_rest(data: ReportData, outlet: str) -> pd.DataFrame:
+    """Return key rates of ``outlet`` beside those of all other outlets pooled.
+
+    Rows: articles, words, tracked-term mentions per 1,000 words, attributions and figures
+    per article, and the share of attributions resting on anonymous sources. Duplicates are
+    folded as the run says.
+    """
+    tables = data.tables
+    counted = tables.counted_articles()
+    sides = {outlet: counted[counted["outlet"] == outlet],
+             "all other outlets": counted[counted["outlet"] != outlet]}
+    columns = {}
+    for name, articles in sides.items():
+        ids = set(articles["article_id"])
+        mentions = tables.keywords.loc[tables.keywords["article_id"].isin(ids), "count"].sum()
+        cited = tables.attributions[tables.attributions["article_id"].isin(ids)]
+        found = tables.figures[tables.figures["article_id"].isin(ids)]
+        words, count = int(articles["words"].sum()), len(articles)
+        columns[name] = {
+            "articles": count,
+            "words": words,
+            "tracked-term mentions per 1,000 words": round(1000 * mentions / max(words, 1), 2),
+            "attributions per article": round(len(cited) / max(count, 1), 2),
+            "anonymous share of attributions": round(
+                (cited["source_kind"] == "anonymous").mean() if len(cited) else 0.0, 3),
+            "figures per article": round(len(found) / max(count, 1), 2),
+        }
+    return pd.DataFrame(columns)
+
+
+def outlet_figures_in_context(data: ReportData, outlet: str) -> pd.DataFrame:
+    """Return the figure comparison for the concepts ``outlet`` reported, every outlet shown."""
+    table = figure_comparison(data)
+    concepts = set(table.index[table["outlet"] == outlet])
+    return table[table.index.isin(concepts)]

@@ -235,6 +235,7 @@ def test_distinctive_terms_rank_what_one_group_says_more_than_the_rest():
 def test_distinctive_terms_need_another_group_to_compare_with():
     table = keywords.distinctive_terms({"only": Counter({"wall": 5})}, comparison="outlet")
     assert table.empty
+    assert table["z_score"].dtype == "float64"  # an empty table still sorts by score
 
 
 def test_term_frequencies_count_content_lemmas(nlp):

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from analysis import schema
-from tests.conftest import REPORT_DATE
+from tests.conftest import REPORT_DATE, SEEDS
 from tests.test_cli import run_cli
 
 
@@ -26,8 +26,9 @@ def test_report_html_shows_sections_charts_and_tables_but_no_code(published):
     for heading in ("Coverage report", "Articles", "Keyword trends", "Keyterms and distinctive",
                     "Hits in context", "Sources", "Figures", "Provenance"):
         assert re.search(rf"<h[123][^>]*>{heading}", page), heading
-    # Trends pooled and per outlet, heatmap, distinctive words, source kinds, figure concepts.
-    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', page)) == 6
+    # Trends pooled and per outlet, heatmap, distinctive words, source kinds, figure
+    # concepts, figures compared across outlets.
+    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', page)) == 7
     assert "Figure size" not in page
     assert "validate_parameters(" not in page and "build_report_data" not in page
     assert "The New York Times" in page and "30,000" in page
@@ -121,3 +122,50 @@ def test_unchanged_corpus_and_parameters_have_nothing_new_to_report(published):
     assert (reports / "2024-02-02" / "report.html").is_file()
     status = json.loads((reports / "2024-02-02" / "status.json").read_text())
     assert status["fingerprint"] and status["parameters"]["period"] == "month"
+
+
+@pytest.fixture(scope="module")
+def two_outlets(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("two-outlets")
+    for prefix in ("001", "004"):
+        (source,) = SEEDS.glob(f"{prefix}_*.txt")
+        (corpus / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    manifest = (SEEDS / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    (corpus / "manifest.csv").write_text(
+        "\n".join([manifest[0], *[line for line in manifest if line.startswith(("001", "004"))]])
+        + "\n", encoding="utf-8")
+    reports = tmp_path_factory.mktemp("outlet-reports")
+    result = run_cli("report", "--corpus", str(corpus), "--reports-dir", str(reports),
+                     "--date", REPORT_DATE, "--per-outlet")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return reports, result
+
+
+def test_per_outlet_run_renders_one_page_per_outlet_and_lists_them(two_outlets):
+    reports, result = two_outlets
+    folder = reports / REPORT_DATE
+    pages = {path.name for path in folder.glob("outlet-*.html")}
+    assert pages == {"outlet-the-new-york-times.html", "outlet-the-independent.html"}
+    assert f"outlet: {folder / 'outlet-the-independent.html'}" in result.stdout
+    page = (folder / "outlet-the-independent.html").read_text()
+    assert re.search(r"<h1[^>]*>Outlet report", page)
+    assert "The Independent" in page and "all other outlets" in page
+    assert "$4 billion" in page
+    index = (reports / "index.html").read_text()
+    assert f'href="{REPORT_DATE}/outlet-the-new-york-times.html"' in index
+    assert ">The New York Times</a>" in index
+
+
+def test_outlet_notebook_refuses_an_outlet_the_corpus_lacks(tmp_path):
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from analysis.reports import KERNEL_NAME, OUTLET_NOTEBOOK
+
+    with pytest.raises(PapermillExecutionError) as caught:
+        papermill.execute_notebook(str(OUTLET_NOTEBOOK), str(tmp_path / "out.ipynb"),
+                                   parameters={"outlet": "The Daily Planet"},
+                                   kernel_name=KERNEL_NAME, progress_bar=False,
+                                   cwd=str(OUTLET_NOTEBOOK.parent))
+    assert caught.value.ename == "ParameterError"
+    assert "parameter 'outlet'" in caught.value.evalue and "The Daily Planet" in caught.value.evalue
