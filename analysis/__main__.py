@@ -61,6 +61,10 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
                         help="an extra tracked term (repeatable)")
     parser.add_argument("--boilerplate-rules", default="", dest="boilerplate_file",
                         help="TOML file of boilerplate rules (default: the shipped rules)")
+    parser.add_argument("--codebook", default="", dest="codebook_file",
+                        help="TOML concept codebook for figures (default: the shipped one)")
+    parser.add_argument("--sides", default="", dest="sides_file",
+                        help="TOML gazetteer of sides for attribution (default: the shipped one)")
     parser.add_argument("--keep-duplicates", action="store_false", dest="fold_duplicates",
                         help="count rewrites and syndicated copies separately in trends")
     parser.add_argument("--duplicate-threshold", type=float, default=0.15,
@@ -78,6 +82,8 @@ def _validated(arguments: argparse.Namespace, *, out_dir: str = "",
         out_dir=out_dir, strict=arguments.strict, fold_duplicates=arguments.fold_duplicates,
         duplicate_threshold=arguments.duplicate_threshold,
         boilerplate_file=arguments.boilerplate_file,
+        codebook_file=arguments.codebook_file,
+        sides_file=arguments.sides_file,
     )
 
 

@@ -44,6 +44,8 @@ class ReportParameters:
     fold_duplicates: bool
     duplicate_threshold: float
     boilerplate_file: Path | None
+    codebook_file: Path | None = None
+    sides_file: Path | None = None
 
     def as_record(self) -> dict:
         """Return the parameters as plain JSON-ready values, for run.json and the report."""
@@ -67,6 +69,8 @@ def validate_parameters(
     fold_duplicates: bool = True,
     duplicate_threshold: float = 0.15,
     boilerplate_file: str = "",
+    codebook_file: str = "",
+    sides_file: str = "",
 ) -> ReportParameters:
     """Return the checked parameters, or raise ParameterError naming the first bad one.
 
@@ -99,6 +103,10 @@ def validate_parameters(
         duplicate_threshold=float(duplicate_threshold),
         boilerplate_file=_checked_file("boilerplate_file", boilerplate_file,
                                        "a TOML file of boilerplate rules"),
+        codebook_file=_checked_file("codebook_file", codebook_file,
+                                    "a TOML concept codebook for figures"),
+        sides_file=_checked_file("sides_file", sides_file,
+                                 "a TOML gazetteer of sides for attribution"),
     )
 
 

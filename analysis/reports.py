@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -88,15 +89,21 @@ def run_report(
         try:
             values = notebook_parameters(parameters, report_date=report_date.isoformat(),
                                          out_dir=staging / "tables")
+            started = time.perf_counter()
             _execute(notebook, staging / "report.ipynb", values, staging=staging,
                      parameters=parameters, report_date=report_date)
-            pages = [{"title": "overview", "link": "report.html"}]
-            if per_outlet:
-                pages += _outlet_pages(staging, parameters, report_date, OUTLET_NOTEBOOK)
-            _write_status(staging, parameters, report_date, status="ok",
-                          fingerprint=fingerprint, pages=pages)
+            executed = time.perf_counter()
             (staging / "report.html").write_text(render_html(staging / "report.ipynb"),
                                                  encoding="utf-8")
+            seconds = {"execute_notebook": round(executed - started, 3),
+                       "render_html": round(time.perf_counter() - executed, 3)}
+            pages = [{"title": "overview", "link": "report.html"}]
+            if per_outlet:
+                started = time.perf_counter()
+                pages += _outlet_pages(staging, parameters, report_date, OUTLET_NOTEBOOK)
+                seconds["outlet_pages"] = round(time.perf_counter() - started, 3)
+            _write_status(staging, parameters, report_date, status="ok",
+                          fingerprint=fingerprint, pages=pages, seconds=seconds)
             folder = _publish(staging, reports_dir / report_date.isoformat())
             write_index(reports_dir)
             return PublishedReport(html=folder / "report.html", folder=folder,
@@ -236,13 +243,13 @@ def _latest_good_run(reports_dir: Path) -> dict | None:
 
 
 def _write_status(folder: Path, parameters: ReportParameters, report_date: date,
-                  *, status: str, fingerprint: str = "", pages: list[dict] | None = None
-                  ) -> None:
+                  *, status: str, fingerprint: str = "", pages: list[dict] | None = None,
+                  seconds: dict[str, float] | None = None) -> None:
     pages = pages or []
     record = {"date": report_date.isoformat(), "status": status,
               "corpus": str(parameters.corpus), "fingerprint": fingerprint,
               "parameters": parameters.as_record(), "pages": pages,
-              "per_outlet": len(pages) > 1,
+              "per_outlet": len(pages) > 1, "seconds": seconds or {},
               "generated": datetime.now(UTC).isoformat(timespec="seconds")}
     (folder / STATUS_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 

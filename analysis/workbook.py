@@ -6,7 +6,9 @@ import time
 from dataclasses import dataclass
 
 from analysis import keywords
+from analysis.attribution import load_gazetteer
 from analysis.clean import load_boilerplate_rules
+from analysis.codebook import load_codebook
 from analysis.corpus import Corpus, load_corpus, select_articles
 from analysis.nlp import DEFAULT_MODEL, load_nlp
 from analysis.params import ReportParameters, check_outlets
@@ -36,10 +38,13 @@ def build_report_data(parameters: ReportParameters, *, model: str = DEFAULT_MODE
                                date_from=parameters.date_from, date_to=parameters.date_to)
     terms = keywords.load_terms(parameters.terms_file, extra=parameters.terms)
     rules = load_boilerplate_rules(parameters.boilerplate_file)
+    codebook = load_codebook(parameters.codebook_file)
+    gazetteer = load_gazetteer(parameters.sides_file)
     load_started = time.perf_counter()
     nlp = load_nlp(model)
     loaded = time.perf_counter()
     tables = extract_tables(selected, nlp=nlp, terms=terms, boilerplate_rules=rules,
+                            codebook=codebook, gazetteer=gazetteer,
                             period=parameters.period,
                             fold_duplicates=parameters.fold_duplicates,
                             duplicate_threshold=parameters.duplicate_threshold)

@@ -107,3 +107,27 @@ def test_missing_corpus_exits_2_naming_it(tmp_path):
     result = run_cli("extract", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
     assert result.returncode == 2
     assert "parameter 'corpus'" in result.stderr and "nope does not exist" in result.stderr
+
+
+def test_a_user_codebook_passed_on_the_command_line_adds_its_concept(tmp_path):
+    codebook = tmp_path / "codebook.toml"
+    codebook.write_text('extends = "default"\n\n[concepts.disaster]\n'
+                        'objects = ["hurricane"]\n', encoding="utf-8")
+    out = tmp_path / "tables"
+    result = run_cli("extract", str(SEEDS), "--out", str(out), "--codebook", str(codebook))
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = pd.read_csv(out / "figures.csv", keep_default_na=False)
+    hurricanes = figures[figures["object"] == "hurricane"]
+    assert len(hurricanes) == 1 and hurricanes.iloc[0]["concept"] == "disaster"
+    assert set(figures.loc[figures["surface"] == "$4 billion", "concept"]) == {"aid"}
+    assert json.loads((out / "run.json").read_text())["parameters"]["codebook_file"] == str(
+        codebook)
+
+
+def test_a_malformed_sides_file_exits_2_naming_it(tmp_path):
+    sides = tmp_path / "sides.toml"
+    sides.write_text("[sides\n", encoding="utf-8")
+    result = run_cli("extract", str(SEEDS), "--out", str(tmp_path / "out"), "--sides", str(sides))
+    assert result.returncode == 2
+    assert str(sides) in result.stderr
+    assert not (tmp_path / "out").exists()
