@@ -317,8 +317,8 @@ def list_runs(reports_dir: Path) -> list[dict]:
 def write_index(reports_dir: Path) -> Path:
     """Rewrite ``reports/index.html`` (atomically) from the runs found on disk."""
     rows = "\n".join(
-        "<tr><td>{date}</td><td>{status}</td><td>{corpus}</td><td>{generated}</td>"
-        "<td>{links}</td></tr>".format(
+        "<tr><td>{date}</td><td>{links}</td><td>{status}</td><td>{corpus}</td>"
+        "<td>{generated}</td></tr>".format(
             links=" · ".join(
                 f'<a href="{html.escape(page["link"])}">{html.escape(page["title"])}</a>'
                 for page in run["pages"]),
@@ -346,8 +346,8 @@ th, td { padding: .3rem .7rem; border-bottom: 1px solid #ddd; text-align: left; 
 </style></head>
 <body><h1>News coverage reports</h1>
 <div class="scroll"><table>
-<thead><tr><th>date</th><th>status</th><th>corpus</th><th>generated (UTC)</th>
-<th>report</th></tr></thead>
+<thead><tr><th>date</th><th>reports</th><th>status</th><th>corpus</th>
+<th>generated (UTC)</th></tr></thead>
 <tbody>
 {rows}
 </tbody></table></div></body></html>

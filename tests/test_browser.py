@@ -144,8 +144,14 @@ def test_article_text_and_metadata_render_as_text_not_markup(browser, hostile_re
     assert browser.evaluate("document.querySelectorAll('main i, main b').length") == 0
 
 
-def test_index_links_to_the_report(browser, published):
+def test_index_links_to_the_report_and_needs_no_network(browser, published):
     reports, _ = published
-    browser.open(reports / "index.html")
+    browser.open(reports / "index.html", width=390, height=844, mobile=True)
     links = browser.evaluate("[...document.links].map(a => a.href)")
     assert any(link.endswith(f"/{REPORT_DATE}/report.html") for link in links)
+    assert browser.failed_requests() == [] and browser.console_errors() == []
+    assert [url for url in browser.requests() if not url.startswith("file:")] == []
+    # On a phone the report links are in view without scrolling sideways.
+    first_link_right = browser.evaluate(
+        "document.querySelector('tbody a').getBoundingClientRect().right")
+    assert first_link_right <= 390
