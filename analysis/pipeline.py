@@ -32,7 +32,7 @@ from analysis.clean import (
 )
 from analysis.codebook import Codebook, load_codebook
 from analysis.corpus import Article, Corpus
-from analysis.nlp import model_version, parse
+from analysis.nlp import ParseCache, model_version, parse
 
 Period = Literal["day", "week", "month", "quarter"]
 VERSIONED_PACKAGES = ("analysis", "spacy", "textacy", "pandas", "papermill", "nbconvert")
@@ -96,6 +96,7 @@ def extract_tables(
     duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD,
     batch_size: int = 32,
     n_process: int = 1,
+    cache: ParseCache | None = None,
 ) -> Tables:
     """Return the contract tables for every article of ``corpus``, parsing each once.
 
@@ -118,7 +119,8 @@ def extract_tables(
 
     started = time.perf_counter()
     results = []
-    docs = parse((c.text for c in cleaned), nlp, batch_size=batch_size, n_process=n_process)
+    docs = parse((c.text for c in cleaned), nlp, batch_size=batch_size, n_process=n_process,
+                 cache=cache, total=len(cleaned))
     for doc in docs:
         results.append(_extract_article(doc, codebook=codebook, gazetteer=gazetteer,
                                         matcher=matcher))

@@ -41,3 +41,17 @@ def published(tmp_path_factory):
     result = run_cli("report", "--reports-dir", str(reports), "--date", REPORT_DATE)
     assert result.returncode == 0, result.stderr[-3000:]
     return reports, result
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_parse_cache(tmp_path_factory):
+    """Keep the tests' parse cache (and that of the commands they run) out of ~/.cache."""
+    import os
+
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous

@@ -95,6 +95,8 @@ def test_strict_failure_exits_2_and_leaves_earlier_tables_untouched(tmp_path, se
     (["--period", "fortnight"], "parameter 'period': 'fortnight' is not one of day, week, "
                                 "month, quarter"),
     (["--terms-file", "nowhere.toml"], "parameter 'terms_file': nowhere.toml is not a file"),
+    (["--processes", "0"], "parameter 'processes': 0 is not a number of processes"),
+    (["--codebook", "nowhere.toml"], "parameter 'codebook_file': nowhere.toml is not a file"),
 ])
 def test_bad_parameters_exit_2_naming_the_parameter(tmp_path, arguments, message):
     result = run_cli("extract", str(SEEDS), "--out", str(tmp_path / "out"), *arguments)
@@ -131,3 +133,20 @@ def test_a_malformed_sides_file_exits_2_naming_it(tmp_path):
     assert result.returncode == 2
     assert str(sides) in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_second_extract_reads_every_parse_from_the_cache(tmp_path):
+    cache = tmp_path / "cache"
+    first = run_cli("extract", str(SEEDS), "--out", str(tmp_path / "a"), "--cache-dir", str(cache))
+    assert first.returncode == 0, first.stderr[-2000:]
+    entries = {path: path.stat().st_mtime_ns for path in cache.rglob("*.spacy")}
+    assert len(entries) == 5
+    second = run_cli("extract", str(SEEDS), "--out", str(tmp_path / "b"), "--cache-dir", str(cache))
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert {path: path.stat().st_mtime_ns for path in cache.rglob("*.spacy")} == entries
+    for name in ("figures", "attributions", "keywords"):
+        assert (tmp_path / "a" / f"{name}.csv").read_bytes() == (
+            tmp_path / "b" / f"{name}.csv").read_bytes()
+    none = run_cli("extract", str(SEEDS), "--out", str(tmp_path / "c"), "--no-cache")
+    assert none.returncode == 0
+    assert json.loads((tmp_path / "c" / "run.json").read_text())["parameters"]["cache_dir"] is None

@@ -1,0 +1,86 @@
+"""The parse cache: an unchanged text is read back, never parsed twice; damage is repaired."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import load_corpus
+from analysis.nlp import ParseCache, parse
+from analysis.pipeline import extract_tables
+from tests.conftest import SEEDS
+
+ATTRIBUTES = ("text", "lemma_", "tag_", "pos_", "dep_", "ent_type_", "ent_iob_", "is_sent_start",
+              "whitespace_")
+
+
+def token_view(doc) -> list[tuple]:
+    return [(*(getattr(token, name) for name in ATTRIBUTES), token.head.i)
+            for token in doc]
+
+
+@pytest.fixture
+def cache(tmp_path):
+    return ParseCache(tmp_path / "parses")
+
+
+def test_a_cached_parse_reads_back_exactly_what_was_parsed(nlp, cache, seed_text):
+    texts = [seed_text("001"), "Mexico said it would take back 30,000 migrants a month."]
+    first = list(parse(texts, nlp, cache=cache))
+    assert len(list(cache.folder.rglob("*.spacy"))) == 2
+    second = list(parse(texts, nlp, cache=cache))
+    for fresh, cached in zip(first, second, strict=True):
+        assert cached.text == fresh.text
+        assert token_view(cached) == token_view(fresh)
+        assert [(ent.text, ent.label_) for ent in cached.ents] == [
+            (ent.text, ent.label_) for ent in fresh.ents]
+
+
+def test_a_cache_hit_does_not_run_the_parser(nlp, cache):
+    text = "Officials said the talks went well."
+    list(parse([text], nlp, cache=cache))
+    entry = next(cache.folder.rglob("*.spacy"))
+    before = entry.stat().st_mtime_ns
+    (doc,) = parse([text], nlp, cache=cache)
+    assert entry.stat().st_mtime_ns == before  # read, not rewritten
+    assert doc[1].lemma_ == "say"
+
+
+def test_an_edited_text_or_another_model_misses_the_cache(nlp, cache):
+    key = cache.key("The border was closed.", nlp)
+    assert cache.key("The border was closed!", nlp) != key
+    other = nlp.meta.copy()
+    nlp.meta["version"] = "0.0.0-test"
+    try:
+        assert cache.key("The border was closed.", nlp) != key
+    finally:
+        nlp.meta.clear()
+        nlp.meta.update(other)
+
+
+def test_a_damaged_entry_is_parsed_again_and_repaired(nlp, cache, caplog):
+    text = "The agency reported 10,000 crossings a day."
+    list(parse([text], nlp, cache=cache))
+    entry = next(cache.folder.rglob("*.spacy"))
+    entry.write_bytes(b"not a DocBin")
+    (doc,) = parse([text], nlp, cache=cache)
+    assert doc.text == text and doc[2].lemma_ == "report"
+    assert "unreadable" in caplog.text
+    assert entry.read_bytes() != b"not a DocBin"
+
+
+def test_tables_are_the_same_with_a_cold_cache_a_warm_cache_and_none(nlp, cache):
+    corpus = load_corpus(SEEDS)
+    plain = extract_tables(corpus, nlp=nlp)
+    cold = extract_tables(corpus, nlp=nlp, cache=cache)
+    warm = extract_tables(corpus, nlp=nlp, cache=cache)
+    for name in plain.by_name():
+        pd.testing.assert_frame_equal(cold.by_name()[name], plain.by_name()[name], obj=name)
+        pd.testing.assert_frame_equal(warm.by_name()[name], plain.by_name()[name], obj=name)
+
+
+def test_two_processes_give_the_same_docs_as_one(nlp, seed_text):
+    texts = [seed_text(prefix) for prefix in ("000", "001", "002", "003", "004")] * 2
+    one = [token_view(doc) for doc in parse(texts, nlp, batch_size=2)]
+    two = [token_view(doc) for doc in parse(texts, nlp, batch_size=2, n_process=2)]
+    assert one == two
