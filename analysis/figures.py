@@ -69,6 +69,16 @@ _TENS = dict(
         strict=True,
     )
 )
+# Denominators of a spelled fraction ("two-thirds of", "a quarter of").
+_DENOMINATOR_WORDS = {
+    word: float(value)
+    for value, forms in enumerate(
+        ["", "", "", "third thirds", "quarter quarters", "fifth fifths", "sixth sixths",
+         "seventh sevenths", "eighth eighths", "ninth ninths", "tenth tenths"]
+    )
+    for word in forms.split()
+}
+_DIGIT_FRACTION = re.compile(r"(?P<numerator>[0-9]{1,3})[/⁄](?P<denominator>[0-9]{1,4})")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _VAGUE_SMALL = {"tens": 10, "dozens": 12, "hundreds": 100}
 _VAGUE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
@@ -126,6 +136,8 @@ _CURRENCY_ADJECTIVES = {
 # Units of measure written as words after the number, by lemma (or lower-cased word when the
 # lemmatizer leaves a plural): value is the unit code stored in the ``unit`` column.
 _MEASURES = {
+    "pence": "pence",
+    "p": "pence",
     "pound": "lb",
     "lb": "lb",
     "lbs": "lb",
@@ -266,11 +278,14 @@ _GLUED_UNITS = {
     "nm": "nm",
     "min": "min",
     "pc": "percent",
+    "p": "pence",
     "″": "inch",
     "°C": "°C",
     "°F": "°F",
     "°": "°",
 }
+# Video resolutions ("1080p") are not prices in pence.
+_VIDEO_LINES = {"240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"}
 # "per barrel", "a share", "/sq m": what a price or a measure is counted against.
 _PER_WORDS = {"per", "a", "an", "/"}
 _DENOMINATORS = {
@@ -366,6 +381,9 @@ _IDENTIFIER_WORDS = set(
 _LOWER_IDENTIFIER_WORDS = set(
     _words("category level phase stage tier grade class section title chapter route highway")
 ) | {"interstate", "flight", "room", "page", "code"}
+_STREET_WORDS = set(
+    _words("st street rd road ave avenue way blvd boulevard ln lane dr drive pl place terrace")
+)
 _DEFINITE_DETERMINERS = {"the", "these", "those", "this", "that"}
 _EMPHASIS = {"only", "just", "exactly", "precisely"}
 # Verbs and nouns that report a number whose counted thing is their subject:
@@ -382,12 +400,19 @@ _CURRENCY_PREFIX = "|".join(
     re.escape(sign) for sign in sorted([*_CURRENCY_SIGNS, *_CURRENCY_CODES], key=len)[::-1]
 )
 _NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
-# A sign glued to the number is a negative figure: "minus-5 yards", "$-50.8bn".
-_SIGN = r"(?P<sign>[-−]|minus-)?"
+# A sign glued to the number is a negative figure: "minus-5 yards", "$-50.8bn"; a glued
+# plus is a change written as such ("Dow +0.2%"), a glued tilde an approximation ("~25").
+_SIGN = r"(?P<sign>[-−+~]|minus-)?"
 _DIGITS = re.compile(
     rf"{_SIGN}(?P<currency>{_CURRENCY_PREFIX})?(?P<number>{_NUMBER})(?P<suffix>bn|mn|tn|k|m|b)?",
     re.IGNORECASE,
 )
+# ASCII transliterations of "£" and "¥" (as unidecode writes them) glued to a number:
+# "PS2.7m", "Y=28,030". Case-sensitive, and "PS" needs a figure unlike a console name ("PS5").
+_TRANSLITERATED = re.compile(
+    rf"(?P<currency>PS|Y=)(?P<number>{_NUMBER})(?P<suffix>bn|mn|tn|k|m|b)?"
+)
+_TRANSLITERATED_SIGNS = {"PS": "GBP", "Y=": "JPY"}
 _GLUED_UNIT = re.compile(rf"{_SIGN}(?P<number>{_NUMBER})(?P<unit>[^\W\d_]+[23²]?|[″°][CF]?)")
 _DOLLAR_NUMBER = re.compile(
     rf"(?P<country>{'|'.join(_DOLLAR_COUNTRIES)})(?P<number>{_NUMBER})(?P<suffix>bn|mn|tn|k|m|b)?"
@@ -397,6 +422,8 @@ _PHONE = re.compile(
     r"(?![0-9])|(?<![0-9,.])[0-9]{3}-[0-9]{4}(?![0-9])"
 )
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+(?:[A-Z][a-z]*\.)?")
+_THOUSANDS = re.compile(r"[0-9],[0-9]{3}")
+_MINUS = ("-", "−", "minus-")
 _LIST_BULLETS = set("-*•·–—>")
 
 
@@ -501,7 +528,11 @@ class _Piece:
 def _number_runs(doc: Doc) -> Iterator[_Run]:
     i = 0
     while i < len(doc):
-        if _starts_run(doc, i):
+        fraction = _fraction_run(doc, i)
+        if fraction is not None:
+            yield fraction
+            i = fraction.end
+        elif _starts_run(doc, i):
             end = _run_end(doc, i)
             run = _value_run(doc, i, end)
             if run is not None:
@@ -511,14 +542,57 @@ def _number_runs(doc: Doc) -> Iterator[_Run]:
             i += 1
 
 
+def _fraction_run(doc: Doc, i: int) -> _Run | None:
+    """A share written as a fraction before "of": "two-thirds of", "a quarter of", "1/16 of",
+    or "one out of three" (before the group). Its unit is ``fraction``."""
+    numerator, spelled = None, True
+    digits = _DIGIT_FRACTION.fullmatch(doc[i].text)
+    if digits and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        value = float(digits["numerator"]) / float(digits["denominator"] or "0")
+        if 0 < value < 1:
+            return _Run(i, i + 1, value, 1.0, spelled=False, vague=False, unit="fraction")
+        return None
+    lower = doc[i].lower_
+    if lower in ("a", "an", "one"):
+        numerator = 1.0
+    elif lower in _SMALL or lower in _TENS:
+        numerator = float(_SMALL.get(lower) or _TENS[lower])
+    elif _DIGITS.fullmatch(doc[i].text) and doc[i].text.isdigit():
+        numerator, spelled = float(doc[i].text), False
+    if numerator is None:
+        return None
+    j = i + 1
+    if j < len(doc) and doc[j].text in ("-", "‐") and _tight(doc, j):
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ in _DENOMINATOR_WORDS and doc[j + 1].lower_ == "of":
+        if spelled:
+            value = numerator / _DENOMINATOR_WORDS[doc[j].lower_]
+            return _Run(i, j + 1, value, 1.0, spelled=True, vague=False, unit="fraction")
+        return None
+    if i + 3 < len(doc) and (doc[i + 1].lower_, doc[i + 2].lower_) == ("out", "of"):
+        whole = doc[i + 3]
+        total = _SMALL.get(whole.lower_) or _TENS.get(whole.lower_)
+        if total is None and whole.text.isdigit():
+            total = int(whole.text)
+        if total and numerator < total:
+            value = numerator / total
+            return _Run(i, i + 4, value, 1.0, spelled=spelled, vague=False, unit="fraction")
+    return None
+
+
 def _piece(token: Token, *, currency_before: bool = False) -> _Piece | None:
     lower = token.lower_
     match = _DIGITS.fullmatch(token.text)
     if match:
         return _digits_piece(match, currency_before=currency_before)
+    transliterated = _transliterated(token.text)
+    if transliterated is not None:
+        return transliterated
     glued = _GLUED_UNIT.fullmatch(token.text)
+    if glued and glued["unit"] == "p" and glued["number"] in _VIDEO_LINES:
+        return None
     if glued and glued["unit"] in _GLUED_UNITS:
-        value = float(glued["number"].replace(",", "")) * (-1 if glued["sign"] else 1)
+        value = float(glued["number"].replace(",", "")) * (-1 if glued["sign"] in _MINUS else 1)
         return _Piece("digits", value, unit=_GLUED_UNITS[glued["unit"]])
     dollars = _DOLLAR_NUMBER.fullmatch(token.text) if currency_before else None
     if dollars:
@@ -547,11 +621,25 @@ def _piece(token: Token, *, currency_before: bool = False) -> _Piece | None:
 def _digits_piece(match: re.Match[str], *, currency_before: bool) -> _Piece | None:
     currency = match["currency"] or ""
     suffix = (match["suffix"] or "").lower()
-    if suffix in _SUFFIXES_NEEDING_CURRENCY and not (currency or currency_before):
+    # A capital M after a decimal is a million even without a currency ("4.3M sales");
+    # a lower-case m may be metres, and "3M" is a company.
+    million = match["suffix"] == "M" and "." in match["number"]
+    if suffix in _SUFFIXES_NEEDING_CURRENCY and not (currency or currency_before or million):
         return None
     value = float(match["number"].replace(",", "")) * _SUFFIX_SCALES.get(suffix, 1)
-    value = -value if match["sign"] else value
+    value = -value if match["sign"] in _MINUS else value
     return _Piece("digits", value, currency=_CURRENCY_SIGNS.get(currency, currency.upper()))
+
+
+def _transliterated(text: str) -> _Piece | None:
+    match = _TRANSLITERATED.fullmatch(text)
+    if match is None:
+        return None
+    number, suffix = match["number"], (match["suffix"] or "").lower()
+    value = float(number.replace(",", "")) * _SUFFIX_SCALES.get(suffix, 1)
+    if match["currency"] == "PS" and not (suffix or "," in number or "." in number or value >= 10):
+        return None
+    return _Piece("digits", value, currency=_TRANSLITERATED_SIGNS[match["currency"]])
 
 
 def _has_currency_before(doc: Doc, i: int) -> bool:
@@ -626,8 +714,12 @@ def _suffix_scale(doc: Doc, end: int, *, currency: bool) -> int:
     if end >= len(doc) or doc[end - 1].whitespace_:
         return 0
     suffix = doc[end].lower_.rstrip(".") or "."
-    if suffix in _SUFFIX_SCALES and (currency or suffix not in _SUFFIXES_NEEDING_CURRENCY):
-        return 1 if _DIGITS.fullmatch(doc[end - 1].text) else 0
+    million = doc[end].text == "M" and "." in doc[end - 1].text
+    if suffix in _SUFFIX_SCALES and (
+        currency or million or suffix not in _SUFFIXES_NEEDING_CURRENCY
+    ):
+        number = doc[end - 1].text
+        return 1 if _DIGITS.fullmatch(number) or _TRANSLITERATED.fullmatch(number) else 0
     return 0
 
 
@@ -681,6 +773,8 @@ def _attach_units(doc: Doc, run: _Run) -> _Run:
     suffix_end, unit, unit_token = _unit_suffix(doc, run)
     # Half of a count is a share, not a count: "half of the migrants".
     fraction = "fraction" if run.spelled and run.value < 1 else ""
+    if not (unit or run.unit or run.currency or currency):
+        suffix_end, currency = _currency_after(doc, run, suffix_end)
     unit = unit or run.unit or run.currency or currency or fraction or _apposed_age(doc, run)
     if unit and unit not in ("fraction", "years old"):
         suffix_end, unit = _per_denominator(doc, suffix_end, unit)
@@ -709,6 +803,14 @@ def _currency_prefix(doc: Doc, run: _Run) -> tuple[int, str]:
     if i >= 0 and doc[i].text in _CURRENCY_CODES:
         return i, doc[i].text
     return run.start, ""
+
+
+def _currency_after(doc: Doc, run: _Run, suffix_end: int) -> tuple[int, str]:
+    """A currency sign written after the number, as in much of Europe: "1,200€", "5 €"."""
+    i = run.end
+    if suffix_end == run.end and i < len(doc) and doc[i].text in ("€", "£", "¥"):
+        return i + 1, _CURRENCY_SIGNS[doc[i].text]
+    return suffix_end, ""
 
 
 def _apposed_age(doc: Doc, run: _Run) -> str:
@@ -826,7 +928,10 @@ def _pair_kind(doc: Doc, first: _Run, second: _Run) -> _ClaimKind | None:
         return "change"
     # "rose 10% to 3,000" or "up by 500 to 3,000" are two figures, not a range.
     same_unit = not first.unit or first.unit == second.unit
-    return "range" if same_unit and opener != "by" and first.value < second.value else None
+    if opener == "by":
+        # "fell by 1 to 1.5 degrees" (one unit, close ends) is a range of changes.
+        return "range" if not first.unit and first.value < second.value <= 2 * first.value else None
+    return "range" if same_unit and first.value < second.value else None
 
 
 def _shared_units(first: _Run, second: _Run) -> tuple[_Run, _Run]:
@@ -836,7 +941,10 @@ def _shared_units(first: _Run, second: _Run) -> tuple[_Run, _Run]:
     written_second = second.value / second.scale
     if first.scale == 1 and second.scale > 1 and first.value < min(1000, written_second):
         value = first.value * second.scale
-    return replace(first, value=value, unit=first.unit or second.unit), second
+    # "from 14 mpg to 24" writes the unit once, on the first end.
+    return replace(first, value=value, unit=first.unit or second.unit), replace(
+        second, unit=second.unit or first.unit
+    )
 
 
 def _qualified(doc: Doc, runs: tuple[_Run, ...], kind: _ClaimKind) -> _Claim:
@@ -848,6 +956,7 @@ def _qualified(doc: Doc, runs: tuple[_Run, ...], kind: _ClaimKind) -> _Claim:
         words = ("between",)
     if any(run.vague for run in runs):
         approximate, bound = True, bound or "lower"
+    approximate = approximate or doc[runs[0].start].text.startswith("~")
     qualifier = doc[qualifier_start:start].text if words else ""
     return _Claim(runs, kind, qualifier_start, qualifier, approximate, bound)
 
@@ -874,6 +983,7 @@ def _is_refused(doc: Doc, claim: _Claim, *, phones: list[tuple[int, int]], text:
         _is_phone_number(doc, claim, phones),
         _is_name_or_code(doc, claim, text),
         _is_identifier(doc, claim, noun=noun, unit=unit),
+        _is_street_address(doc, claim, unit=unit),
         _is_date_or_time(doc, claim, noun=noun, unit=unit),
         _is_duration(claim, noun=noun, unit=unit),
         _is_bare_one(doc, claim, noun=noun, unit=unit),
@@ -950,6 +1060,20 @@ def _is_identifier(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) ->
     return noun is None and no_comma and _name_follows(doc, claim, tags=("PROPN",))
 
 
+def _is_street_address(doc: Doc, claim: _Claim, *, unit: str) -> bool:
+    """A house number before a capitalised street name: "49 Elm Road", "9 E 71st St"."""
+    run = claim.runs[-1]
+    if unit or len(claim.runs) > 1 or run.spelled or "." in doc[run.start].text:
+        return False
+    for i in range(run.suffix_end, min(run.suffix_end + 4, len(doc))):
+        token = doc[i]
+        if not (token.is_title or token.is_upper or token.text[:1].isdigit()):
+            return False
+        if i > run.suffix_end and token.lower_.rstrip(".") in _STREET_WORDS:
+            return True
+    return False
+
+
 def _name_follows(doc: Doc, claim: _Claim, *, tags: tuple[str, ...]) -> bool:
     """True when a capitalised name that is not a group of people follows: "787 Dreamliner"."""
     i = claim.runs[-1].suffix_end
@@ -976,7 +1100,15 @@ def _is_date_or_time(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) 
         return True
     tokens = [doc[i] for run in claim.runs for i in range(run.start, run.end)]
     in_date = any(token.ent_type_ in ("DATE", "TIME") for token in tokens)
-    return in_date and not unit and noun is None
+    # A period in digits is a figure even when NER tags it a date: "every 33 years".
+    period = not last.spelled and _lemma_at(doc, last.suffix_end) in _TIME_NOUNS
+    # Thousands separators ("1,334.20") write amounts, never dates or times.
+    grouped = any(_THOUSANDS.search(token.text) for token in tokens)
+    return in_date and not unit and noun is None and not period and not grouped
+
+
+def _lemma_at(doc: Doc, i: int) -> str:
+    return doc[i].lemma_.lower() if i < len(doc) else ""
 
 
 def _is_year(doc: Doc, run: _Run, *, noun: Token | None, unit: str) -> bool:
@@ -1031,7 +1163,8 @@ def _is_definite_reference(doc: Doc, claim: _Claim, *, noun: Token | None) -> bo
 
 def _is_lone_half(claim: _Claim, *, noun: Token | None) -> bool:
     """A lone "half" counts only with something to be half of ("half of the migrants")."""
-    return claim.runs[0].value == 0.5 and claim.runs[0].spelled and noun is None
+    run = claim.runs[0]
+    return run.value == 0.5 and run.spelled and noun is None and not claim.qualifier
 
 
 # --- the counted thing, rate and concept --------------------------------------------------
@@ -1072,12 +1205,15 @@ def _modified_noun(anchor: Token) -> Token | None:
 def _noun_after(doc: Doc, i: int) -> Token | None:
     while i < len(doc) and doc[i].dep_ in ("compound", "amod") and doc[i].head.i > i:
         i += 1
-    if i < len(doc) and doc[i].pos_ == "NOUN" and not doc[i].is_sent_start:
+    if i < len(doc) and doc[i].pos_ == "NOUN" and _is_noun(doc[i]) and not doc[i].is_sent_start:
         return None if _is_rate_expression(doc[i]) else doc[i]
     return None
 
 
 def _is_noun(token: Token) -> bool:
+    # A sign or another figure tagged as a noun ("500 +0.3%") is not a counted thing.
+    if not any(char.isalpha() for char in token.text) or _DIGITS.match(token.text):
+        return False
     return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ == "NORP")
 
 
@@ -1183,6 +1319,10 @@ def _object_lemma(noun: Token, codebook: Codebook) -> str:
     """The noun's lemma, corrected by the codebook where the lemmatizer errs ("doses" -> "dos")."""
     lemma = noun.lemma_.lower()
     lower = noun.lower_
+    if lower[-1:] in ("-", "–", "—"):
+        # A dash glued to the noun ("miles-") is punctuation the lemmatizer kept.
+        lower = lower.rstrip("-–—")
+        lemma = _plain_singular(lower) if noun.tag_ in ("NNS", "NNPS") else lower
     if lemma in codebook.objects or noun.tag_ not in ("NNS", "NNPS"):
         return lemma
     for singular in (lower[:-1], lower[:-2]):
@@ -1191,13 +1331,26 @@ def _object_lemma(noun: Token, codebook: Codebook) -> str:
     return lemma
 
 
+def _plain_singular(word: str) -> str:
+    """A regular English singular, for words the lemmatizer did not see cleanly."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _rate_period(doc: Doc, claim: _Claim, *, noun: Token | None) -> RatePeriod:
     """Return the period of "a day", "per week", "every month", "annually" near the figure."""
     run = claim.runs[-1]
     phrase = _phrase_head(doc, run, noun)
     numbers = [doc[i] for each in claim.runs for i in range(each.start, each.end)]
     holders = [*numbers, *(token.head for token in numbers)]
-    holders += [token for token in (noun, phrase, _governor(phrase)) if token is not None]
+    if noun is not None:
+        holders.append(noun)
+    # An earlier conjunct's rate is its own: "$3,500 a month mortgage and two kids".
+    if phrase.i >= claim.runs[0].prefix_start:
+        holders += [token for token in (phrase, _governor(phrase)) if token is not None]
     for holder in holders:
         for child in holder.children:
             period = _rate_of(child)

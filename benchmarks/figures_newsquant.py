@@ -44,6 +44,7 @@ _UNIT_NAMES = {
     "nm": "nanometre",
     "L": "litre",
     "mL": "millilitre",
+    "mmBtu": "mega british thermal unit",
 }
 _RANGE_GLUE = {"-", "–", "—", "to", "and", "through"}
 _VAGUE_WORDS = ("tens", "dozens", "hundreds", "thousands", "millions", "billions")
@@ -77,7 +78,12 @@ def load_scorer(data: Path) -> ModuleType:
 
 
 def _unit(figure: Figure) -> str | None:
-    unit = _UNIT_NAMES.get(figure.unit, figure.unit) or figure.object
+    # The benchmark writes a share of a group as "%" + the group ("% germans").
+    if figure.unit == "fraction" and figure.object:
+        return f"% {figure.object}"
+    # Map each side of a compound unit: "USD per gal" -> "USD per gallon".
+    unit = " per ".join(_UNIT_NAMES.get(part, part) for part in figure.unit.split(" per "))
+    unit = unit or figure.object
     if unit and figure.rate_period:
         unit = f"{unit} per {figure.rate_period}"
     return unit or None
@@ -102,11 +108,15 @@ def _is_range(text: str, first: Figure, second: Figure) -> bool:
     if first.sentence != second.sentence or first.end > second.start:
         return False
     glue = text[first.end : second.start].strip().lower()
+    before = text[: first.start].rstrip().lower()
+    # "from $75 per barrel in October to $45.88": the benchmark's range spans a short aside.
+    words = glue.split()
+    if before.endswith("from") and 1 < len(words) <= 6 and words[-1] == "to":
+        return not any(mark in glue for mark in ",;:()")
     if glue not in _RANGE_GLUE:
         return False
     if (first.bound, second.bound) == ("lower", "upper"):
         return True
-    before = text[: first.start].rstrip().lower()
     return glue == "to" and before.endswith("from")
 
 
