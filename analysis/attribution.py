@@ -16,9 +16,13 @@ attributed). The extractor reads all three from the dependency parse:
   “unhinged”", "criticized X for Y", "called for X to Y") and commitments ("vowed to
   block"): for these verbs the object is the content. "As the Post reported, X" attributes
   X; "X was reported by MSNBC" attributes X to MSNBC; a headline "John McCain: X" has the
-  colon as its cue;
+  colon as its cue, and so has a paragraph ending in a colon before a quoted paragraph;
+  "In a CNN poll, X" and "in her words, X" work like "according to"; beliefs and
+  commitments ("believe", "hope to", "agreed to", "analysts expect") count, a passive
+  forecast ("is expected to") does not;
 - a pronoun source ("he added") is replaced by the nearest earlier compatible source or
-  named person;
+  named person; a relative pronoun ("Barkley, who said") keeps its span and takes the
+  name of its antecedent;
 - the kind of source comes from its head word and named entities, the side from the
   editable gazetteer ``data/sides.toml``.
 """
@@ -264,7 +268,7 @@ _SPEECH_VERBS = _words(
     "decline ask suggest respond conclude indicate estimate remark joke wonder boast assure "
     "reiterate mention promise vow pledge agree post fear worry hope show find seem remind "
     "imply comment muse quip observe retort lament proclaim recount speculate continue "
-    "acknowledge disclose maintain contend hint"
+    "acknowledge disclose maintain contend hint believe expect plan seek decide"
 )
 _STANCE_VERBS = _words(
     "call criticize criticise accuse praise endorse defend blast slam urge denounce dismiss "
@@ -276,7 +280,8 @@ _STANCE_VERBS = _words(
 _REPORTING_VERBS = _SPEECH_VERBS | _STANCE_VERBS
 _OBJECT_VERBS = _STANCE_VERBS | _words(
     "report announce describe confirm reveal acknowledge deny admit predict warn ask "
-    "promise vow pledge show mention express estimate disclose seem point"
+    "promise vow pledge show mention express estimate disclose seem point hope plan seek "
+    "expect"
 )
 # Prepositions whose object is what a stance verb is about ("criticized him for X").
 _CONTENT_PREPOSITIONS = frozenset({"as", "of", "about", "for", "against", "over", "to"})
@@ -303,6 +308,8 @@ def _find_cues(doc: Doc, quotations: Sequence[Quotation]) -> Iterator[_Cue]:
             continue
         if token.lower_ == "according":
             cue = _according_to_cue(token)
+        elif token.lower_ == "in":
+            cue = _in_source_cue(token)
         elif token.text == ":":
             cue = _colon_cue(token)
         else:
@@ -318,18 +325,43 @@ def _colon_cue(colon: Token) -> _Cue | None:
     """Return the cue of a name opening a paragraph with a colon ("John McCain: X")."""
     text = colon.doc.text
     start, end = _paragraph(text, colon.idx)
+    if not text[colon.idx + 1:end].strip():
+        return _closing_colon_cue(colon, end)
     name = [t for t in colon.doc[max(0, colon.i - 6):colon.i] if t.idx >= start]
     if not name or name[0].idx != start or colon.i + 1 >= len(colon.doc):
         return None
     if not all(t.tag_ in _NAME_TAGS or t.text == "." for t in name):
         return None
-    if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name):
+    named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name)
+    # In the headline, a short capitalized name is enough ("Poll: X", "Issa: X").
+    headline = start == 0 and len(name) <= 3 and name[0].text[:1].isupper()
+    if not named and not headline:
         return None
     if not text[colon.idx + 1:end].strip(_CORE_PUNCTUATION):
         return None
     head = max(name, key=lambda t: t.i if t.tag_ != "POS" else -1)
     return _Cue(colon.idx, colon.idx + 1, colon, head, according_to=False, colon=True,
                 speaker_tokens=tuple(name))
+
+
+def _closing_colon_cue(colon: Token, paragraph_end: int) -> _Cue | None:
+    """Return the cue of a paragraph ending "...:" before a quoted paragraph, where no
+    reporting verb introduces the quotation ("He then listed the qualities:\n\n“X”")."""
+    text = colon.doc.text
+    following = text[paragraph_end:].lstrip()
+    if not following or following[0] not in _OPENING_MARKS + '"':
+        return None
+    # The next paragraph is a quotation and nothing else ("“X,” she said" has its own cue).
+    quoted = following.split("\n", 1)[0].rstrip()
+    if not quoted or quoted[-1] not in _CLOSING_MARKS + '"':
+        return None
+    start = _paragraph(text, colon.idx)[0]
+    clause = [t for t in colon.sent if start <= t.idx < colon.idx]
+    if any(_is_reporting_verb(t) for t in clause):
+        return None
+    subjects = [t for t in clause if t.dep_ == "nsubj"]
+    return _Cue(colon.idx, colon.idx + 1, colon, subjects[0] if subjects else None,
+                according_to=False, colon=True)
 
 
 def _according_to_cue(token: Token) -> _Cue | None:
@@ -343,12 +375,42 @@ def _according_to_cue(token: Token) -> _Cue | None:
     return _Cue(token.idx, end, token, objects[0], according_to=True)
 
 
+# "In a CNN poll, X" and "in her words, X" attribute X like "according to".
+_IN_SOURCE_WORDS = _words("poll polls survey surveys study words view estimate estimates")
+
+
+def _in_source_cue(token: Token) -> _Cue | None:
+    if token.dep_ != "prep" or _is_reporting_verb(token.head):
+        return None
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    if not objects or objects[0].lower_ not in _IN_SOURCE_WORDS:
+        return None
+    noun = objects[0]
+    if noun.lower_ == "words":
+        # "in his words", not "in other words".
+        if not any(c.dep_ == "poss" for c in noun.children):
+            return None
+    elif not any(c.dep_ in ("det", "poss") for c in noun.children) or not (
+        token.i < token.head.i or any(c.pos_ == "PROPN" for c in noun.lefts)
+    ):
+        # "In a CNN poll, X" or "X leads in a CNN poll", not "X slid in the polls".
+        return None
+    return _Cue(token.idx, token.idx + len(token.text), token, objects[0], according_to=True)
+
+
 def _verb_cue(token: Token) -> _Cue | None:
-    if not _is_reporting_verb(token) or token.dep_ in ("acl", "amod"):
+    if not _is_reporting_verb(token) or token.dep_ == "amod":
+        return None
+    if token.dep_ == "acl" and not _speaking_participle(token):
         return None
     # "is expected to announce the plan" reports an event, not a statement; "refused to say"
     # is one cue, found at "refused".
     if token.dep_ == "xcomp" and (_is_passive(token.head) or _is_reporting_verb(token.head)):
+        return None
+    if token.lemma_ == "expect" and _is_passive(token) and not any(
+        c.dep_ == "agent" for c in token.children
+    ):
+        # "is expected to announce" forecasts an event; "analysts expect X" is a belief.
         return None
     last = token
     declined = token.lemma_ == "decline"
@@ -366,12 +428,27 @@ def _verb_cue(token: Token) -> _Cue | None:
     return _Cue(token.idx, end, token, _speaker(token), according_to=False, declined=declined)
 
 
+def _speaking_participle(verb: Token) -> bool:
+    """Return whether ``verb`` is "calling" in "Graham, calling X a liar, ..." (not "the
+    plan announced Monday")."""
+    noun = verb.head
+    return verb.tag_ == "VBG" and (noun.ent_type_ in ("PERSON", "ORG") or noun.pos_ == "PRON")
+
+
 def _is_passive(verb: Token) -> bool:
     return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
 
 
 def _is_reporting_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in _REPORTING_VERBS
+    return token.pos_ == "VERB" and _verb_lemma(token) in _REPORTING_VERBS
+
+
+def _verb_lemma(token: Token) -> str:
+    """Return the lemma of ``token``, mended where the model errs ("hopes" -> "hop")."""
+    lemma = token.lemma_.lower()
+    if lemma == "hop" and not token.lower_.startswith("hopp"):
+        return "hope"
+    return lemma
 
 
 def _declined_to_comment(token: Token) -> Token | None:
@@ -405,6 +482,8 @@ def _speaker(verb: Token) -> Token | None:
 
 
 def _own_speaker(verb: Token) -> object:
+    if verb.dep_ == "acl":
+        return verb.head
     children = list(verb.children)
     for child in children:
         if child.dep_ == "agent":
@@ -413,8 +492,9 @@ def _own_speaker(verb: Token) -> object:
                 return objects[0]
     for child in children:
         if child.dep_ == "nsubj":
-            relative = child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"
-            return verb.head if relative else child
+            # A relative pronoun ("Barkley, who said X") is the span; _describe_source
+            # reads the name from its antecedent.
+            return child
     if any(child.dep_ == "nsubjpass" for child in children):
         return None
     return _MISSING
@@ -444,6 +524,11 @@ def _content(doc: Doc, cue: _Cue, quotations: Sequence[Quotation]) -> _Content |
         return _NO_CONTENT
     if cue.colon:
         paragraph_end = _paragraph(doc.text, cue.end)[1]
+        if not doc.text[cue.end:paragraph_end].strip():
+            # A closing colon: the quotation opens the next paragraph.
+            start = len(doc.text) - len(doc.text[paragraph_end:].lstrip())
+            paragraph_end = _paragraph(doc.text, start)[1]
+            return _with_quotations(doc.text, (start, paragraph_end), quotations)
         return _with_quotations(doc.text, (cue.end, paragraph_end), quotations)
     complement = _complement(cue.anchor)
     if complement:
@@ -469,12 +554,15 @@ def _complement(verb: Token) -> list[Token]:
     elif _is_passive(verb) and any(c.dep_ == "agent" for c in verb.children):
         # "The move was first reported by MSNBC": what was reported is the subject.
         tokens = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
-    elif verb.lemma_.lower() in _OBJECT_VERBS:
+    elif _verb_lemma(verb) in _OBJECT_VERBS:
         tokens = [t for child in verb.rights if _is_object(child) for t in child.subtree]
     else:
-        # "said that", "said yes": a word standing for what was said.
-        tokens = [child for child in verb.rights
-                  if child.dep_ in ("dobj", "intj") and child.lower_ in _STATEMENT_WORDS]
+        # "said that", "said yes": a word standing for what was said; "agreed to X": the
+        # commitment.
+        tokens = [t for child in verb.rights if child.dep_ == "xcomp" for t in child.subtree]
+        tokens = tokens or [
+            child for child in verb.rights
+            if child.dep_ in ("dobj", "intj") and child.lower_ in _STATEMENT_WORDS]
     nested = _nested_cue_tokens(tokens)
     start, end = _paragraph(verb.doc.text, verb.idx)
     tokens = sorted((t for t in tokens if t.i not in nested and start <= t.idx < end),
@@ -694,6 +782,11 @@ def _describe_source(
 ) -> _Source:
     if head is None:
         return _NO_SOURCE
+    if _is_relative_subject(head):
+        named = _describe_source(doc, head.head.head, gazetteer, earlier)
+        span = (head.idx, head.idx + len(head.text))
+        return _Source(named.text, *span, head.text, named.kind, named.side, named.plural,
+                       named.head_lemma)
     tokens = tokens or _source_tokens(head)
     start, end = _strip(doc.text, *_token_range(tokens), _EDGE_PUNCTUATION + "\"“”")
     if end <= start:
@@ -714,6 +807,12 @@ def _describe_source(
                    head.lemma_.lower())
 
 
+def _is_relative_subject(token: Token) -> bool:
+    """Return whether ``token`` is "who" or "that" opening a relative clause it is subject of."""
+    return (token.tag_ in ("WP", "WDT") and token.dep_ == "nsubj"
+            and token.head.dep_ == "relcl" and token.head.head.i != token.head.i)
+
+
 def _earlier_side(lemma: str, earlier: Sequence[_Source]) -> Side:
     """Return the side of the latest earlier document of the same kind ("the statement")."""
     for source in reversed(earlier):
@@ -731,6 +830,8 @@ def _source_tokens(head: Token) -> list[Token]:
             continue
         if child.dep_ == "acl" and (lemma in _DOCUMENT_WORDS or lemma in _MEDIA_WORDS):
             continue
+        if child.dep_ == "acl" and _is_reporting_verb(child) and _speaking_participle(child):
+            continue  # the cue itself: "Graham, calling X a liar"
         kept.extend(_source_tokens(child))
     return kept
 

@@ -534,3 +534,76 @@ def test_any_text_yields_valid_offsets(nlp, text):
         if record.content_start >= 0:
             assert record.content_start <= record.content_end <= len(doc.text)
             assert doc.text[record.content_start:record.content_end] == record.content
+
+
+# --- PolNeAR recall: beliefs, commitments, polls, headlines, relative clauses -------------
+
+
+def test_beliefs_and_hopes_are_attributed(nlp):
+    record = only(nlp, "Economists believe the tax cut helps employers.")
+    assert (record.cue, record.source) == ("believe", "Economists")
+    assert record.content == "the tax cut helps employers"
+    record = only(nlp, "Sanders hopes to win the state.")  # the model's lemma is "hop"
+    assert (record.cue, record.source, record.content) == ("hopes", "Sanders", "to win the state")
+
+
+def test_agreeing_to_something_is_a_commitment(nlp):
+    record = only(nlp, "The governor agreed to debate his rival.")
+    assert (record.cue, record.source, record.content) == (
+        "agreed", "The governor", "to debate his rival")
+
+
+def test_a_passive_forecast_is_not_a_belief_but_an_active_one_is(nlp):
+    assert attributions(nlp, "The vote is expected to take place on Monday.") == []
+    record = only(nlp, "Analysts expect the vote to take place on Monday.")
+    assert (record.cue, record.source) == ("expect", "Analysts")
+
+
+def test_in_a_named_poll_attributes_the_clause_to_the_poll(nlp):
+    record = only(nlp, "In a CNN poll released Monday, Clinton led Sanders by ten points.")
+    assert (record.cue, record.quote_type) == ("In", "according_to")
+    assert record.source_surface.startswith("a CNN poll")
+    assert record.content.rstrip(".") == "Clinton led Sanders by ten points"
+
+
+def test_in_other_words_and_trailing_in_the_polls_are_not_cues(nlp):
+    assert attributions(nlp, "In other words, Clinton led Sanders by ten points.") == []
+    assert attributions(nlp, "Carson slid in the polls after the debate.") == []
+
+
+def test_in_someones_words_is_a_cue(nlp):
+    record = only(nlp, "In Obama's words, the economy has recovered.")
+    assert record.cue == "In"
+    assert record.content.rstrip(".") == "the economy has recovered"
+
+
+def test_a_headline_colon_after_a_short_name_is_a_cue(nlp):
+    record = only(nlp, "Poll: Sanders Leads Clinton in New Hampshire\n\nThe race tightened.")
+    assert (record.cue, record.source) == (":", "Poll")
+    assert record.content == "Sanders Leads Clinton in New Hampshire"
+
+
+def test_a_relative_pronoun_is_the_span_and_its_antecedent_the_name(nlp):
+    records = attributions(nlp, "The crowd cheered Barkley, who said the team would win.")
+    record = by_cue(records, "said")[0]
+    assert (record.source_surface, record.source) == ("who", "Barkley")
+    assert record.source_kind == "named_person"
+    assert record.content == "the team would win"
+
+
+def test_a_participle_after_a_name_takes_the_name_as_source(nlp):
+    records = attributions(nlp, "Lindsey Graham, calling Trump a liar, left the stage.")
+    record = by_cue(records, "calling")[0]
+    assert record.source == "Lindsey Graham"
+    assert "a liar" in record.content
+    assert attributions(nlp, "The plan announced Monday failed.") == []
+
+
+def test_a_closing_colon_introduces_the_quoted_next_paragraph(nlp):
+    record = only(nlp, "The senator ended his speech with a warning:\n\n"
+                       "“Nobody will cross this border again.”")
+    assert (record.cue, record.source, record.quote_type) == (":", "The senator", "direct")
+    assert record.content == "Nobody will cross this border again."
+    records = attributions(nlp, "It gets better:\n\n“The wall will be paid for,” the letter "
+                                "read.")
+    assert by_cue(records, ":") == []
