@@ -323,7 +323,7 @@ _NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "POS", "HYPH"})
 
 def _colon_cue(colon: Token) -> _Cue | None:
     """Return the cue of a name opening a paragraph with a colon ("John McCain: X")."""
-    text = colon.doc.text
+    text = _text(colon.doc)
     start, end = _paragraph(text, colon.idx)
     if not text[colon.idx + 1:end].strip():
         return _closing_colon_cue(colon, end)
@@ -347,7 +347,7 @@ def _colon_cue(colon: Token) -> _Cue | None:
 def _closing_colon_cue(colon: Token, paragraph_end: int) -> _Cue | None:
     """Return the cue of a paragraph ending "...:" before a quoted paragraph, where no
     reporting verb introduces the quotation ("He then listed the qualities:\n\n“X”")."""
-    text = colon.doc.text
+    text = _text(colon.doc)
     following = text[paragraph_end:].lstrip()
     if not following or following[0] not in _OPENING_MARKS + '"':
         return None
@@ -523,19 +523,19 @@ def _content(doc: Doc, cue: _Cue, quotations: Sequence[Quotation]) -> _Content |
     if cue.declined:
         return _NO_CONTENT
     if cue.colon:
-        paragraph_end = _paragraph(doc.text, cue.end)[1]
-        if not doc.text[cue.end:paragraph_end].strip():
+        paragraph_end = _paragraph(_text(doc), cue.end)[1]
+        if not _text(doc)[cue.end:paragraph_end].strip():
             # A closing colon: the quotation opens the next paragraph.
-            start = len(doc.text) - len(doc.text[paragraph_end:].lstrip())
-            paragraph_end = _paragraph(doc.text, start)[1]
-            return _with_quotations(doc.text, (start, paragraph_end), quotations)
-        return _with_quotations(doc.text, (cue.end, paragraph_end), quotations)
+            start = len(_text(doc)) - len(_text(doc)[paragraph_end:].lstrip())
+            paragraph_end = _paragraph(_text(doc), start)[1]
+            return _with_quotations(_text(doc), (start, paragraph_end), quotations)
+        return _with_quotations(_text(doc), (cue.end, paragraph_end), quotations)
     complement = _complement(cue.anchor)
     if complement:
-        return _with_quotations(doc.text, _token_range(complement), quotations)
-    quote = _adjacent_quotation(doc.text, _clause_range(cue), quotations)
+        return _with_quotations(_text(doc), _token_range(complement), quotations)
+    quote = _adjacent_quotation(_text(doc), _clause_range(cue), quotations)
     if quote is not None:
-        return _trimmed(doc.text, quote.inner_start, quote.inner_end, "direct")
+        return _trimmed(_text(doc), quote.inner_start, quote.inner_end, "direct")
     return None
 
 
@@ -564,7 +564,7 @@ def _complement(verb: Token) -> list[Token]:
             child for child in verb.rights
             if child.dep_ in ("dobj", "intj") and child.lower_ in _STATEMENT_WORDS]
     nested = _nested_cue_tokens(tokens)
-    start, end = _paragraph(verb.doc.text, verb.idx)
+    start, end = _paragraph(_text(verb.doc), verb.idx)
     tokens = sorted((t for t in tokens if t.i not in nested and start <= t.idx < end),
                     key=lambda t: t.i)
     # The parser sometimes reads the complementizer as a pronoun ("telling NBC that AMLO ...").
@@ -634,7 +634,7 @@ def _according_to_content(doc: Doc, according: Token) -> _Content | None:
         clause.pos_ not in ("VERB", "AUX") or clause.dep_ in ("advcl", "conj", "xcomp")
     ):
         clause = clause.head
-    paragraph_start, paragraph_end = _paragraph(doc.text, according.idx)
+    paragraph_start, paragraph_end = _paragraph(_text(doc), according.idx)
     scope = [
         t for t in (clause.subtree if clause.i != according.i else according.sent)
         if paragraph_start <= t.idx < paragraph_end
@@ -642,7 +642,8 @@ def _according_to_content(doc: Doc, according: Token) -> _Content | None:
     before = [t for t in scope if t.i < phrase[0].i]
     after = [t for t in scope if t.i > phrase[-1].i]
     candidates = [
-        _trimmed(doc.text, *_token_range(part), "according_to") for part in (before, after) if part
+        _trimmed(_text(doc), *_token_range(part), "according_to")
+        for part in (before, after) if part
     ]
     candidates = [c for c in candidates if c.end > c.start]
     if not candidates:
@@ -788,10 +789,10 @@ def _describe_source(
         return _Source(named.text, *span, head.text, named.kind, named.side, named.plural,
                        named.head_lemma)
     tokens = tokens or _source_tokens(head)
-    start, end = _strip(doc.text, *_token_range(tokens), _EDGE_PUNCTUATION + "\"“”")
+    start, end = _strip(_text(doc), *_token_range(tokens), _EDGE_PUNCTUATION + "\"“”")
     if end <= start:
         start, end = head.idx, head.idx + len(head.text)
-    surface = doc.text[start:end]
+    surface = _text(doc)[start:end]
     plural = _is_plural(head)
     if head.lower_ in _PRONOUNS and head.pos_ == "PRON":
         resolved = _resolve_pronoun(doc, head, gazetteer, earlier)
@@ -882,7 +883,7 @@ def _counted_noun(head: Token) -> Token:
 
 def _names_outlet(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer) -> bool:
     start, end = span
-    outlets = [(start + a, start + b) for a, b in gazetteer.outlet_spans(doc.text[start:end])]
+    outlets = [(start + a, start + b) for a, b in gazetteer.outlet_spans(_text(doc)[start:end])]
     if not outlets:
         return False
     covers_head = any(a <= noun.idx < b for a, b in outlets)
@@ -911,7 +912,7 @@ def _side(
     """Return the side named in the source phrase, else in its clauses, else ""."""
     phrase_start, phrase_end = _token_range(head.subtree)
     for start, end in (span, (min(phrase_start, span[0]), max(phrase_end, span[1]))):
-        text = doc.text[start:end]
+        text = _text(doc)[start:end]
         if kind == "media_outlet":
             text = _blank(text, gazetteer.outlet_spans(text))
         sides = gazetteer.sides_in(text)
@@ -960,6 +961,17 @@ def _people_before(doc: Doc, pronoun: Token, gazetteer: SideGazetteer) -> Iterat
                           "named_person", side, plural=False)  # type: ignore[arg-type]
 
 
+def _text(doc: Doc) -> str:
+    """Return ``doc.text``, built once per Doc: spaCy joins every token on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = "".join(token.text_with_ws for token in doc)
+    return text
+
+
+_TEXT_KEY = ("analysis.attribution", "text")
+
+
 # --- the extractor ------------------------------------------------------------------------
 
 
@@ -973,7 +985,7 @@ def extract_attributions(
     comment" yields a record without content. Never raises on unusual text.
     """
     gazetteer = gazetteer or load_gazetteer()
-    quotations = find_quotations(doc.text)
+    quotations = find_quotations(_text(doc))
     sources: list[_Source] = []
     for cue in _find_cues(doc, quotations):
         content = _content(doc, cue, quotations)
@@ -982,7 +994,7 @@ def extract_attributions(
         source = _describe_source(doc, cue.speaker, gazetteer, sources, cue.speaker_tokens)
         if source is not _NO_SOURCE:
             sources.append(source)
-        yield _record(doc.text, cue, source, content)
+        yield _record(_text(doc), cue, source, content)
 
 
 def _record(text: str, cue: _Cue, source: _Source, content: _Content) -> Attribution:

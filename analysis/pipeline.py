@@ -180,12 +180,14 @@ def _extract_article(
         _with_source(figure, doc, found_attributions)
         for figure in figures.extract_figures(doc, codebook=codebook)
     ]
+    words = keywords.count_words(doc)
+    hits = keywords.find_terms(doc, matcher)
     return ArticleResult(
-        words=keywords.count_words(doc),
+        words=words,
         figures=found_figures,
         attributions=found_attributions,
-        keywords=list(keywords.count_terms(doc, matcher)),
-        hits=list(keywords.keyword_in_context(doc, matcher)),
+        keywords=list(keywords.count_terms(doc, matcher, hits=hits, words=words)),
+        hits=list(keywords.keyword_in_context(doc, matcher, hits=hits)),
         keyterms=list(keywords.extract_keyterms(doc)),
         frequencies=keywords.term_frequencies(doc),
     )
