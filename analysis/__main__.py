@@ -66,7 +66,7 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sides", default="", dest="sides_file",
                         help="TOML gazetteer of sides for attribution (default: the shipped one)")
     parser.add_argument("--cache-dir", default="",
-                        help="parse cache folder (default: ~/.cache/news-workbook/parses)")
+                        help="cache of parses and results (default: ~/.cache/news-workbook)")
     parser.add_argument("--no-cache", action="store_const", const="off", dest="cache_dir",
                         help="parse every article, reading and writing no cache")
     parser.add_argument("--processes", type=int, default=1,

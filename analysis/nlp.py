@@ -94,9 +94,12 @@ class ParseCache:
 
 
 def default_cache_dir() -> Path:
-    """Return the parse cache folder: $XDG_CACHE_HOME (or ~/.cache)/news-workbook/parses."""
+    """Return the cache folder: $XDG_CACHE_HOME (or ~/.cache)/news-workbook.
+
+    It holds ``parses/`` (parsed Docs) and ``results/`` (what the extractors found).
+    """
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "news-workbook" / "parses"
+    return Path(base) / "news-workbook"
 
 
 def parse(

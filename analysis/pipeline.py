@@ -19,9 +19,9 @@ from typing import Literal
 
 import pandas as pd
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from analysis import attribution, figures, keywords, schema
+from analysis.articles import ArticleResult, Extractors, extract_articles
 from analysis.clean import (
     DEFAULT_DUPLICATE_THRESHOLD,
     BoilerplateRule,
@@ -32,7 +32,7 @@ from analysis.clean import (
 )
 from analysis.codebook import Codebook, load_codebook
 from analysis.corpus import Article, Corpus
-from analysis.nlp import ParseCache, model_version, parse
+from analysis.nlp import model_version
 
 Period = Literal["day", "week", "month", "quarter"]
 VERSIONED_PACKAGES = ("analysis", "spacy", "textacy", "pandas", "papermill", "nbconvert")
@@ -70,19 +70,6 @@ class Tables:
         return len(self.articles) - len(self.counted_articles())
 
 
-@dataclass(frozen=True)
-class ArticleResult:
-    """Everything the extractors found in one parsed article."""
-
-    words: int
-    figures: list[figures.Figure]
-    attributions: list[attribution.Attribution]
-    keywords: list[keywords.TermCount]
-    hits: list[keywords.TermHit]
-    keyterms: list[keywords.Keyterm]
-    frequencies: Counter[str]
-
-
 def extract_tables(
     corpus: Corpus,
     *,
@@ -96,12 +83,14 @@ def extract_tables(
     duplicate_threshold: float = DEFAULT_DUPLICATE_THRESHOLD,
     batch_size: int = 32,
     n_process: int = 1,
-    cache: ParseCache | None = None,
+    cache_folder: Path | None = None,
 ) -> Tables:
     """Return the contract tables for every article of ``corpus``, parsing each once.
 
     With ``fold_duplicates`` (the default) trends count each duplicate cluster once;
-    the articles table always lists every article with its ``duplicate_of``.
+    the articles table always lists every article with its ``duplicate_of``. With
+    ``cache_folder`` an article whose text, model and extractors are unchanged since an
+    earlier run is neither parsed nor extracted again.
     """
     timings: dict[str, float] = {}
     started = time.perf_counter()
@@ -112,18 +101,13 @@ def extract_tables(
         threshold=duplicate_threshold)}
     timings["clean"] = time.perf_counter() - started
 
-    codebook = codebook or load_codebook()
-    gazetteer = gazetteer or attribution.load_gazetteer()
     terms = terms or keywords.load_terms()
-    matcher = keywords.build_term_matcher(nlp, terms)
-
+    extractors = Extractors(codebook=codebook or load_codebook(),
+                            gazetteer=gazetteer or attribution.load_gazetteer(), terms=terms)
     started = time.perf_counter()
-    results = []
-    docs = parse((c.text for c in cleaned), nlp, batch_size=batch_size, n_process=n_process,
-                 cache=cache, total=len(cleaned))
-    for doc in docs:
-        results.append(_extract_article(doc, codebook=codebook, gazetteer=gazetteer,
-                                        matcher=matcher))
+    results = extract_articles([clean.text for clean in cleaned], nlp, extractors,
+                               cache_folder=cache_folder, batch_size=batch_size,
+                               n_process=n_process)
     timings["parse_and_extract"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -168,31 +152,6 @@ def extract_tables(
     return tables
 
 
-def _extract_article(
-    doc: Doc,
-    *,
-    codebook: Codebook,
-    gazetteer: attribution.SideGazetteer,
-    matcher: keywords.TermMatcher,
-) -> ArticleResult:
-    found_attributions = list(attribution.extract_attributions(doc, gazetteer=gazetteer))
-    found_figures = [
-        _with_source(figure, doc, found_attributions)
-        for figure in figures.extract_figures(doc, codebook=codebook)
-    ]
-    words = keywords.count_words(doc)
-    hits = keywords.find_terms(doc, matcher)
-    return ArticleResult(
-        words=words,
-        figures=found_figures,
-        attributions=found_attributions,
-        keywords=list(keywords.count_terms(doc, matcher, hits=hits, words=words)),
-        hits=list(keywords.keyword_in_context(doc, matcher, hits=hits)),
-        keyterms=list(keywords.extract_keyterms(doc)),
-        frequencies=keywords.term_frequencies(doc),
-    )
-
-
 def _distinctive_terms(
     counted: pd.DataFrame, results: dict[str, ArticleResult], period: Period
 ) -> pd.DataFrame:
@@ -213,22 +172,6 @@ def _distinctive_terms(
     periods = keywords.distinctive_terms(by_period, comparison="period")
     frames = [frame for frame in (outlets, periods) if not frame.empty] or [outlets]
     return pd.concat(frames, ignore_index=True)
-
-
-def _with_source(
-    figure: figures.Figure, doc: Doc, found: Sequence[attribution.Attribution]
-) -> figures.Figure:
-    """Return ``figure`` with the source of the attribution that covers its sentence."""
-    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
-    if span is None:
-        return figure
-    sentence = span.sent
-    for record in found:
-        in_content = record.content_start <= figure.start < record.content_end
-        cue_in_sentence = sentence.start_char <= record.cue_start < sentence.end_char
-        if record.source and (in_content or cue_in_sentence):
-            return dataclasses.replace(figure, source=record.source)
-    return figure
 
 
 def _articles_frame(

@@ -10,7 +10,7 @@ from analysis.attribution import load_gazetteer
 from analysis.clean import load_boilerplate_rules
 from analysis.codebook import load_codebook
 from analysis.corpus import Corpus, load_corpus, select_articles
-from analysis.nlp import DEFAULT_MODEL, ParseCache, load_nlp
+from analysis.nlp import DEFAULT_MODEL, load_nlp
 from analysis.params import ReportParameters, check_outlets
 from analysis.pipeline import Tables, build_run_info, extract_tables, write_tables
 
@@ -45,8 +45,7 @@ def build_report_data(parameters: ReportParameters, *, model: str = DEFAULT_MODE
     loaded = time.perf_counter()
     tables = extract_tables(selected, nlp=nlp, terms=terms, boilerplate_rules=rules,
                             codebook=codebook, gazetteer=gazetteer,
-                            cache=ParseCache(parameters.cache_dir) if parameters.cache_dir
-                            else None,
+                            cache_folder=parameters.cache_dir,
                             n_process=parameters.processes,
                             period=parameters.period,
                             fold_duplicates=parameters.fold_duplicates,

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from analysis.corpus import Corpus, load_corpus
-from analysis.nlp import ParseCache, load_nlp, parse
+from analysis.nlp import load_nlp, parse
 from analysis.pipeline import extract_tables
 
 REPO = Path(__file__).resolve().parent.parent
@@ -62,11 +62,10 @@ def main() -> None:
     bare_several = timed(f"bare nlp.pipe, {arguments.processes} processes", words,
                          lambda: list(parse(texts, nlp, n_process=arguments.processes)))
     with tempfile.TemporaryDirectory() as folder:
-        cache = ParseCache(Path(folder))
         cold = timed("full extraction, cold cache", words,
-                     lambda: extract_tables(corpus, nlp=nlp, cache=cache))
+                     lambda: extract_tables(corpus, nlp=nlp, cache_folder=Path(folder)))
         warm = timed("full extraction, warm cache", words,
-                     lambda: extract_tables(corpus, nlp=nlp, cache=cache))
+                     lambda: extract_tables(corpus, nlp=nlp, cache_folder=Path(folder)))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nfull / bare speed:                {bare / full:.2f}x   (target >= 0.9)")
     print(f"{arguments.processes} processes / 1, full:          {full / several:.2f}x   "

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import load_corpus
+from analysis.keywords import load_terms
 from analysis.nlp import ParseCache, parse
 from analysis.pipeline import extract_tables
 from tests.conftest import SEEDS
@@ -69,11 +70,12 @@ def test_a_damaged_entry_is_parsed_again_and_repaired(nlp, cache, caplog):
     assert entry.read_bytes() != b"not a DocBin"
 
 
-def test_tables_are_the_same_with_a_cold_cache_a_warm_cache_and_none(nlp, cache):
+def test_tables_are_the_same_with_a_cold_cache_a_warm_cache_and_none(nlp, tmp_path):
     corpus = load_corpus(SEEDS)
     plain = extract_tables(corpus, nlp=nlp)
-    cold = extract_tables(corpus, nlp=nlp, cache=cache)
-    warm = extract_tables(corpus, nlp=nlp, cache=cache)
+    cold = extract_tables(corpus, nlp=nlp, cache_folder=tmp_path)
+    assert len(list((tmp_path / "results").rglob("*.json"))) == 5
+    warm = extract_tables(corpus, nlp=nlp, cache_folder=tmp_path)
     for name in plain.by_name():
         pd.testing.assert_frame_equal(cold.by_name()[name], plain.by_name()[name], obj=name)
         pd.testing.assert_frame_equal(warm.by_name()[name], plain.by_name()[name], obj=name)
@@ -84,3 +86,23 @@ def test_two_processes_give_the_same_docs_as_one(nlp, seed_text):
     one = [token_view(doc) for doc in parse(texts, nlp, batch_size=2)]
     two = [token_view(doc) for doc in parse(texts, nlp, batch_size=2, n_process=2)]
     assert one == two
+
+
+def test_editing_the_term_list_recomputes_cached_results(nlp, tmp_path):
+    corpus = load_corpus(SEEDS)
+    extract_tables(corpus, nlp=nlp, cache_folder=tmp_path)
+    extra = load_terms(extra=["Guatemala"])
+    tables = extract_tables(corpus, nlp=nlp, cache_folder=tmp_path, terms=extra)
+    assert "Guatemala" in set(tables.keywords["term"])
+    assert len(list((tmp_path / "results").rglob("*.json"))) == 10
+    assert len(list((tmp_path / "parses").rglob("*.spacy"))) == 5  # parsed once only
+
+
+def test_a_damaged_result_entry_is_extracted_again(nlp, tmp_path, caplog):
+    corpus = load_corpus(SEEDS)
+    plain = extract_tables(corpus, nlp=nlp, cache_folder=tmp_path)
+    for entry in (tmp_path / "results").rglob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    again = extract_tables(corpus, nlp=nlp, cache_folder=tmp_path)
+    pd.testing.assert_frame_equal(again.figures, plain.figures)
+    assert "unreadable" in caplog.text

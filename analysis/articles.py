@@ -1,0 +1,211 @@
+"""The per-article stage: parse once, run every extractor, cache what they found.
+
+``extract_articles`` is the one function that turns cleaned texts into per-article
+results. It runs in this process, or on Dask workers partition by partition, and gives
+the same results either way. With a cache folder, results are kept per article keyed by
+the parse key and a fingerprint of the extractors (their code and their lists), so an
+unchanged article is neither parsed nor extracted again, and editing a codebook, a term
+list or the code recomputes everything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis import attribution, figures, keywords
+from analysis.codebook import Codebook
+from analysis.nlp import ParseCache, load_nlp, parse
+
+logger = logging.getLogger(__name__)
+EXTRACTOR_MODULES = ("articles", "attribution", "codebook", "figures", "keywords")
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything the extractors found in one parsed article."""
+
+    words: int
+    figures: list[figures.Figure]
+    attributions: list[attribution.Attribution]
+    keywords: list[keywords.TermCount]
+    hits: list[keywords.TermHit]
+    keyterms: list[keywords.Keyterm]
+    frequencies: Counter[str]
+
+
+@dataclass(frozen=True)
+class Extractors:
+    """The lists the extractors use: codebook, side gazetteer and tracked terms."""
+
+    codebook: Codebook
+    gazetteer: attribution.SideGazetteer
+    terms: keywords.TermList
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Return a hash of the extractors' code and lists: any change misses the cache."""
+        digest = hashlib.sha256()
+        package = Path(__file__).parent
+        for name in EXTRACTOR_MODULES:
+            digest.update((package / f"{name}.py").read_bytes())
+        digest.update(repr((self.codebook, self.gazetteer, self.terms)).encode("utf-8"))
+        return digest.hexdigest()
+
+
+def extract_article(doc: Doc, extractors: Extractors, matcher: keywords.TermMatcher
+                    ) -> ArticleResult:
+    """Return what every extractor finds in ``doc``; figures get their source attached."""
+    found_attributions = list(attribution.extract_attributions(
+        doc, gazetteer=extractors.gazetteer))
+    found_figures = [
+        _with_source(figure, doc, found_attributions)
+        for figure in figures.extract_figures(doc, codebook=extractors.codebook)
+    ]
+    words = keywords.count_words(doc)
+    hits = keywords.find_terms(doc, matcher)
+    return ArticleResult(
+        words=words,
+        figures=found_figures,
+        attributions=found_attributions,
+        keywords=list(keywords.count_terms(doc, matcher, hits=hits, words=words)),
+        hits=list(keywords.keyword_in_context(doc, matcher, hits=hits)),
+        keyterms=list(keywords.extract_keyterms(doc)),
+        frequencies=keywords.term_frequencies(doc),
+    )
+
+
+def _with_source(
+    figure: figures.Figure, doc: Doc, found: Sequence[attribution.Attribution]
+) -> figures.Figure:
+    """Return ``figure`` with the source of the attribution that covers its sentence."""
+    span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+    if span is None:
+        return figure
+    sentence = span.sent
+    for record in found:
+        in_content = record.content_start <= figure.start < record.content_end
+        cue_in_sentence = sentence.start_char <= record.cue_start < sentence.end_char
+        if record.source and (in_content or cue_in_sentence):
+            return dataclasses.replace(figure, source=record.source)
+    return figure
+
+
+@dataclass(frozen=True)
+class ResultCache:
+    """Per-article results as JSON files, keyed by parse key and extractor fingerprint."""
+
+    folder: Path
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def load(self, key: str) -> ArticleResult | None:
+        """Return the cached result for ``key``, or None when missing or unreadable."""
+        try:
+            record = json.loads(self._path(key).read_text(encoding="utf-8"))
+            return _result_from_record(record)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, TypeError, KeyError):
+            logger.warning("result cache entry %s is unreadable; extracting again",
+                           self._path(key))
+            return None
+
+    def store(self, key: str, result: ArticleResult) -> None:
+        """Write ``result`` under ``key``; a cache that cannot be written is only a warning."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(_record(result)), encoding="utf-8")
+            os.replace(temporary, path)
+        except OSError as error:
+            logger.warning("could not write the result cache in %s: %s", self.folder, error)
+
+
+def _record(result: ArticleResult) -> dict:
+    # asdict rebuilds a Counter from (key, count) pairs, counting the pairs: copy it aside.
+    record = dataclasses.asdict(dataclasses.replace(result, frequencies=Counter()))
+    record["frequencies"] = dict(result.frequencies)
+    return record
+
+
+def _result_from_record(record: dict) -> ArticleResult:
+    return ArticleResult(
+        words=int(record["words"]),
+        figures=[figures.Figure(**item) for item in record["figures"]],
+        attributions=[attribution.Attribution(**item) for item in record["attributions"]],
+        keywords=[keywords.TermCount(**item) for item in record["keywords"]],
+        hits=[keywords.TermHit(**item) for item in record["hits"]],
+        keyterms=[keywords.Keyterm(**item) for item in record["keyterms"]],
+        frequencies=Counter(record["frequencies"]),
+    )
+
+
+def extract_articles(
+    texts: Sequence[str],
+    nlp: Language,
+    extractors: Extractors,
+    *,
+    cache_folder: Path | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+    progress: bool | None = None,
+) -> list[ArticleResult]:
+    """Return one ArticleResult per text, in order, parsing only what no cache holds.
+
+    With ``cache_folder``, results found under ``results/`` are read back and the texts
+    left are parsed (through the parse cache under ``parses/``) and extracted.
+    """
+    if cache_folder is None:
+        return list(_extract_all(texts, nlp, extractors, None, batch_size, n_process, progress))
+    parses = ParseCache(cache_folder / "parses")
+    results_cache = ResultCache(cache_folder / "results")
+    keys = [_result_key(parses.key(text, nlp), extractors) for text in texts]
+    results: list[ArticleResult | None] = [results_cache.load(key) for key in keys]
+    missing = [number for number, result in enumerate(results) if result is None]
+    found = _extract_all([texts[number] for number in missing], nlp, extractors, parses,
+                         batch_size, n_process, progress)
+    for number, result in zip(missing, found, strict=True):
+        results_cache.store(keys[number], result)
+        results[number] = result
+    return results  # type: ignore[return-value]
+
+
+def _result_key(parse_key: str, extractors: Extractors) -> str:
+    return hashlib.sha256(f"{parse_key}|{extractors.fingerprint}".encode()).hexdigest()
+
+
+def _extract_all(
+    texts: Sequence[str], nlp: Language, extractors: Extractors, parses: ParseCache | None,
+    batch_size: int, n_process: int, progress: bool | None,
+) -> Iterator[ArticleResult]:
+    if not texts:
+        return
+    matcher = keywords.build_term_matcher(nlp, extractors.terms)
+    for doc in parse(texts, nlp, batch_size=batch_size, n_process=n_process, cache=parses,
+                     progress=progress, total=len(texts)):
+        yield extract_article(doc, extractors, matcher)
+
+
+def extract_partition(
+    texts: Sequence[str], *, model: str, extractors: Extractors, cache_folder: Path | None
+) -> list[ArticleResult]:
+    """Return the results of one partition of texts: the function Dask workers run.
+
+    Each worker process loads the pipeline ``model`` once and keeps it.
+    """
+    return extract_articles(texts, load_nlp(model), extractors, cache_folder=cache_folder,
+                            progress=False)
