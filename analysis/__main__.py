@@ -71,6 +71,10 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
                         help="parse every article, reading and writing no cache")
     parser.add_argument("--processes", type=int, default=1,
                         help="parser processes (default 1; use the number of cores)")
+    parser.add_argument("--dask", nargs="?", const="local", default="", dest="scheduler",
+                        metavar="ADDRESS",
+                        help="run parsing and extraction on Dask: a LocalCluster, or the "
+                             "dask.distributed scheduler at ADDRESS (tcp://host:8786)")
     parser.add_argument("--keep-duplicates", action="store_false", dest="fold_duplicates",
                         help="count rewrites and syndicated copies separately in trends")
     parser.add_argument("--duplicate-threshold", type=float, default=0.15,
@@ -92,6 +96,7 @@ def _validated(arguments: argparse.Namespace, *, out_dir: str = "",
         sides_file=arguments.sides_file,
         cache_dir=arguments.cache_dir,
         processes=arguments.processes,
+        scheduler=arguments.scheduler,
     )
 
 

@@ -200,6 +200,45 @@ def _extract_all(
         yield extract_article(doc, extractors, matcher)
 
 
+def extract_on_dask(
+    texts: Sequence[str],
+    extractors: Extractors,
+    *,
+    scheduler: str,
+    model: str,
+    cache_folder: Path | None = None,
+    partition_size: int = 64,
+) -> list[ArticleResult]:
+    """Return one ArticleResult per text, in order, computed on a dask.distributed cluster.
+
+    ``scheduler`` is a scheduler address ("tcp://host:8786") or "local" for a
+    LocalCluster of one single-threaded worker process per core on this machine. Texts go
+    to workers in partitions of ``partition_size`` as a dask.bag; every worker needs this
+    package and the model installed (and, for a shared cache, the same cache folder).
+    """
+    import dask.bag
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler == "local":
+        cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+    else:
+        cluster, client = None, Client(scheduler)
+    try:
+        bag = dask.bag.from_sequence(list(texts), partition_size=partition_size)
+        return bag.map_partitions(_partition_results, model=model, extractors=extractors,
+                                  cache_folder=cache_folder).compute(scheduler=client)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _partition_results(texts: Sequence[str], **options) -> list[ArticleResult]:
+    return extract_partition(list(texts), **options)
+
+
 def extract_partition(
     texts: Sequence[str], *, model: str, extractors: Extractors, cache_folder: Path | None
 ) -> list[ArticleResult]:

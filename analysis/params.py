@@ -6,6 +6,7 @@ Notebook parameter cells hold plain values; ``validate_parameters`` turns them i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -49,6 +50,7 @@ class ReportParameters:
     sides_file: Path | None = None
     cache_dir: Path | None = None
     processes: int = 1
+    scheduler: str = ""
 
     def as_record(self) -> dict:
         """Return the parameters as plain JSON-ready values, for run.json and the report."""
@@ -76,6 +78,7 @@ def validate_parameters(
     sides_file: str = "",
     cache_dir: str = "",
     processes: int = 1,
+    scheduler: str = "",
 ) -> ReportParameters:
     """Return the checked parameters, or raise ParameterError naming the first bad one.
 
@@ -98,6 +101,9 @@ def validate_parameters(
     if isinstance(processes, bool) or not isinstance(processes, int) or processes < 1:
         raise ParameterError("processes", f"{processes!r} is not a number of processes; "
                              f"expected a whole number of at least 1")
+    if scheduler and scheduler != "local" and not _SCHEDULER_ADDRESS.fullmatch(scheduler):
+        raise ParameterError("scheduler", f"{scheduler!r} is not a Dask scheduler; expected "
+                             f"\"local\" or an address such as tcp://10.0.0.5:8786")
     return ReportParameters(
         corpus=corpus_path,
         outlets=_checked_strings("outlets", outlets),
@@ -118,7 +124,11 @@ def validate_parameters(
                                  "a TOML gazetteer of sides for attribution"),
         cache_dir=_cache_dir(cache_dir),
         processes=processes,
+        scheduler=scheduler,
     )
+
+
+_SCHEDULER_ADDRESS = re.compile(r"(?:(?:tcp|tls|ucx|ws|wss)://)?[\w.\-\[\]:]+:\d+")
 
 
 def _cache_dir(value: str) -> Path | None:

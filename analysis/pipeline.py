@@ -21,7 +21,7 @@ import pandas as pd
 from spacy.language import Language
 
 from analysis import attribution, figures, keywords, schema
-from analysis.articles import ArticleResult, Extractors, extract_articles
+from analysis.articles import ArticleResult, Extractors, extract_articles, extract_on_dask
 from analysis.clean import (
     DEFAULT_DUPLICATE_THRESHOLD,
     BoilerplateRule,
@@ -32,7 +32,7 @@ from analysis.clean import (
 )
 from analysis.codebook import Codebook, load_codebook
 from analysis.corpus import Article, Corpus
-from analysis.nlp import model_version
+from analysis.nlp import DEFAULT_MODEL, model_version
 
 Period = Literal["day", "week", "month", "quarter"]
 VERSIONED_PACKAGES = ("analysis", "spacy", "textacy", "pandas", "papermill", "nbconvert")
@@ -84,13 +84,17 @@ def extract_tables(
     batch_size: int = 32,
     n_process: int = 1,
     cache_folder: Path | None = None,
+    scheduler: str = "",
+    model: str = DEFAULT_MODEL,
 ) -> Tables:
     """Return the contract tables for every article of ``corpus``, parsing each once.
 
     With ``fold_duplicates`` (the default) trends count each duplicate cluster once;
     the articles table always lists every article with its ``duplicate_of``. With
     ``cache_folder`` an article whose text, model and extractors are unchanged since an
-    earlier run is neither parsed nor extracted again.
+    earlier run is neither parsed nor extracted again. With a ``scheduler`` ("local" or a
+    dask.distributed address) the per-article stage runs on Dask workers, which load the
+    pipeline ``model`` themselves; the tables are the same as in one process.
     """
     timings: dict[str, float] = {}
     started = time.perf_counter()
@@ -105,9 +109,13 @@ def extract_tables(
     extractors = Extractors(codebook=codebook or load_codebook(),
                             gazetteer=gazetteer or attribution.load_gazetteer(), terms=terms)
     started = time.perf_counter()
-    results = extract_articles([clean.text for clean in cleaned], nlp, extractors,
-                               cache_folder=cache_folder, batch_size=batch_size,
-                               n_process=n_process)
+    texts = [clean.text for clean in cleaned]
+    if scheduler:
+        results = extract_on_dask(texts, extractors, scheduler=scheduler, model=model,
+                                  cache_folder=cache_folder)
+    else:
+        results = extract_articles(texts, nlp, extractors, cache_folder=cache_folder,
+                                   batch_size=batch_size, n_process=n_process)
     timings["parse_and_extract"] = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -46,6 +46,7 @@ def build_report_data(parameters: ReportParameters, *, model: str = DEFAULT_MODE
     tables = extract_tables(selected, nlp=nlp, terms=terms, boilerplate_rules=rules,
                             codebook=codebook, gazetteer=gazetteer,
                             cache_folder=parameters.cache_dir,
+                            scheduler=parameters.scheduler, model=model,
                             n_process=parameters.processes,
                             period=parameters.period,
                             fold_duplicates=parameters.fold_duplicates,
