@@ -21,6 +21,7 @@ from analysis.params import PERIODS, ParameterError, ReportParameters, validate_
 
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 BAD_INPUT_ERRORS = (CorpusError, ParameterError, TermFileError, CodebookError, GazetteerError,
                     BoilerplateRulesError)
 
@@ -155,6 +156,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except ReportError as error:
         print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("interrupted: nothing was published; earlier tables and reports are as they "
+              "were", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as error:
+        print(f"error: {error} (earlier tables and reports are as they were)", file=sys.stderr)
         return EXIT_FAILED
 
 

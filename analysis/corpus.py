@@ -6,6 +6,10 @@ A corpus is either a folder of .txt, .md and .html files with an optional
 
 A bad file or record is skipped and listed in ``Corpus.skipped`` with the reason; the
 caller decides whether that is fatal (``strict=True`` raises on the first one).
+
+An article may hold at most ``MAX_ARTICLE_CHARS`` characters (500,000: parsing costs
+memory in proportion to length); a longer one is skipped with a message, and an article
+file larger than ``MAX_FILE_BYTES`` (16 MB) is refused without being read.
 """
 
 from __future__ import annotations
@@ -14,13 +18,16 @@ import csv
 import hashlib
 import json
 import logging
+import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import charset_normalizer
+from tqdm import tqdm
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +50,15 @@ WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 MIN_HTML_MAIN_TEXT_WORDS = 8
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 SAFE_ID = re.compile(r"^[\w][\w.\-]*$")
+# One article is at most 500,000 characters (about 85,000 words, four times the longest
+# long-read). Parsing costs about 3.5 MB of memory per 1,000 characters (1,000,000
+# characters: 45 s and 3.5 GB with en_core_web_sm), and spaCy refuses texts over its
+# max_length of 1,000,000; a longer text is a feed or a book, not an article.
+MAX_ARTICLE_CHARS = 500_000
+# An article file larger than this is refused from its size alone, without reading it;
+# HTML pages carry markup and scripts beside the text, hence the margin.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class CorpusError(ValueError):
@@ -143,9 +159,16 @@ def _warn(corpus: Corpus, problem: Problem) -> None:
 def _load_folder(folder: Path, corpus: Corpus, *, strict: bool) -> None:
     manifest = _read_manifest(folder / MANIFEST_NAME, corpus, strict=strict)
     seen: dict[str, str] = {}
-    for file in _article_files(folder, corpus, strict=strict):
+    lowered: dict[str, str] = {}
+    files = _article_files(folder, corpus, strict=strict)
+    show = sys.stderr.isatty() and not os.environ.get("CI")
+    for file in tqdm(files, unit="file", desc="loading", disable=not show or len(files) < 1000):
         shown = str(file.relative_to(folder))
         article_id = file.stem
+        if not _is_utf8(shown):
+            _skip(corpus, Problem(_printable(shown), "file name is not valid UTF-8; rename "
+                                  "the file"), strict=strict)
+            continue
         text = _read_article_file(file, shown, corpus, strict=strict)
         if text is None:
             continue
@@ -153,7 +176,12 @@ def _load_folder(folder: Path, corpus: Corpus, *, strict: bool) -> None:
             _skip(corpus, Problem(shown, f"duplicate article id {article_id!r} "
                                   f"(also {seen[article_id]})"), strict=strict)
             continue
+        if article_id.lower() in lowered:
+            _warn(corpus, Problem(shown, f"article id {article_id!r} differs only in case from "
+                                  f"{lowered[article_id.lower()]!r} (one file would overwrite "
+                                  f"the other on a case-insensitive disk)"))
         seen[article_id] = shown
+        lowered[article_id.lower()] = article_id
         metadata = manifest.pop(article_id, None)
         if metadata is None:
             if manifest or (folder / MANIFEST_NAME).exists():
@@ -167,8 +195,9 @@ def _load_folder(folder: Path, corpus: Corpus, *, strict: bool) -> None:
                               f"was loaded"))
 
 
-def _article_files(folder: Path, corpus: Corpus, *, strict: bool) -> Iterator[Path]:
+def _article_files(folder: Path, corpus: Corpus, *, strict: bool) -> list[Path]:
     suffixes = TEXT_SUFFIXES + HTML_SUFFIXES
+    files = []
     for file in sorted(folder.rglob("*")):
         relative = file.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts) or not file.is_file():
@@ -176,14 +205,34 @@ def _article_files(folder: Path, corpus: Corpus, *, strict: bool) -> Iterator[Pa
         if file.name == MANIFEST_NAME:
             continue
         if file.suffix.lower() in suffixes:
-            yield file
+            files.append(file)
         else:
-            _skip(corpus, Problem(str(relative), "unsupported file type; expected .txt, .md "
-                                  "or .html"), strict=strict)
+            _skip(corpus, Problem(_printable(str(relative)), "unsupported file type; expected "
+                                  ".txt, .md or .html"), strict=strict)
+    return files
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(name: str) -> str:
+    """Return a file name that os.fsdecode left with escapes as text that can be written."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _read_article_file(file: Path, shown: str, corpus: Corpus, *, strict: bool) -> str | None:
     try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            _skip(corpus, Problem(shown, f"file of {size:,} bytes is too large to be one article "
+                                  f"(at most {MAX_FILE_BYTES:,} bytes); split it into "
+                                  f"articles"), strict=strict)
+            return None
         data = file.read_bytes()
     except OSError as error:
         _skip(corpus, Problem(shown, f"unreadable file ({error.strerror})"), strict=strict)
@@ -195,10 +244,30 @@ def _read_article_file(file: Path, shown: str, corpus: Corpus, *, strict: bool) 
     except CorpusError as error:
         _skip(corpus, Problem(shown, str(error)), strict=strict)
         return None
-    if not text.strip():
-        _skip(corpus, Problem(shown, "empty text; expected the article's text"), strict=strict)
+    problem = _text_problem(text)
+    if problem:
+        _skip(corpus, Problem(shown, problem), strict=strict)
         return None
     return text
+
+
+def _text_problem(text: str) -> str | None:
+    if not text.strip():
+        return "empty text; expected the article's text"
+    if len(text) > MAX_ARTICLE_CHARS:
+        return (f"text of {len(text):,} characters is too long for one article (at most "
+                f"{MAX_ARTICLE_CHARS:,}); split it into articles")
+    return None
+
+
+def _valid_unicode(value: str, shown: str, line: int | None, corpus: Corpus, *,
+                   name: str) -> str:
+    """Return ``value`` with unpaired surrogates (which no encoder accepts) as U+FFFD."""
+    if not LONE_SURROGATES.search(value):
+        return value
+    _warn(corpus, Problem(shown, f"{name} holds unpaired surrogate code points (invalid "
+                          f"Unicode); each is replaced with U+FFFD", line))
+    return LONE_SURROGATES.sub("\ufffd", value)
 
 
 def decode_text(data: bytes, shown: str, corpus: Corpus) -> str:
@@ -209,14 +278,22 @@ def decode_text(data: bytes, shown: str, corpus: Corpus) -> str:
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as error:
             raise CorpusError(f"starts with a UTF-16 byte-order mark but does not decode as "
                               f"UTF-16 ({error.reason})") from error
+        _warn(corpus, Problem(shown, "not UTF-8; decoded as UTF-16 (byte-order mark)"))
+        return _valid_unicode(text, shown, None, corpus, name="text")
     kind = next((name for magic, name in BINARY_SIGNATURES.items() if data.startswith(magic)),
                 None)
-    if kind or b"\x00" in data[:4096]:
-        raise CorpusError(f"binary file ({kind or 'contains NUL bytes'}); expected UTF-8 text")
+    if kind:
+        raise CorpusError(f"binary file ({kind}); expected UTF-8 text")
+    if b"\x00" in data[:4096]:
+        encoding = _bomless_utf16(data)
+        if encoding is None:
+            raise CorpusError("binary file (contains NUL bytes); expected UTF-8 text")
+        _warn(corpus, Problem(shown, f"not UTF-8; decoded as {encoding} (no byte-order mark)"))
+        return data.decode(encoding)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -226,7 +303,27 @@ def decode_text(data: bytes, shown: str, corpus: Corpus) -> str:
         raise CorpusError("text is not UTF-8 and its encoding could not be detected; "
                           "save it as UTF-8")
     _warn(corpus, Problem(shown, f"not UTF-8; decoded as {best.encoding}"))
-    return str(best)
+    return _valid_unicode(str(best), shown, None, corpus, name="text")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Return "UTF-16-LE" or "UTF-16-BE" when ``data`` reads as such text, else None.
+
+    Text in UTF-16 without a byte-order mark has a NUL in nearly every other byte (the
+    high byte of each ASCII letter); other data with NUL bytes is binary.
+    """
+    if len(data) % 2:
+        return None
+    half = len(data) // 2
+    for encoding, high_bytes in (("UTF-16-LE", data[1::2]), ("UTF-16-BE", data[0::2])):
+        if high_bytes.count(0) >= 0.9 * half:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            printable = sum(char.isprintable() or char.isspace() for char in text)
+            return encoding if printable >= 0.95 * len(text) else None
+    return None
 
 
 def _best_encoding(matches: charset_normalizer.CharsetMatches):
@@ -264,8 +361,9 @@ def _read_manifest(path: Path, corpus: Corpus, *, strict: bool) -> dict[str, dic
         return {}
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-            header = list(rows[0].keys()) if rows else []
+            reader = csv.DictReader(handle)
+            rows = list(reader)
+            header = [name for name in reader.fieldnames or [] if name is not None]
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise CorpusError(f"{path}: unreadable manifest ({error}); expected a UTF-8 CSV with "
                           f"columns article_id, {', '.join(METADATA_FIELDS)}") from error
@@ -273,6 +371,11 @@ def _read_manifest(path: Path, corpus: Corpus, *, strict: bool) -> dict[str, dic
         raise CorpusError(f"{path}: manifest has no article_id column; expected columns "
                           f"article_id, {', '.join(METADATA_FIELDS)}")
     _check_columns(header, MANIFEST_NAME, corpus, extra=())
+    missing = [name for name in METADATA_FIELDS if name not in header]
+    if rows and missing:
+        _warn(corpus, Problem(MANIFEST_NAME, f"no column {', '.join(map(repr, missing))}; "
+                              f"those fields are left empty (expected columns article_id, "
+                              f"{', '.join(METADATA_FIELDS)})"))
     records = _records_by_id(
         ((line, row) for line, row in enumerate(rows, start=2)), MANIFEST_NAME, corpus,
         strict=strict,
@@ -304,8 +407,13 @@ def _jsonl_rows(path: Path, corpus: Corpus, *, strict: bool) -> Iterator[tuple[i
                     continue
                 try:
                     record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    _skip(corpus, Problem(path.name, f"not valid JSON ({error.msg}); expected "
+                except (ValueError, RecursionError) as error:
+                    # ValueError beside JSONDecodeError: an integer of more than 4,300
+                    # digits; RecursionError: arrays or objects nested thousands deep.
+                    reason = (error.msg if isinstance(error, json.JSONDecodeError)
+                              else "nested too deeply" if isinstance(error, RecursionError)
+                              else "a number too long to read")
+                    _skip(corpus, Problem(path.name, f"not valid JSON ({reason}); expected "
                                           f"one JSON object per line", line_number),
                           strict=strict)
                     continue
@@ -366,12 +474,23 @@ def _records_by_id(
         if article_id.lower() in lowered:
             _warn(corpus, Problem(shown, f"article_id {article_id!r} differs only in case from "
                                   f"{lowered[article_id.lower()]!r}", line))
-        text = _text_value(row.get("text")) if with_text else ""
+        raw_text = row.get("text") if with_text else ""
+        if raw_text is not None and not isinstance(raw_text, str | float):
+            _skip(corpus, Problem(shown, f"'text' is {type(raw_text).__name__}; expected the "
+                                  f"article's text as a string", line), strict=strict)
+            continue
+        text = _text_value(raw_text)
         if with_text and not text.strip():
             _skip(corpus, Problem(shown, "empty text; expected the article's text in the "
                                   "'text' field", line), strict=strict)
             continue
-        metadata = {name: _text_value(row.get(name)).strip() for name in METADATA_FIELDS}
+        if len(text) > MAX_ARTICLE_CHARS:
+            _skip(corpus, Problem(shown, _text_problem(text) or "", line), strict=strict)
+            continue
+        text = _valid_unicode(text, shown, line, corpus, name="text")
+        metadata = {name: _valid_unicode(_text_value(row.get(name)).strip(), shown, line,
+                                         corpus, name=name)
+                    for name in METADATA_FIELDS}
         metadata["published"] = _checked_date(metadata["published"], shown, line, corpus)
         records[article_id] = (metadata, text)
         first_line[article_id] = line

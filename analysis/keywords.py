@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+import statistics
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -392,18 +393,27 @@ def extract_keyterms(
     it only looks 200 tokens apart. Run it on cleaned text, so that site furniture never
     ranks as a keyterm. A text too short to rank yields nothing.
     """
-    from textacy.extract import keyterms as textacy_keyterms
-
     if count_words(doc) < 3:
         return
+    try:
+        ranked = _ranked_keyterms(doc, topn=topn, algorithm=algorithm)
+    except (statistics.StatisticsError, ZeroDivisionError):
+        # YAKE takes a standard deviation over the words: one repeated word has none.
+        return
+    for rank, (term, score) in enumerate(ranked, start=1):
+        yield Keyterm(rank=rank, keyterm=term, score=round(float(score), 4))
+
+
+def _ranked_keyterms(doc: Doc, *, topn: int, algorithm: str) -> list[tuple[str, float]]:
+    from textacy.extract import keyterms as textacy_keyterms
+
     if algorithm == "sgrank":
         ranked = textacy_keyterms.sgrank(doc, normalize="lemma", topn=topn, window_size=200)
     else:
         # YAKE scores key terms low (from 0 up); 1 / (1 + score) makes higher better.
         ranked = [(term, 1.0 / (1.0 + score)) for term, score in
                   textacy_keyterms.yake(doc, normalize="lemma", topn=topn)]
-    for rank, (term, score) in enumerate(ranked, start=1):
-        yield Keyterm(rank=rank, keyterm=term, score=round(float(score), 4))
+    return list(ranked)
 
 
 def keyterms_frame(rows: Iterable[tuple[str, Keyterm]]) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import json
 import os
 import platform
@@ -254,6 +255,18 @@ def write_tables(tables: Tables, out_dir: Path, *, run_info: dict) -> list[Path]
     last, so a failed run leaves the previous tables as they were.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
+    # One writer at a time, by a lock on the folder itself (no lock file left among the
+    # tables): whatever staging folder exists while we hold it is a killed run's.
+    folder = os.open(out_dir, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        _remove_stale_staging(out_dir)
+        return _write_staged(tables, out_dir, run_info)
+    finally:
+        os.close(folder)
+
+
+def _write_staged(tables: Tables, out_dir: Path, run_info: dict) -> list[Path]:
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     try:
         staged = _stage_tables(tables, staging)
@@ -268,6 +281,12 @@ def write_tables(tables: Tables, out_dir: Path, *, run_info: dict) -> list[Path]
         return written
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_stale_staging(out_dir: Path) -> None:
+    """Remove the staging folders of killed runs; call it holding the folder's lock."""
+    for folder in out_dir.glob(".staging-*"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _stage_tables(tables: Tables, staging: Path) -> list[Path]:

@@ -70,11 +70,13 @@ def run_report(
     result points at that report with ``unchanged_since`` set to its date. With
     ``per_outlet`` the outlet notebook also runs once per outlet, one HTML page each,
     published together with the overview.
-    Raises ReportLockedError when another run is in progress and ReportError when a cell
-    fails (the executed notebook is kept under ``reports/failed/``).
+    Raises ReportLockedError when another run is in progress, ReportError when a cell
+    fails (the executed notebook is kept under ``reports/failed/``) or when the disk
+    refuses a write (full, read-only); the last good report and the index stay as they were.
     """
     reports_dir.mkdir(parents=True, exist_ok=True)
     with _run_lock(reports_dir):
+        _remove_stale_files(reports_dir)
         fingerprint = _corpus_fingerprint(parameters)
         latest = _latest_good_run(reports_dir)
         if (not force and latest and fingerprint
@@ -105,12 +107,20 @@ def run_report(
             _write_status(staging, parameters, report_date, status="ok",
                           fingerprint=fingerprint, pages=pages, seconds=seconds)
             folder = _publish(staging, reports_dir / report_date.isoformat())
-            write_index(reports_dir)
-            return PublishedReport(html=folder / "report.html", folder=folder,
-                                   outlet_pages=tuple(folder / page["link"]
-                                                      for page in pages[1:]))
+        except OSError as error:
+            raise ReportError(f"report for {report_date} could not be written to {reports_dir} "
+                              f"({error.strerror or error}); the last good report and the "
+                              f"index are unchanged") from error
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+        try:
+            write_index(reports_dir)
+        except OSError as error:
+            raise ReportError(f"report for {report_date} is published in {folder} but "
+                              f"{reports_dir / INDEX_FILE} could not be rewritten "
+                              f"({error.strerror or error}); the next run rewrites it") from error
+        return PublishedReport(html=folder / "report.html", folder=folder,
+                               outlet_pages=tuple(folder / page["link"] for page in pages[1:]))
 
 
 def _execute(notebook: Path, output: Path, values: dict, *, staging: Path,
@@ -261,6 +271,24 @@ def _make_readable(folder: Path) -> None:
     folder.chmod(0o777 & ~umask)
 
 
+def _remove_stale_files(reports_dir: Path) -> None:
+    """Remove what a killed run left behind; called with the lock held, so none is live.
+
+    A run killed between the two renames of ``_publish`` leaves its date's earlier report
+    in ``.old-*``: it is put back, since nothing replaced it.
+    """
+    for retired in reports_dir.glob(".old-*"):
+        for folder in list(retired.iterdir()) if retired.is_dir() else []:
+            if not (reports_dir / folder.name).exists():
+                os.replace(folder, reports_dir / folder.name)
+    for stale in [*reports_dir.glob(".run-*"), *reports_dir.glob(".old-*"),
+                  *reports_dir.glob(f".{INDEX_FILE}.tmp-*")]:
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
+
+
 def _publish(staging: Path, target: Path) -> Path:
     """Move ``staging`` to ``target`` by rename, replacing an earlier run of that date."""
     if target.exists():
@@ -329,8 +357,12 @@ def write_index(reports_dir: Path) -> Path:
     page = INDEX_TEMPLATE.replace("{rows}", rows or '<tr><td colspan="5">no runs yet</td></tr>')
     index = reports_dir / INDEX_FILE
     temporary = index.with_name(f".{INDEX_FILE}.tmp-{os.getpid()}")
-    temporary.write_text(page, encoding="utf-8")
-    os.replace(temporary, index)
+    try:
+        temporary.write_text(page, encoding="utf-8")
+        os.replace(temporary, index)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     return index
 
 

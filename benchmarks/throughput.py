@@ -6,9 +6,10 @@ CORPUS is a folder of articles or a .jsonl/.csv/.parquet file; by default the ~9
 PolNeAR news texts under ../shared/benchmarks/attribution/texts (evaluation data, read
 in place, never copied; the script skips when they are absent). Prints in one run: bare
 `nlp.pipe` words per second, full extraction (clean, parse, every extractor, tables)
-words per second and their ratio; 1 against N processes; a cold against a warm parse
-cache; and the peak resident memory. Targets (issue 9): full >= 0.9x bare; 2 processes
->= 1.8x one; warm >= 20x faster than cold.
+words per second and their ratio; 1 against N processes; a Dask LocalCluster (one
+worker per core) against one process; a cold against a warm cache; and the peak resident
+memory of this process (Dask workers and parser processes not included). Targets
+(issue 9): full >= 0.9x bare; 2 processes >= 1.8x one; warm >= 20x faster than cold.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def main() -> None:
                     lambda: extract_tables(corpus, nlp=nlp, n_process=arguments.processes))
     bare_several = timed(f"bare nlp.pipe, {arguments.processes} processes", words,
                          lambda: list(parse(texts, nlp, n_process=arguments.processes)))
+    on_dask = timed("full extraction, Dask LocalCluster, no cache", words,
+                    lambda: extract_tables(corpus, nlp=nlp, scheduler="local"))
     with tempfile.TemporaryDirectory() as folder:
         cold = timed("full extraction, cold cache", words,
                      lambda: extract_tables(corpus, nlp=nlp, cache_folder=Path(folder)))
@@ -71,6 +74,7 @@ def main() -> None:
     print(f"{arguments.processes} processes / 1, full:          {full / several:.2f}x   "
           f"(target >= 1.8)")
     print(f"{arguments.processes} processes / 1, bare:          {bare / bare_several:.2f}x")
+    print(f"Dask LocalCluster / 1 process:    {full / on_dask:.2f}x   (cluster start included)")
     print(f"warm / cold cache:                {cold / warm:.1f}x   (target >= 20)")
     print(f"peak resident memory:             {peak:,.0f} MB")
 
