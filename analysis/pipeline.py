@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
+import errno
 import fcntl
 import json
 import os
@@ -251,42 +253,67 @@ def _package_version(name: str) -> str:
 def write_tables(tables: Tables, out_dir: Path, *, run_info: dict) -> list[Path]:
     """Write every table as CSV and Parquet plus run.json into ``out_dir``; return the paths.
 
-    Files are written to a staging folder first and moved in by atomic rename, run.json
-    last, so a failed run leaves the previous tables as they were.
+    Tables are written to a staging folder beside ``out_dir`` and swapped in with one
+    atomic exchange of the two folders, so a run that fails or is killed at any moment
+    leaves the previous set whole. A folder that also holds files of its own (or a
+    system without the exchange) gets the files moved in one by one, run.json last.
     """
+    out_dir = out_dir.absolute()
     out_dir.mkdir(parents=True, exist_ok=True)
-    # One writer at a time, by a lock on the folder itself (no lock file left among the
-    # tables): whatever staging folder exists while we hold it is a killed run's.
-    folder = os.open(out_dir, os.O_RDONLY)
+    with (out_dir.parent / f".{out_dir.name}.lock").open("a+") as lock:
+        # One writer at a time: any staging folder that exists while we hold the lock
+        # is a killed run's.
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for stale in [*out_dir.parent.glob(f".{out_dir.name}.staging-*"),
+                      *out_dir.glob(".staging-*")]:
+            shutil.rmtree(stale, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
+        try:
+            staged = _stage_tables(tables, staging)
+            (staging / "run.json").write_text(
+                json.dumps(run_info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            staged.append(staging / "run.json")
+            staging.chmod(out_dir.stat().st_mode & 0o7777)  # mkdtemp makes it private
+            if _only_tables(out_dir) and _exchange(staging, out_dir):
+                return [out_dir / path.name for path in staged]
+            return _move_in(staged, out_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _only_tables(folder: Path) -> bool:
+    """Return whether ``folder`` holds nothing but files a table run writes."""
+    names = {f"{name}.{suffix}" for name in schema.TABLES for suffix in ("csv", "parquet")}
+    return all(path.name in names | {"run.json"} for path in folder.iterdir())
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2); return False where unsupported."""
     try:
-        fcntl.flock(folder, fcntl.LOCK_EX)
-        _remove_stale_staging(out_dir)
-        return _write_staged(tables, out_dir, run_info)
-    finally:
-        os.close(folder)
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except AttributeError:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
+                       _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP):
+        return False
+    raise OSError(error, os.strerror(error), str(second))
 
 
-def _write_staged(tables: Tables, out_dir: Path, run_info: dict) -> list[Path]:
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
-    try:
-        staged = _stage_tables(tables, staging)
-        (staging / "run.json").write_text(json.dumps(run_info, indent=2, ensure_ascii=False)
-                                          + "\n", encoding="utf-8")
-        staged.append(staging / "run.json")
-        written = []
-        for path in staged:
-            target = out_dir / path.name
-            os.replace(path, target)
-            written.append(target)
-        return written
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
 
 
-def _remove_stale_staging(out_dir: Path) -> None:
-    """Remove the staging folders of killed runs; call it holding the folder's lock."""
-    for folder in out_dir.glob(".staging-*"):
-        shutil.rmtree(folder, ignore_errors=True)
+def _move_in(staged: list[Path], out_dir: Path) -> list[Path]:
+    written = []
+    for path in staged:
+        target = out_dir / path.name
+        os.replace(path, target)
+        written.append(target)
+    return written
 
 
 def _stage_tables(tables: Tables, staging: Path) -> list[Path]:

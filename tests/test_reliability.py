@@ -260,6 +260,14 @@ KILLED_EXTRACT = textwrap.dedent("""
         return wrapper
     if stage == "staging":
         pd.DataFrame.to_parquet = dying(pd.DataFrame.to_parquet)
+    elif stage == "exchange-after":
+        exchange = pipeline._exchange
+        def exchanged_then_killed(*args):
+            exchange(*args)
+            os.kill(os.getpid(), signal.SIGKILL)
+        pipeline._exchange = exchanged_then_killed
+    elif stage == "exchange":
+        pipeline._exchange = dying(pipeline._exchange)
     else:
         pipeline.os.replace = dying(os.replace)
     from analysis.__main__ import main
@@ -314,20 +322,37 @@ def test_the_staging_folder_of_a_killed_extract_is_removed_by_the_next_run(tmp_p
     assert leftovers(out) == []
 
 
-@pytest.mark.xfail(strict=True, reason="analysis/pipeline.py:write_tables moves the tables "
-                   "into the out folder one rename at a time, so a run killed between two "
-                   "renames leaves new and old tables mixed (it should publish one folder "
-                   "by a single rename, as reports.py does)")
-def test_extract_killed_while_moving_tables_in_leaves_one_consistent_set(tmp_path,
-                                                                         two_corpora):
+@pytest.mark.parametrize("stage", ["exchange", "exchange-after"])
+def test_extract_killed_while_swapping_tables_in_leaves_one_consistent_set(tmp_path,
+                                                                           two_corpora, stage):
     _first, second, tables = two_corpora
     out = tmp_path / "out"
     shutil.copytree(tables, out)
     before = snapshot(out)
-    killed = killed_extract("rename", 2, second, out)
+    killed = killed_extract(stage, 0, second, out)
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
-    after = {name: data for name, data in snapshot(out).items() if not name.startswith(".")}
-    assert after == before, "a run killed between renames left old and new tables mixed"
+    after = snapshot(out)
+    if stage == "exchange":
+        assert after == before, "a run killed before the swap changed the tables"
+    else:
+        articles = pd.read_csv(out / "articles.csv", keep_default_na=False)
+        assert list(articles["article_id"]) == ["b"], "the swap did not bring in the new set"
+        assert set(after) == set(before), "the new set is not complete"
+    again = run_cli("extract", str(second), "--out", str(out))
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert not list(tmp_path.glob(".out.staging-*")), "the next run left a staging folder"
+
+
+def test_a_folder_with_files_of_its_own_gets_the_tables_moved_in_and_keeps_them(
+        tmp_path, two_corpora):
+    _first, second, _tables = two_corpora
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("my notes", encoding="utf-8")
+    result = run_cli("extract", str(second), "--out", str(out))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "my notes"
+    assert (out / "articles.csv").is_file() and (out / "run.json").is_file()
 
 
 def test_disk_full_while_writing_tables_leaves_the_previous_tables(tmp_path, nlp,
