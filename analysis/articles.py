@@ -194,10 +194,62 @@ def _extract_all(
 ) -> Iterator[ArticleResult]:
     if not texts:
         return
+    if n_process > 1 and len(texts) > batch_size:
+        yield from _extract_in_processes(texts, nlp, extractors, parses, batch_size, n_process,
+                                         progress)
+        return
     matcher = keywords.build_term_matcher(nlp, extractors.terms)
-    for doc in parse(texts, nlp, batch_size=batch_size, n_process=n_process, cache=parses,
-                     progress=progress, total=len(texts)):
+    for doc in parse(texts, nlp, batch_size=batch_size, cache=parses, progress=progress,
+                     total=len(texts)):
         yield extract_article(doc, extractors, matcher)
+
+
+# Set before the worker processes fork, so that each inherits the loaded pipeline.
+_WORKER_STATE: dict = {}
+
+
+def _extract_in_processes(
+    texts: Sequence[str], nlp: Language, extractors: Extractors, parses: ParseCache | None,
+    batch_size: int, n_process: int, progress: bool | None,
+) -> Iterator[ArticleResult]:
+    """Parse and extract batches in ``n_process`` forked processes, results in order.
+
+    Each process runs both stages, so extraction scales with the processes as parsing
+    does (spaCy's own ``n_process`` parallelises the parse only).
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from tqdm import tqdm
+
+    _WORKER_STATE.update(nlp=nlp, extractors=extractors, parses=parses)
+    batches = [list(texts[start:start + batch_size])
+               for start in range(0, len(texts), batch_size)]
+    show = progress if progress is not None else _interactive()
+    try:
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=get_context("fork")) as pool, \
+                tqdm(total=len(texts), unit="article", desc="parsing", disable=not show) as bar:
+            for results in pool.map(_extract_batch, batches):
+                bar.update(len(results))
+                yield from results
+    finally:
+        _WORKER_STATE.clear()
+
+
+def _extract_batch(texts: list[str]) -> list[ArticleResult]:
+    nlp, extractors = _WORKER_STATE["nlp"], _WORKER_STATE["extractors"]
+    matcher = _WORKER_STATE.get("matcher")
+    if matcher is None:
+        matcher = _WORKER_STATE["matcher"] = keywords.build_term_matcher(nlp, extractors.terms)
+    docs = parse(texts, nlp, batch_size=len(texts), cache=_WORKER_STATE["parses"],
+                 progress=False)
+    return [extract_article(doc, extractors, matcher) for doc in docs]
+
+
+def _interactive() -> bool:
+    import sys
+
+    return sys.stderr.isatty() and not os.environ.get("CI")
 
 
 def extract_on_dask(

@@ -13,7 +13,9 @@ import json
 import os
 import re
 import shutil
+import signal
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,7 +77,7 @@ def run_report(
     refuses a write (full, read-only); the last good report and the index stay as they were.
     """
     reports_dir.mkdir(parents=True, exist_ok=True)
-    with _run_lock(reports_dir):
+    with _run_lock(reports_dir), _stop_signals() as stopped:
         _remove_stale_files(reports_dir)
         fingerprint = _corpus_fingerprint(parameters)
         latest = _latest_good_run(reports_dir)
@@ -106,6 +108,9 @@ def run_report(
                 seconds["outlet_pages"] = round(time.perf_counter() - started, 3)
             _write_status(staging, parameters, report_date, status="ok",
                           fingerprint=fingerprint, pages=pages, seconds=seconds)
+            if stopped:
+                # Ctrl-C or a stop request may have been swallowed by the kernel client.
+                raise KeyboardInterrupt
             folder = _publish(staging, reports_dir / report_date.isoformat())
         except OSError as error:
             raise ReportError(f"report for {report_date} could not be written to {reports_dir} "
@@ -299,6 +304,30 @@ def _publish(staging: Path, target: Path) -> Path:
     else:
         os.replace(staging, target)
     return target
+
+
+@contextmanager
+def _stop_signals() -> Iterator[list[int]]:
+    """Turn SIGINT and SIGTERM into KeyboardInterrupt and remember them (main thread only).
+
+    The list it yields is empty until a signal arrives, so a run can refuse to publish
+    even when a library in between caught the KeyboardInterrupt.
+    """
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+
+    def stop(number: int, _frame) -> None:
+        received.append(number)
+        raise KeyboardInterrupt
+
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield received
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 @contextmanager

@@ -106,3 +106,12 @@ def test_a_damaged_result_entry_is_extracted_again(nlp, tmp_path, caplog):
     again = extract_tables(corpus, nlp=nlp, cache_folder=tmp_path)
     pd.testing.assert_frame_equal(again.figures, plain.figures)
     assert "unreadable" in caplog.text
+
+
+def test_two_worker_processes_give_the_tables_of_one(nlp, tmp_path):
+    corpus = load_corpus(SEEDS)
+    alone = extract_tables(corpus, nlp=nlp)
+    forked = extract_tables(corpus, nlp=nlp, n_process=2, batch_size=2, cache_folder=tmp_path)
+    for name, frame in alone.by_name().items():
+        pd.testing.assert_frame_equal(forked.by_name()[name], frame, obj=name)
+    assert len(list((tmp_path / "parses").rglob("*.spacy"))) == 5  # workers fill the cache
