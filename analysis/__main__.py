@@ -71,7 +71,7 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_const", const="off", dest="cache_dir",
                         help="parse every article, reading and writing no cache")
     parser.add_argument("--processes", type=int, default=1,
-                        help="parser processes (default 1; use the number of cores)")
+                        help="worker processes that parse and extract (default 1; up to the cores)")
     parser.add_argument("--dask", nargs="?", const="local", default="", dest="scheduler",
                         metavar="ADDRESS",
                         help="run parsing and extraction on Dask: a LocalCluster, or the "
