@@ -265,7 +265,8 @@ def extract_on_dask(
 
     ``scheduler`` is a scheduler address ("tcp://host:8786") or "local" for a
     LocalCluster of one single-threaded worker process per core on this machine. Texts go
-    to workers in partitions of ``partition_size`` as a dask.bag; every worker needs this
+    to workers as a dask.bag in partitions of at most ``partition_size``, at least four
+    per worker thread; every worker needs this
     package and the model installed (and, for a shared cache, the same cache folder).
     """
     import dask.bag
@@ -278,7 +279,10 @@ def extract_on_dask(
     else:
         cluster, client = None, Client(scheduler)
     try:
-        bag = dask.bag.from_sequence(list(texts), partition_size=partition_size)
+        # Four partitions per worker thread at least, so that no worker idles at the end.
+        threads = max(sum(client.nthreads().values()), 1)
+        size = max(8, min(partition_size, -(-len(texts) // (4 * threads))))
+        bag = dask.bag.from_sequence(list(texts), partition_size=size)
         return bag.map_partitions(_partition_results, model=model, extractors=extractors,
                                   cache_folder=cache_folder).compute(scheduler=client)
     finally:
