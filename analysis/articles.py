@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from analysis import attribution, figures, keywords
 from analysis.codebook import Codebook
+from analysis.files import show_progress, write_atomically
 from analysis.nlp import ParseCache, load_nlp, parse
 
 logger = logging.getLogger(__name__)
@@ -128,9 +129,7 @@ class ResultCache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(_record(result)), encoding="utf-8")
-            os.replace(temporary, path)
+            write_atomically(path, json.dumps(_record(result)))
         except OSError as error:
             logger.warning("could not write the result cache in %s: %s", self.folder, error)
 
@@ -225,10 +224,10 @@ def _extract_in_processes(
     _WORKER_STATE.update(nlp=nlp, extractors=extractors, parses=parses)
     batches = [list(texts[start:start + batch_size])
                for start in range(0, len(texts), batch_size)]
-    show = progress if progress is not None else _interactive()
     try:
         with ProcessPoolExecutor(max_workers=n_process, mp_context=get_context("fork")) as pool, \
-                tqdm(total=len(texts), unit="article", desc="parsing", disable=not show) as bar:
+                tqdm(total=len(texts), unit="article", desc="parsing",
+                     disable=not show_progress(progress)) as bar:
             for results in pool.map(_extract_batch, batches):
                 bar.update(len(results))
                 yield from results
@@ -244,12 +243,6 @@ def _extract_batch(texts: list[str]) -> list[ArticleResult]:
     docs = parse(texts, nlp, batch_size=len(texts), cache=_WORKER_STATE["parses"],
                  progress=False)
     return [extract_article(doc, extractors, matcher) for doc in docs]
-
-
-def _interactive() -> bool:
-    import sys
-
-    return sys.stderr.isatty() and not os.environ.get("CI")
 
 
 def extract_on_dask(

@@ -30,7 +30,6 @@ attributed). The extractor reads all three from the dependency parse:
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from typing import Literal
 import pandas as pd
 from spacy.tokens import Doc, Token
 
+from analysis.files import read_toml
 from analysis.schema import ATTRIBUTIONS, records_frame
 
 SourceKind = Literal[
@@ -130,15 +130,7 @@ def _default_gazetteer() -> SideGazetteer:
 
 
 def _read_toml(path: Path) -> dict:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError as error:
-        raise GazetteerError(f"{path}: side gazetteer file not found") from error
-    except tomllib.TOMLDecodeError as error:
-        raise GazetteerError(f"{path}: not valid TOML ({error})") from error
-    except UnicodeDecodeError as error:
-        raise GazetteerError(f"{path}: not UTF-8 text ({error})") from error
+    return read_toml(path, error=GazetteerError, what="side gazetteer")
 
 
 def _parse_gazetteer(document: dict, path: Path) -> SideGazetteer:

@@ -7,12 +7,13 @@ over the object ("accept back 30,000 migrants" counts returns, not just migrants
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+
+from analysis.files import read_toml
 
 DEFAULT_CODEBOOK = Path(__file__).resolve().parent / "data" / "codebook.toml"
 _TERM_KINDS = ("objects", "governors")
@@ -77,15 +78,7 @@ def _default_codebook() -> Codebook:
 
 
 def _read_toml(path: Path) -> dict:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError as error:
-        raise CodebookError(f"{path}: codebook file not found") from error
-    except tomllib.TOMLDecodeError as error:
-        raise CodebookError(f"{path}: not valid TOML ({error})") from error
-    except UnicodeDecodeError as error:
-        raise CodebookError(f"{path}: not UTF-8 text ({error})") from error
+    return read_toml(path, error=CodebookError, what="codebook")
 
 
 def _parse_concepts(document: dict, path: Path) -> Codebook:

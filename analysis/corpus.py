@@ -18,9 +18,7 @@ import csv
 import hashlib
 import json
 import logging
-import os
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +26,8 @@ from pathlib import Path
 
 import charset_normalizer
 from tqdm import tqdm
+
+from analysis.files import show_progress
 
 log = logging.getLogger(__name__)
 
@@ -161,8 +161,8 @@ def _load_folder(folder: Path, corpus: Corpus, *, strict: bool) -> None:
     seen: dict[str, str] = {}
     lowered: dict[str, str] = {}
     files = _article_files(folder, corpus, strict=strict)
-    show = sys.stderr.isatty() and not os.environ.get("CI")
-    for file in tqdm(files, unit="file", desc="loading", disable=not show or len(files) < 1000):
+    quiet = not show_progress() or len(files) < 1000
+    for file in tqdm(files, unit="file", desc="loading", disable=quiet):
         shown = str(file.relative_to(folder))
         article_id = file.stem
         if not _is_utf8(shown):

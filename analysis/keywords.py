@@ -13,7 +13,6 @@ import dataclasses
 import math
 import re
 import statistics
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from analysis import schema
+from analysis.files import read_toml
 
 DEFAULT_TERMS = Path(__file__).parent / "data" / "terms.toml"
 Period = Literal["day", "week", "month", "quarter"]
@@ -142,15 +142,7 @@ def _default_terms() -> TermList:
 
 
 def _read_toml(path: Path) -> dict:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError as error:
-        raise TermFileError(f"{path}: term list file not found") from error
-    except tomllib.TOMLDecodeError as error:
-        raise TermFileError(f"{path}: not valid TOML ({error})") from error
-    except UnicodeDecodeError as error:
-        raise TermFileError(f"{path}: not UTF-8 text ({error})") from error
+    return read_toml(path, error=TermFileError, what="term list")
 
 
 def _parse_groups(document: dict, path: Path) -> dict[str, tuple[str, ...]]:

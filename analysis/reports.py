@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from analysis.files import write_atomically
 from analysis.params import REPO_ROOT, ReportParameters
 
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
@@ -385,13 +386,7 @@ def write_index(reports_dir: Path) -> Path:
     )
     page = INDEX_TEMPLATE.replace("{rows}", rows or '<tr><td colspan="5">no runs yet</td></tr>')
     index = reports_dir / INDEX_FILE
-    temporary = index.with_name(f".{INDEX_FILE}.tmp-{os.getpid()}")
-    try:
-        temporary.write_text(page, encoding="utf-8")
-        os.replace(temporary, index)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_atomically(index, page)
     return index
 
 
