@@ -49,8 +49,7 @@ def plot_term_trends(trends: pd.DataFrame, *, top: int = 6) -> Figure:
                             "articles."))
     axes = figure.subplots()
     pooled = _rate(trends, ["period", "term"])
-    leaders = (pooled.groupby("term")["count"].sum().sort_values(ascending=False, kind="stable")
-               .head(top).index)
+    leaders = _leaders(pooled, "term", "count", top)
     periods = sorted(pooled["period"].unique())
     for term in leaders:
         series = pooled[pooled["term"] == term].set_index("period")["per_1k_words"]
@@ -131,6 +130,30 @@ def _rate(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return pooled
 
 
+def _panels(count: int, *, caption: str, row_height: float, padding: float = 0.8,
+            sharex: bool = False, sharey: bool = False) -> tuple[Chart, list]:
+    """Return a chart of ``count`` panels (at least one), three to a row, and its panels.
+
+    Grid cells beyond the panels are hidden, so the last row may be short.
+    """
+    shown = max(count, 1)
+    columns = min(3, shown)
+    rows = -(-shown // columns)
+    figure = Chart(figsize=(9, row_height * rows + padding), layout="constrained",
+                   caption=caption)
+    grid = list(figure.subplots(rows, columns, sharex=sharex, sharey=sharey,
+                                squeeze=False).flat)
+    for axes in grid[shown:]:
+        axes.set_visible(False)
+    return figure, grid[:shown]
+
+
+def _leaders(frame: pd.DataFrame, key: str, weight: str, top: int) -> list:
+    """Return the ``top`` values of ``key`` with the largest summed ``weight``, ties stable."""
+    totals = frame.groupby(key)[weight].sum().sort_values(ascending=False, kind="stable")
+    return list(totals.head(top).index)
+
+
 def plot_term_trends_by_outlet(
     trends: pd.DataFrame, *, top_terms: int = 4, top_outlets: int = 8
 ) -> Figure:
@@ -142,18 +165,14 @@ def plot_term_trends_by_outlet(
     """
     grouped = group_small_outlets(trends, top=top_outlets)
     pooled = _rate(grouped, ["outlet", "period", "term"])
-    leaders = list(pooled.groupby("term")["count"].sum().sort_values(
-        ascending=False, kind="stable").head(top_terms).index)
+    leaders = _leaders(pooled, "term", "count", top_terms)
     outlets = sorted(pooled["outlet"].unique(), key=lambda name: (name.startswith("other "), name))
-    columns = min(3, max(len(outlets), 1))
-    rows = max(1, -(-len(outlets) // columns))
-    figure = Chart(figsize=(9, 2.4 * rows + 0.8), layout="constrained",
-                   caption=("Mentions per 1,000 words of the most frequent tracked terms, one "
-                            "panel per outlet; grey bands mark periods without articles from that "
-                            "outlet."))
-    axes_grid = figure.subplots(rows, columns, sharex=True, sharey=True, squeeze=False)
+    figure, panels = _panels(
+        len(outlets), row_height=2.4, sharex=True, sharey=True,
+        caption=("Mentions per 1,000 words of the most frequent tracked terms, one panel per "
+                 "outlet; grey bands mark periods without articles from that outlet."))
     periods = sorted(pooled["period"].unique())
-    for axes, outlet in zip(axes_grid.flat, outlets, strict=False):
+    for axes, outlet in zip(panels, outlets, strict=False):
         for term in leaders:
             series = pooled[(pooled["outlet"] == outlet) & (pooled["term"] == term)]
             series = series.set_index("period")["per_1k_words"].reindex(periods, fill_value=0)
@@ -162,10 +181,8 @@ def plot_term_trends_by_outlet(
         axes.set_title(outlet, fontsize="small")
         axes.tick_params(axis="x", labelrotation=90, labelsize="x-small")
         _thin_ticks(axes, periods)
-    for axes in list(axes_grid.flat)[len(outlets):]:
-        axes.set_visible(False)
     if leaders:
-        figure.legend(*axes_grid.flat[0].get_legend_handles_labels(), loc="outside upper center",
+        figure.legend(*panels[0].get_legend_handles_labels(), loc="outside upper center",
                       ncols=len(leaders), fontsize="small", frameon=False)
     figure.supylabel("mentions per 1,000 words", fontsize="small")
     return figure
@@ -194,8 +211,7 @@ def plot_term_heatmap(
     """
     grouped = group_small_outlets(trends, top=top_outlets)
     pooled = _rate(grouped, ["outlet", "term"])
-    leaders = list(pooled.groupby("term")["count"].sum().sort_values(
-        ascending=False, kind="stable").head(top_terms).index)
+    leaders = _leaders(pooled, "term", "count", top_terms)
     table = pooled.pivot(index="outlet", columns="term", values="per_1k_words")
     table = table.reindex(columns=leaders).fillna(0.0)
     figure = Chart(figsize=(9, 1.2 + 0.45 * max(len(table), 1)), layout="constrained",
@@ -229,22 +245,17 @@ def plot_distinctive_terms(
     """
     rows = distinctive[(distinctive["comparison"] == comparison) & (distinctive["z_score"] > 0)]
     names = sorted(rows["group"].unique())[:groups]
-    columns = min(3, max(len(names), 1))
-    grid_rows = max(1, -(-len(names) // columns))
-    figure = Chart(figsize=(9, 2.6 * grid_rows + 0.6), layout="constrained",
-                   caption=(f"The words each {comparison} uses most distinctively against the rest "
-                            f"of the corpus (z-score of the log-odds ratio with an informative "
-                            f"Dirichlet prior)."))
-    axes_grid = figure.subplots(grid_rows, columns, squeeze=False)
+    figure, panels = _panels(
+        len(names), row_height=2.6, padding=0.6,
+        caption=(f"The words each {comparison} uses most distinctively against the rest of the "
+                 f"corpus (z-score of the log-odds ratio with an informative Dirichlet prior)."))
     if not names:
-        axes_grid[0][0].text(0.5, 0.5, "too few words to compare", ha="center", va="center")
-    for axes, name in zip(axes_grid.flat, names, strict=False):
+        panels[0].text(0.5, 0.5, "too few words to compare", ha="center", va="center")
+    for axes, name in zip(panels, names, strict=False):
         top_rows = rows[rows["group"] == name].nlargest(top, "z_score").iloc[::-1]
         axes.barh(top_rows["term"].tolist(), top_rows["z_score"].tolist(), color="tab:blue")
         axes.set_title(name, fontsize="small")
         axes.tick_params(labelsize="x-small")
-    for axes in list(axes_grid.flat)[len(names):]:
-        axes.set_visible(False)
     figure.supxlabel("z-score of log-odds against the rest", fontsize="small")
     figure.suptitle(f"Distinctive words by {comparison}")
     return figure
@@ -258,22 +269,17 @@ def plot_figure_comparison(comparison: pd.DataFrame, *, concepts: int = 6) -> Fi
     30,000 and 4 billion share an axis. Shows the ``concepts`` concepts with most figures.
     """
     dated = comparison[comparison["published"].fillna("") != ""]
-    leaders = list(dated.groupby("concept")["figures"].sum().sort_values(
-        ascending=False, kind="stable").head(concepts).index)
-    columns = min(3, max(len(leaders), 1))
-    rows = max(1, -(-len(leaders) // columns))
-    figure = Chart(figsize=(9, 2.6 * rows + 0.8), layout="constrained",
-                   caption=("Figures reported for the same concept, by outlet and publication "
-                            "date; a bar spans the smallest to the largest value an outlet "
-                            "gave that day (log scale)."))
-    axes_grid = figure.subplots(rows, columns, squeeze=False)
+    leaders = _leaders(dated, "concept", "figures", concepts)
+    figure, panels = _panels(
+        len(leaders), row_height=2.6,
+        caption=("Figures reported for the same concept, by outlet and publication date; a bar "
+                 "spans the smallest to the largest value an outlet gave that day (log scale)."))
     if not leaders:
-        axes_grid[0][0].text(0.5, 0.5, "no dated figures with a concept", ha="center",
-                             va="center")
-        axes_grid[0][0].set_axis_off()
+        panels[0].text(0.5, 0.5, "no dated figures with a concept", ha="center", va="center")
+        panels[0].set_axis_off()
     outlets = sorted(dated["outlet"].unique())
     colours = {outlet: f"C{number % 10}" for number, outlet in enumerate(outlets)}
-    for axes, concept in zip(axes_grid.flat, leaders, strict=False):
+    for axes, concept in zip(panels, leaders, strict=False):
         rows_of = dated[dated["concept"] == concept]
         for row in rows_of.itertuples():
             when = pd.Timestamp(row.published)
@@ -284,10 +290,8 @@ def plot_figure_comparison(comparison: pd.DataFrame, *, concepts: int = 6) -> Fi
         axes.set_title(concept, fontsize="small")
         axes.tick_params(labelsize="x-small")
         axes.tick_params(axis="x", labelrotation=45)
-    for axes in list(axes_grid.flat)[len(leaders):]:
-        axes.set_visible(False)
     if leaders:
-        handles = [axes_grid[0][0].plot([], [], "o", color=colours[outlet], label=outlet)[0]
+        handles = [panels[0].plot([], [], "o", color=colours[outlet], label=outlet)[0]
                    for outlet in outlets]
         figure.legend(handles=handles, loc="outside upper center", ncols=min(len(outlets), 5),
                       fontsize="small", frameon=False)
@@ -302,16 +306,13 @@ def plot_outlet_against_rest(trends: pd.DataFrame, outlet: str, *, top_terms: in
     sides = trends.assign(side=trends["outlet"].where(trends["outlet"] == outlet,
                                                       "all other outlets"))
     pooled = _rate(sides, ["side", "period", "term"])
-    leaders = list(pooled.groupby("term")["count"].sum().sort_values(
-        ascending=False, kind="stable").head(top_terms).index)
-    columns = min(3, max(len(leaders), 1))
-    rows = max(1, -(-len(leaders) // columns))
-    figure = Chart(figsize=(9, 2.4 * rows + 0.8), layout="constrained",
-                   caption=(f"Mentions per 1,000 words of the most frequent tracked terms: "
-                            f"{outlet} against all other outlets pooled, by period."))
-    axes_grid = figure.subplots(rows, columns, sharex=True, squeeze=False)
+    leaders = _leaders(pooled, "term", "count", top_terms)
+    figure, panels = _panels(
+        len(leaders), row_height=2.4, sharex=True,
+        caption=(f"Mentions per 1,000 words of the most frequent tracked terms: {outlet} "
+                 f"against all other outlets pooled, by period."))
     periods = sorted(pooled["period"].unique())
-    for axes, term in zip(axes_grid.flat, leaders, strict=False):
+    for axes, term in zip(panels, leaders, strict=False):
         for side, style in ((outlet, "-"), ("all other outlets", "--")):
             series = pooled[(pooled["side"] == side) & (pooled["term"] == term)]
             values = series.set_index("period")["per_1k_words"].reindex(periods, fill_value=0)
@@ -319,9 +320,7 @@ def plot_outlet_against_rest(trends: pd.DataFrame, outlet: str, *, top_terms: in
         axes.set_title(term, fontsize="small")
         axes.tick_params(axis="x", labelrotation=90, labelsize="x-small")
         _thin_ticks(axes, periods)
-    for axes in list(axes_grid.flat)[len(leaders):]:
-        axes.set_visible(False)
     if leaders:
-        figure.legend(*axes_grid.flat[0].get_legend_handles_labels(),
+        figure.legend(*panels[0].get_legend_handles_labels(),
                       loc="outside upper center", ncols=2, fontsize="small", frameon=False)
     return figure
