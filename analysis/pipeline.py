@@ -13,7 +13,7 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
@@ -125,20 +125,11 @@ def extract_tables(
     articles = _articles_frame(corpus.articles, cleaned, results, duplicates)
     ids = [article.article_id for article in corpus.articles]
     counted = articles[articles["duplicate_of"] == ""] if fold_duplicates else articles
-    keyword_frame = keywords.keywords_frame(
-        (article_id, count) for article_id, result in zip(ids, results, strict=True)
-        for count in result.keywords
-    )
+    keyword_frame = keywords.keywords_frame(_per_article(ids, results, "keywords"))
     tables = Tables(
         articles=articles,
-        figures=figures.figures_frame(
-            (article_id, figure) for article_id, result in zip(ids, results, strict=True)
-            for figure in result.figures
-        ),
-        attributions=attribution.attributions_frame(
-            (article_id, record) for article_id, result in zip(ids, results, strict=True)
-            for record in result.attributions
-        ),
+        figures=figures.figures_frame(_per_article(ids, results, "figures")),
+        attributions=attribution.attributions_frame(_per_article(ids, results, "attributions")),
         keywords=keyword_frame,
         trends=keywords.build_trends(keyword_frame, counted, terms=terms.names, period=period,
                                      outlets=corpus.outlets),
@@ -147,20 +138,23 @@ def extract_tables(
              for article_id, clean in zip(ids, cleaned, strict=True)
              for removal in clean.removals],
             columns=list(schema.BOILERPLATE)),
-        kwic=keywords.kwic_frame(
-            (article_id, hit) for article_id, result in zip(ids, results, strict=True)
-            for hit in result.hits
-        ),
-        keyterms=keywords.keyterms_frame(
-            (article_id, keyterm) for article_id, result in zip(ids, results, strict=True)
-            for keyterm in result.keyterms
-        ),
+        kwic=keywords.kwic_frame(_per_article(ids, results, "hits")),
+        keyterms=keywords.keyterms_frame(_per_article(ids, results, "keyterms")),
         distinctive=_distinctive_terms(counted, dict(zip(ids, results, strict=True)), period),
         fold_duplicates=fold_duplicates,
         timings=timings,
     )
     timings["tables"] = time.perf_counter() - started
     return tables
+
+
+def _per_article(
+    ids: Sequence[str], results: Sequence[ArticleResult], field_name: str
+) -> Iterator[tuple[str, object]]:
+    """Yield ``(article_id, record)`` for every record in one field of every result."""
+    for article_id, result in zip(ids, results, strict=True):
+        for record in getattr(result, field_name):
+            yield article_id, record
 
 
 def _distinctive_terms(
