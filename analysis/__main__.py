@@ -103,12 +103,12 @@ def _validated(arguments: argparse.Namespace, *, out_dir: str = "",
 
 def run_extract(arguments: argparse.Namespace) -> int:
     """Write the tables for ``arguments.corpus`` to ``arguments.out``; return the exit code."""
-    from analysis.workbook import build_report_data
+    from analysis.workbook import extract_to_folder
 
     parameters = _validated(arguments, out_dir=str(arguments.out))
-    data = build_report_data(parameters)
-    skipped = len(data.corpus.skipped)
-    print(f"wrote {len(data.tables.articles)} articles' tables to {arguments.out}"
+    summary = extract_to_folder(parameters)
+    skipped = len(summary.corpus.skipped)
+    print(f"wrote {summary.rows['articles']} articles' tables to {arguments.out}"
           + (f" ({skipped} input(s) skipped, listed in run.json)" if skipped else ""))
     return 0
 

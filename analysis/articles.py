@@ -1,11 +1,12 @@
 """The per-article stage: parse once, run every extractor, cache what they found.
 
-``extract_articles`` is the one function that turns cleaned texts into per-article
-results. It runs in this process, or on Dask workers partition by partition, and gives
-the same results either way. With a cache folder, results are kept per article keyed by
-the parse key and a fingerprint of the extractors (their code and their lists), so an
-unchanged article is neither parsed nor extracted again, and editing a codebook, a term
-list or the code recomputes everything.
+``iter_results`` is the one function that turns cleaned texts into per-article results,
+in order and batch by batch. It runs in this process, in forked processes, or on Dask
+workers partition by partition (``iter_on_dask``), and gives the same results each way.
+With a cache folder, results are kept per article keyed by the parse key and a
+fingerprint of the extractors (their code and their lists), so an unchanged article is
+neither parsed nor extracted again, and editing a codebook, a term list or the code
+recomputes everything.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from tqdm import tqdm
 
 from analysis import attribution, figures, keywords
 from analysis.codebook import Codebook
 from analysis.files import show_progress, write_atomically
-from analysis.nlp import ParseCache, load_nlp, parse
+from analysis.nlp import ParseCache, load_nlp, parse, parse_key
 
 logger = logging.getLogger(__name__)
 EXTRACTOR_MODULES = ("articles", "attribution", "codebook", "figures", "keywords")
@@ -153,7 +155,7 @@ def _result_from_record(record: dict) -> ArticleResult:
     )
 
 
-def extract_articles(
+def iter_results(
     texts: Sequence[str],
     nlp: Language,
     extractors: Extractors,
@@ -162,90 +164,114 @@ def extract_articles(
     batch_size: int = 32,
     n_process: int = 1,
     progress: bool | None = None,
-) -> list[ArticleResult]:
-    """Return one ArticleResult per text, in order, parsing only what no cache holds.
-
-    With ``cache_folder``, results found under ``results/`` are read back and the texts
-    left are parsed (through the parse cache under ``parses/``) and extracted.
-    """
-    if cache_folder is None:
-        return list(_extract_all(texts, nlp, extractors, None, batch_size, n_process, progress))
-    parses = ParseCache(cache_folder / "parses")
-    results_cache = ResultCache(cache_folder / "results")
-    keys = [_result_key(parses.key(text, nlp), extractors) for text in texts]
-    results: list[ArticleResult | None] = [results_cache.load(key) for key in keys]
-    missing = [number for number, result in enumerate(results) if result is None]
-    found = _extract_all([texts[number] for number in missing], nlp, extractors, parses,
-                         batch_size, n_process, progress)
-    for number, result in zip(missing, found, strict=True):
-        results_cache.store(keys[number], result)
-        results[number] = result
-    return results  # type: ignore[return-value]
-
-
-def _result_key(parse_key: str, extractors: Extractors) -> str:
-    return hashlib.sha256(f"{parse_key}|{extractors.fingerprint}".encode()).hexdigest()
-
-
-def _extract_all(
-    texts: Sequence[str], nlp: Language, extractors: Extractors, parses: ParseCache | None,
-    batch_size: int, n_process: int, progress: bool | None,
 ) -> Iterator[ArticleResult]:
-    if not texts:
-        return
-    if n_process > 1 and len(texts) > batch_size:
-        yield from _extract_in_processes(texts, nlp, extractors, parses, batch_size, n_process,
-                                         progress)
-        return
-    matcher = keywords.build_term_matcher(nlp, extractors.terms)
-    for doc in parse(texts, nlp, batch_size=batch_size, cache=parses, progress=progress,
-                     total=len(texts)):
-        yield extract_article(doc, extractors, matcher)
+    """Yield one ArticleResult per text, in order, parsing only what no cache holds.
+
+    Texts flow in batches and results are yielded as their batch is done, so memory is
+    bounded by the batches in flight, not by the corpus. With ``cache_folder`` a result
+    found under ``results/`` is read back and the rest are parsed (through the parse
+    cache under ``parses/``) and extracted. With ``n_process`` > 1, forked processes each
+    parse and extract whole batches.
+    """
+    worker = BatchWorker(nlp, extractors, cache_folder)
+    with tqdm(total=len(texts), unit="article", desc="parsing",
+              disable=not show_progress(progress)) as bar:
+        if n_process > 1 and len(texts) > batch_size:
+            done = _in_processes(worker, _batches(texts, batch_size), n_process)
+        else:
+            done = map(worker, _batches(texts, batch_size * 4))
+        for results in done:
+            bar.update(len(results))
+            yield from results
+
+
+def extract_articles(texts: Sequence[str], nlp: Language, extractors: Extractors,
+                     **options) -> list[ArticleResult]:
+    """Return ``iter_results`` as a list: one ArticleResult per text, in order."""
+    return list(iter_results(texts, nlp, extractors, **options))
+
+
+def _batches(texts: Sequence[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(texts), size):
+        yield list(texts[start:start + size])
+
+
+class BatchWorker:
+    """Turns one batch of texts into results: cached ones read back, the rest parsed once."""
+
+    def __init__(self, nlp: Language, extractors: Extractors, cache_folder: Path | None):
+        self.nlp = nlp
+        self.extractors = extractors
+        self.parses = ParseCache(cache_folder / "parses") if cache_folder else None
+        self.results = ResultCache(cache_folder / "results") if cache_folder else None
+        self._matcher: keywords.TermMatcher | None = None
+
+    @property
+    def matcher(self) -> keywords.TermMatcher:
+        """Return the tracked-term matcher, built on first use (in the process that runs)."""
+        if self._matcher is None:
+            self._matcher = keywords.build_term_matcher(self.nlp, self.extractors.terms)
+        return self._matcher
+
+    def __call__(self, texts: list[str]) -> list[ArticleResult]:
+        """Return the results of ``texts``, in order, storing new ones in the cache."""
+        if self.results is None:
+            return self._extract(texts)
+        keys = [self._result_key(text) for text in texts]
+        results = [self.results.load(key) for key in keys]
+        missing = [number for number, result in enumerate(results) if result is None]
+        for number, result in zip(missing, self._extract([texts[n] for n in missing]),
+                                  strict=True):
+            self.results.store(keys[number], result)
+            results[number] = result
+        return results  # type: ignore[return-value]
+
+    def _extract(self, texts: list[str]) -> list[ArticleResult]:
+        docs = parse(texts, self.nlp, batch_size=max(len(texts), 1), cache=self.parses,
+                     progress=False)
+        return [extract_article(doc, self.extractors, self.matcher) for doc in docs]
+
+    def _result_key(self, text: str) -> str:
+        key = f"{parse_key(text, self.nlp)}|{self.extractors.fingerprint}"
+        return hashlib.sha256(key.encode()).hexdigest()
 
 
 # Set before the worker processes fork, so that each inherits the loaded pipeline.
-_WORKER_STATE: dict = {}
+_FORKED_WORKER: list[BatchWorker] = []
 
 
-def _extract_in_processes(
-    texts: Sequence[str], nlp: Language, extractors: Extractors, parses: ParseCache | None,
-    batch_size: int, n_process: int, progress: bool | None,
-) -> Iterator[ArticleResult]:
-    """Parse and extract batches in ``n_process`` forked processes, results in order.
+def _in_processes(
+    worker: BatchWorker, batches: Iterator[list[str]], n_process: int
+) -> Iterator[list[ArticleResult]]:
+    """Yield ``worker``'s results of each batch, in order, run in ``n_process`` forks.
 
     Each process runs both stages, so extraction scales with the processes as parsing
-    does (spaCy's own ``n_process`` parallelises the parse only).
+    does (spaCy's own ``n_process`` parallelises the parse only). At most two batches per
+    process are in flight, so finished results never pile up.
     """
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
-    from tqdm import tqdm
-
-    _WORKER_STATE.update(nlp=nlp, extractors=extractors, parses=parses)
-    batches = [list(texts[start:start + batch_size])
-               for start in range(0, len(texts), batch_size)]
+    _FORKED_WORKER[:] = [worker]
     try:
-        with ProcessPoolExecutor(max_workers=n_process, mp_context=get_context("fork")) as pool, \
-                tqdm(total=len(texts), unit="article", desc="parsing",
-                     disable=not show_progress(progress)) as bar:
-            for results in pool.map(_extract_batch, batches):
-                bar.update(len(results))
-                yield from results
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=get_context("fork")) as pool:
+            pending: deque = deque()
+            for batch in batches:
+                pending.append(pool.submit(_run_forked_worker, batch))
+                if len(pending) >= 2 * n_process:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
     finally:
-        _WORKER_STATE.clear()
+        _FORKED_WORKER.clear()
 
 
-def _extract_batch(texts: list[str]) -> list[ArticleResult]:
-    nlp, extractors = _WORKER_STATE["nlp"], _WORKER_STATE["extractors"]
-    matcher = _WORKER_STATE.get("matcher")
-    if matcher is None:
-        matcher = _WORKER_STATE["matcher"] = keywords.build_term_matcher(nlp, extractors.terms)
-    docs = parse(texts, nlp, batch_size=len(texts), cache=_WORKER_STATE["parses"],
-                 progress=False)
-    return [extract_article(doc, extractors, matcher) for doc in docs]
+def _run_forked_worker(texts: list[str]) -> list[ArticleResult]:
+    return _FORKED_WORKER[0](texts)
 
 
-def extract_on_dask(
+def iter_on_dask(
     texts: Sequence[str],
     extractors: Extractors,
     *,
@@ -253,14 +279,16 @@ def extract_on_dask(
     model: str,
     cache_folder: Path | None = None,
     partition_size: int = 64,
-) -> list[ArticleResult]:
-    """Return one ArticleResult per text, in order, computed on a dask.distributed cluster.
+    progress: bool | None = None,
+) -> Iterator[ArticleResult]:
+    """Yield one ArticleResult per text, in order, computed on a dask.distributed cluster.
 
     ``scheduler`` is a scheduler address ("tcp://host:8786") or "local" for a
     LocalCluster of one single-threaded worker process per core on this machine. Texts go
     to workers as a dask.bag in partitions of at most ``partition_size``, at least four
-    per worker thread; every worker needs this
-    package and the model installed (and, for a shared cache, the same cache folder).
+    per worker thread, and each partition's results are gathered and released in order.
+    Every worker needs this package and the model installed (and, for a shared cache,
+    the same cache folder).
     """
     import dask.bag
     from dask.distributed import Client, LocalCluster
@@ -275,9 +303,16 @@ def extract_on_dask(
         # Four partitions per worker thread at least, so that no worker idles at the end.
         threads = max(sum(client.nthreads().values()), 1)
         size = max(8, min(partition_size, -(-len(texts) // (4 * threads))))
-        bag = dask.bag.from_sequence(list(texts), partition_size=size)
-        return bag.map_partitions(_partition_results, model=model, extractors=extractors,
-                                  cache_folder=cache_folder).compute(scheduler=client)
+        bag = dask.bag.from_sequence(list(texts), partition_size=size).map_partitions(
+            _partition_results, model=model, extractors=extractors, cache_folder=cache_folder)
+        partitions = client.compute(bag.to_delayed())
+        with tqdm(total=len(texts), unit="article", desc="on Dask",
+                  disable=not show_progress(progress)) as bar:
+            for number, partition in enumerate(partitions):
+                results = partition.result()
+                partitions[number] = None  # release it on the cluster
+                bar.update(len(results))
+                yield from results
     finally:
         client.close()
         if cluster is not None:

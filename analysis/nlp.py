@@ -61,8 +61,7 @@ class ParseCache:
 
     def key(self, text: str, nlp: Language) -> str:
         """Return the cache key of ``text`` parsed by ``nlp``."""
-        settings = f"{model_version(nlp)}|{','.join(nlp.pipe_names)}|"
-        return hashlib.sha256((settings + text).encode("utf-8", "surrogatepass")).hexdigest()
+        return parse_key(text, nlp)
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.spacy"
@@ -89,6 +88,12 @@ class ParseCache:
             write_atomically(path, DocBin(store_user_data=False, docs=[doc]).to_bytes())
         except OSError as error:
             logger.warning("could not write the parse cache in %s: %s", self.folder, error)
+
+
+def parse_key(text: str, nlp: Language) -> str:
+    """Return the SHA-256 of ``nlp``'s name, version and components and of ``text``."""
+    settings = f"{model_version(nlp)}|{','.join(nlp.pipe_names)}|"
+    return hashlib.sha256((settings + text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def default_cache_dir() -> Path:

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
-import errno
-import fcntl
-import json
-import os
 import platform
-import shutil
-import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
+from itertools import islice
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 import pandas as pd
 from spacy.language import Language
 
 from analysis import attribution, figures, keywords, schema
-from analysis.articles import ArticleResult, Extractors, extract_articles, extract_on_dask
+from analysis.articles import ArticleResult, Extractors, iter_on_dask, iter_results
 from analysis.clean import (
     DEFAULT_DUPLICATE_THRESHOLD,
     BoilerplateRule,
@@ -36,6 +30,7 @@ from analysis.clean import (
 from analysis.codebook import Codebook, load_codebook
 from analysis.corpus import Article, Corpus
 from analysis.nlp import DEFAULT_MODEL, model_version
+from analysis.tablestore import staged_tables, table_columns, typed
 
 Period = Literal["day", "week", "month", "quarter"]
 VERSIONED_PACKAGES = ("analysis", "spacy", "textacy", "pandas", "papermill", "nbconvert")
@@ -73,8 +68,47 @@ class Tables:
         return len(self.articles) - len(self.counted_articles())
 
 
-def extract_tables(
+class TableSink(Protocol):
+    """Where a streamed run puts its rows: a collector in memory or files on disk."""
+
+    def append(self, name: str, frame: pd.DataFrame) -> None:
+        """Add the rows of ``frame`` to table ``name``."""
+
+
+class FrameCollector:
+    """A TableSink that keeps every chunk and joins them into whole tables."""
+
+    def __init__(self) -> None:
+        self.chunks: dict[str, list[pd.DataFrame]] = {name: [] for name in schema.TABLES}
+
+    def append(self, name: str, frame: pd.DataFrame) -> None:
+        """Keep ``frame`` as the next chunk of table ``name``."""
+        self.chunks[name].append(typed(frame[table_columns(name)], name))
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Return every table whole, keyed by name (an empty table keeps its columns)."""
+        return {name: pd.concat(chunks, ignore_index=True) if chunks else
+                typed(pd.DataFrame(columns=table_columns(name)), name)
+                for name, chunks in self.chunks.items()}
+
+
+def extract_tables(corpus: Corpus, *, nlp: Language, fold_duplicates: bool = True,
+                   **options) -> Tables:
+    """Return the contract tables for every article of ``corpus``, parsing each once.
+
+    The options are those of ``stream_tables``. With ``fold_duplicates`` (the default)
+    trends count each duplicate cluster once; the articles table always lists every
+    article with its ``duplicate_of``.
+    """
+    collector = FrameCollector()
+    timings = stream_tables(corpus, collector, nlp=nlp, fold_duplicates=fold_duplicates,
+                            **options)
+    return Tables(**collector.frames(), fold_duplicates=fold_duplicates, timings=timings)
+
+
+def stream_tables(
     corpus: Corpus,
+    sink: TableSink,
     *,
     nlp: Language,
     codebook: Codebook | None = None,
@@ -89,11 +123,14 @@ def extract_tables(
     cache_folder: Path | None = None,
     scheduler: str = "",
     model: str = DEFAULT_MODEL,
-) -> Tables:
-    """Return the contract tables for every article of ``corpus``, parsing each once.
+    chunk_articles: int = 500,
+    progress: bool | None = None,
+) -> dict[str, float]:
+    """Append the contract tables of ``corpus`` to ``sink`` chunk by chunk; return timings.
 
-    With ``fold_duplicates`` (the default) trends count each duplicate cluster once;
-    the articles table always lists every article with its ``duplicate_of``. With
+    Articles flow through parsing and extraction in batches and their rows leave for the
+    sink every ``chunk_articles`` articles, so memory holds the texts, one chunk of
+    results and the small running totals that trends and distinctive terms need. With
     ``cache_folder`` an article whose text, model and extractors are unchanged since an
     earlier run is neither parsed nor extracted again. With a ``scheduler`` ("local" or a
     dask.distributed address) the per-article stage runs on Dask workers, which load the
@@ -108,88 +145,119 @@ def extract_tables(
         threshold=duplicate_threshold)}
     timings["clean"] = time.perf_counter() - started
 
+    started = time.perf_counter()
     terms = terms or keywords.load_terms()
     extractors = Extractors(codebook=codebook or load_codebook(),
                             gazetteer=gazetteer or attribution.load_gazetteer(), terms=terms)
-    started = time.perf_counter()
     texts = [clean.text for clean in cleaned]
     if scheduler:
-        results = extract_on_dask(texts, extractors, scheduler=scheduler, model=model,
-                                  cache_folder=cache_folder)
+        results = iter_on_dask(texts, extractors, scheduler=scheduler, model=model,
+                               cache_folder=cache_folder, progress=progress)
     else:
-        results = extract_articles(texts, nlp, extractors, cache_folder=cache_folder,
-                                   batch_size=batch_size, n_process=n_process)
+        results = iter_results(texts, nlp, extractors, cache_folder=cache_folder,
+                               batch_size=batch_size, n_process=n_process, progress=progress)
+    totals = _RunningTotals(period=period)
+    for chunk in _chunks(zip(corpus.articles, cleaned, results, strict=True), chunk_articles):
+        articles = _articles_frame(chunk, duplicates)
+        counted = articles[articles["duplicate_of"] == ""] if fold_duplicates else articles
+        keyword_rows = keywords.keywords_frame(_per_article(chunk, "keywords"))
+        _append_article_tables(sink, chunk, articles, keyword_rows)
+        totals.add(chunk, counted, keyword_rows)
     timings["parse_and_extract"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    articles = _articles_frame(corpus.articles, cleaned, results, duplicates)
-    ids = [article.article_id for article in corpus.articles]
-    counted = articles[articles["duplicate_of"] == ""] if fold_duplicates else articles
-    keyword_frame = keywords.keywords_frame(_per_article(ids, results, "keywords"))
-    tables = Tables(
-        articles=articles,
-        figures=figures.figures_frame(_per_article(ids, results, "figures")),
-        attributions=attribution.attributions_frame(_per_article(ids, results, "attributions")),
-        keywords=keyword_frame,
-        trends=keywords.build_trends(keyword_frame, counted, terms=terms.names, period=period,
-                                     outlets=corpus.outlets),
-        boilerplate=pd.DataFrame(
-            [{"article_id": article_id, **dataclasses.asdict(removal)}
-             for article_id, clean in zip(ids, cleaned, strict=True)
-             for removal in clean.removals],
-            columns=list(schema.BOILERPLATE)),
-        kwic=keywords.kwic_frame(_per_article(ids, results, "hits")),
-        keyterms=keywords.keyterms_frame(_per_article(ids, results, "keyterms")),
-        distinctive=_distinctive_terms(counted, dict(zip(ids, results, strict=True)), period),
-        fold_duplicates=fold_duplicates,
-        timings=timings,
-    )
+    sink.append("trends", totals.trends(terms=terms.names, outlets=corpus.outlets))
+    sink.append("distinctive", totals.distinctive())
     timings["tables"] = time.perf_counter() - started
-    return tables
+    return timings
 
 
-def _per_article(
-    ids: Sequence[str], results: Sequence[ArticleResult], field_name: str
-) -> Iterator[tuple[str, object]]:
+_Chunk = list[tuple[Article, CleanText, ArticleResult]]
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _append_article_tables(sink: TableSink, chunk: _Chunk, articles: pd.DataFrame,
+                           keyword_rows: pd.DataFrame) -> None:
+    """Append one chunk's rows of every per-article table to ``sink``."""
+    sink.append("articles", articles)
+    sink.append("figures", figures.figures_frame(_per_article(chunk, "figures")))
+    sink.append("attributions", attribution.attributions_frame(
+        _per_article(chunk, "attributions")))
+    sink.append("keywords", keyword_rows)
+    sink.append("boilerplate", pd.DataFrame(
+        [{"article_id": article.article_id, **dataclasses.asdict(removal)}
+         for article, clean, _ in chunk for removal in clean.removals],
+        columns=list(schema.BOILERPLATE)))
+    sink.append("kwic", keywords.kwic_frame(_per_article(chunk, "hits")))
+    sink.append("keyterms", keywords.keyterms_frame(_per_article(chunk, "keyterms")))
+
+
+def _per_article(chunk: _Chunk, field_name: str) -> Iterator[tuple[str, object]]:
     """Yield ``(article_id, record)`` for every record in one field of every result."""
-    for article_id, result in zip(ids, results, strict=True):
+    for article, _, result in chunk:
         for record in getattr(result, field_name):
-            yield article_id, record
+            yield article.article_id, record
 
 
-def _distinctive_terms(
-    counted: pd.DataFrame, results: dict[str, ArticleResult], period: Period
-) -> pd.DataFrame:
-    """Return the terms distinctive of each outlet and of each period, against the rest."""
-    by_outlet: dict[str, Counter[str]] = {}
-    by_period: dict[str, Counter[str]] = {}
-    dated = counted["published"] != ""
-    periods = pd.Series("", index=counted.index)
-    if dated.any():
-        periods[dated] = keywords.period_label(counted.loc[dated, "published"], period)
-    for article_id, outlet, label in zip(counted["article_id"], counted["outlet"], periods,
-                                         strict=True):
-        frequencies = results[article_id].frequencies
-        by_outlet.setdefault(outlet, Counter()).update(frequencies)
-        if label:
-            by_period.setdefault(label, Counter()).update(frequencies)
-    outlets = keywords.distinctive_terms(by_outlet, comparison="outlet")
-    periods = keywords.distinctive_terms(by_period, comparison="period")
-    frames = [frame for frame in (outlets, periods) if not frame.empty] or [outlets]
-    return pd.concat(frames, ignore_index=True)
+class _RunningTotals:
+    """What trends and distinctive terms need, summed chunk by chunk over counted articles.
+
+    Keeps the counted articles' metadata and term counts (a few numbers per article) and
+    the word frequencies per outlet and per period (bounded by the vocabulary).
+    """
+
+    def __init__(self, *, period: Period):
+        self.period = period
+        self.articles: list[pd.DataFrame] = []
+        self.keywords: list[pd.DataFrame] = []
+        self.by_outlet: dict[str, Counter[str]] = {}
+        self.by_period: dict[str, Counter[str]] = {}
+
+    def add(self, chunk: _Chunk, counted: pd.DataFrame, keyword_rows: pd.DataFrame) -> None:
+        """Add one chunk: its ``counted`` articles and the term counts of all its articles."""
+        self.articles.append(counted[["article_id", "outlet", "published", "words"]])
+        self.keywords.append(keyword_rows[keyword_rows["article_id"].isin(
+            counted["article_id"])])
+        frequencies = {article.article_id: result.frequencies for article, _, result in chunk}
+        labels = pd.Series("", index=counted.index)
+        dated = counted["published"] != ""
+        if dated.any():
+            labels[dated] = keywords.period_label(counted.loc[dated, "published"], self.period)
+        for article_id, outlet, label in zip(counted["article_id"], counted["outlet"], labels,
+                                             strict=True):
+            self.by_outlet.setdefault(outlet, Counter()).update(frequencies[article_id])
+            if label:
+                self.by_period.setdefault(label, Counter()).update(frequencies[article_id])
+
+    def trends(self, *, terms: Sequence[str], outlets: Sequence[str]) -> pd.DataFrame:
+        """Return the trends table over every counted article added."""
+        return keywords.build_trends(
+            _joined(self.keywords, schema.KEYWORDS),
+            _joined(self.articles, ("article_id", "outlet", "published", "words")),
+            terms=terms, period=self.period, outlets=outlets)
+
+    def distinctive(self) -> pd.DataFrame:
+        """Return the terms distinctive of each outlet and of each period, against the rest."""
+        outlets = keywords.distinctive_terms(self.by_outlet, comparison="outlet")
+        periods = keywords.distinctive_terms(self.by_period, comparison="period")
+        frames = [frame for frame in (outlets, periods) if not frame.empty] or [outlets]
+        return pd.concat(frames, ignore_index=True)
 
 
-def _articles_frame(
-    articles: Sequence[Article],
-    cleaned: Sequence[CleanText],
-    results: Sequence[ArticleResult],
-    duplicates: dict[str, Duplicate],
-) -> pd.DataFrame:
-    rows = [
-        _article_row(article, clean, result, duplicates.get(article.article_id))
-        for article, clean, result in zip(articles, cleaned, results, strict=True)
-    ]
-    return pd.DataFrame(rows, columns=[*schema.ARTICLES, "text"])
+def _joined(frames: list[pd.DataFrame], columns: Sequence[str]) -> pd.DataFrame:
+    return (pd.concat(frames, ignore_index=True) if frames
+            else pd.DataFrame(columns=list(columns)))
+
+
+def _articles_frame(chunk: _Chunk, duplicates: dict[str, Duplicate]) -> pd.DataFrame:
+    rows = [_article_row(article, clean, result, duplicates.get(article.article_id))
+            for article, clean, result in chunk]
+    return pd.DataFrame(rows, columns=table_columns("articles"))
 
 
 def _article_row(
@@ -247,78 +315,11 @@ def _package_version(name: str) -> str:
 def write_tables(tables: Tables, out_dir: Path, *, run_info: dict) -> list[Path]:
     """Write every table as CSV and Parquet plus run.json into ``out_dir``; return the paths.
 
-    Tables are written to a staging folder beside ``out_dir`` and swapped in with one
-    atomic exchange of the two folders, so a run that fails or is killed at any moment
-    leaves the previous set whole. A folder that also holds files of its own (or a
-    system without the exchange) gets the files moved in one by one, run.json last.
+    The set is staged beside ``out_dir`` and swapped in at once (``staged_tables``): a
+    run that fails or is killed at any moment leaves the previous set whole.
     """
-    out_dir = out_dir.absolute()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with (out_dir.parent / f".{out_dir.name}.lock").open("a+") as lock:
-        # One writer at a time: any staging folder that exists while we hold the lock
-        # is a killed run's.
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        for stale in [*out_dir.parent.glob(f".{out_dir.name}.staging-*"),
-                      *out_dir.glob(".staging-*")]:
-            shutil.rmtree(stale, ignore_errors=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
-        try:
-            staged = _stage_tables(tables, staging)
-            (staging / "run.json").write_text(
-                json.dumps(run_info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            staged.append(staging / "run.json")
-            staging.chmod(out_dir.stat().st_mode & 0o7777)  # mkdtemp makes it private
-            if _only_tables(out_dir) and _exchange(staging, out_dir):
-                return [out_dir / path.name for path in staged]
-            return _move_in(staged, out_dir)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-def _only_tables(folder: Path) -> bool:
-    """Return whether ``folder`` holds nothing but files a table run writes."""
-    names = {f"{name}.{suffix}" for name in schema.TABLES for suffix in ("csv", "parquet")}
-    return all(path.name in names | {"run.json"} for path in folder.iterdir())
-
-
-def _exchange(first: Path, second: Path) -> bool:
-    """Swap two folders in one atomic step (Linux renameat2); return False where unsupported."""
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except AttributeError:
-        return False
-    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
-                       _RENAME_EXCHANGE)
-    if result == 0:
-        return True
-    error = ctypes.get_errno()
-    if error in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP):
-        return False
-    raise OSError(error, os.strerror(error), str(second))
-
-
-_AT_FDCWD = -100
-_RENAME_EXCHANGE = 2
-
-
-def _move_in(staged: list[Path], out_dir: Path) -> list[Path]:
-    written = []
-    for path in staged:
-        target = out_dir / path.name
-        os.replace(path, target)
-        written.append(target)
-    return written
-
-
-def _stage_tables(tables: Tables, staging: Path) -> list[Path]:
-    staged = []
-    for name, frame in tables.by_name().items():
-        csv_path = staging / f"{name}.csv"
-        # The cleaned article text lives in articles.parquet only: a CSV cell per article
-        # would make the table unreadable in a spreadsheet.
-        shown = frame.drop(columns=["text"]) if name == "articles" else frame
-        shown.to_csv(csv_path, index=False)
-        parquet_path = staging / f"{name}.parquet"
-        frame.to_parquet(parquet_path, index=False)
-        staged += [csv_path, parquet_path]
-    return staged
+    with staged_tables(out_dir) as files:
+        for name, frame in tables.by_name().items():
+            files.append(name, frame)
+        files.run_info = run_info
+    return files.written

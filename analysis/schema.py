@@ -66,6 +66,15 @@ KEYTERMS = ("article_id", "rank", "keyterm", "score")
 # Terms distinctive of one outlet (or period) against the rest, by log-odds z-score.
 DISTINCTIVE = ("comparison", "group", "term", "count", "rest_count", "log_odds", "z_score")
 
+# Column types where not text; a column name means the same type in every table.
+INTEGER_COLUMNS = frozenset({
+    "words", "boilerplate_chars", "start", "end", "cue_start", "cue_end", "source_start",
+    "source_end", "content_start", "content_end", "count", "articles", "rank", "rest_count",
+})
+FLOAT_COLUMNS = frozenset({"duplicate_score", "value", "per_1k_words", "score", "log_odds",
+                           "z_score"})
+BOOLEAN_COLUMNS = frozenset({"approximate"})
+
 TABLES: dict[str, tuple[str, ...]] = {
     "articles": ARTICLES,
     "figures": FIGURES,
@@ -77,6 +86,15 @@ TABLES: dict[str, tuple[str, ...]] = {
     "keyterms": KEYTERMS,
     "distinctive": DISTINCTIVE,
 }
+
+
+def column_type(column: str) -> str:
+    """Return the type of ``column`` in every table: "int", "float", "bool" or "str"."""
+    if column in INTEGER_COLUMNS:
+        return "int"
+    if column in FLOAT_COLUMNS:
+        return "float"
+    return "bool" if column in BOOLEAN_COLUMNS else "str"
 
 
 def records_frame(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
 
 from analysis import keywords
 from analysis.attribution import load_gazetteer
@@ -12,7 +15,8 @@ from analysis.codebook import load_codebook
 from analysis.corpus import Corpus, load_corpus, select_articles
 from analysis.nlp import DEFAULT_MODEL, load_nlp
 from analysis.params import ReportParameters, check_outlets
-from analysis.pipeline import Tables, build_run_info, extract_tables, write_tables
+from analysis.pipeline import Tables, build_run_info, extract_tables, stream_tables, write_tables
+from analysis.tablestore import staged_tables
 
 
 @dataclass
@@ -31,30 +35,78 @@ def build_report_data(parameters: ReportParameters, *, model: str = DEFAULT_MODE
     Raises CorpusError for an unusable corpus, ParameterError for an unknown outlet and
     the rule files' own errors for a malformed file, all before the model is loaded.
     """
+    run = _prepare(parameters, model)
+    tables = extract_tables(run.corpus, nlp=run.nlp, **run.options)
+    run_info = run.info(tables.timings)
+    if parameters.out_dir is not None:
+        write_tables(tables, parameters.out_dir, run_info=run_info)
+    return ReportData(parameters=parameters, corpus=run.corpus, tables=tables,
+                      run_info=run_info)
+
+
+def extract_to_folder(parameters: ReportParameters, *, model: str = DEFAULT_MODEL,
+                      progress: bool | None = None) -> ExtractSummary:
+    """Write the tables of the corpus named by ``parameters`` into ``parameters.out_dir``.
+
+    Rows are written chunk by chunk as articles are extracted (one Parquet row group per
+    chunk), so no table is ever whole in memory; the set replaces the folder's previous
+    one at once when the run completes, and a failed run leaves it untouched. Raises as
+    ``build_report_data`` does.
+    """
+    if parameters.out_dir is None:
+        raise ValueError("extract_to_folder: parameters.out_dir is not set")
+    run = _prepare(parameters, model)
+    with staged_tables(parameters.out_dir) as files:
+        timings = stream_tables(run.corpus, files, nlp=run.nlp, progress=progress,
+                                **run.options)
+        files.run_info = run.info(timings)
+    return ExtractSummary(corpus=run.corpus, rows=dict(files.rows), written=files.written)
+
+
+@dataclass
+class ExtractSummary:
+    """What ``extract_to_folder`` wrote: the corpus, rows per table and the files."""
+
+    corpus: Corpus
+    rows: dict[str, int]
+    written: list[Path]
+
+
+@dataclass
+class _PreparedRun:
+    """A selected corpus, the loaded model and the extraction options, ready to run."""
+
+    parameters: ReportParameters
+    corpus: Corpus
+    nlp: Language
+    options: dict
+    timings: dict[str, float]
+
+    def info(self, timings: dict[str, float]) -> dict:
+        """Return the run.json record of this run with the extraction ``timings``."""
+        return build_run_info(self.corpus, parameters=self.parameters.as_record(),
+                              nlp=self.nlp, timings={**self.timings, **timings})
+
+
+def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
+    """Load and check the corpus and every list before the model, then the model."""
     started = time.perf_counter()
     corpus = load_corpus(parameters.corpus, strict=parameters.strict)
     check_outlets(parameters, corpus)
     selected = select_articles(corpus, outlets=parameters.outlets,
                                date_from=parameters.date_from, date_to=parameters.date_to)
-    terms = keywords.load_terms(parameters.terms_file, extra=parameters.terms)
-    rules = load_boilerplate_rules(parameters.boilerplate_file)
-    codebook = load_codebook(parameters.codebook_file)
-    gazetteer = load_gazetteer(parameters.sides_file)
+    options = dict(
+        terms=keywords.load_terms(parameters.terms_file, extra=parameters.terms),
+        boilerplate_rules=load_boilerplate_rules(parameters.boilerplate_file),
+        codebook=load_codebook(parameters.codebook_file),
+        gazetteer=load_gazetteer(parameters.sides_file),
+        cache_folder=parameters.cache_dir, scheduler=parameters.scheduler, model=model,
+        n_process=parameters.processes, period=parameters.period,
+        fold_duplicates=parameters.fold_duplicates,
+        duplicate_threshold=parameters.duplicate_threshold)
     load_started = time.perf_counter()
     nlp = load_nlp(model)
     loaded = time.perf_counter()
-    tables = extract_tables(selected, nlp=nlp, terms=terms, boilerplate_rules=rules,
-                            codebook=codebook, gazetteer=gazetteer,
-                            cache_folder=parameters.cache_dir,
-                            scheduler=parameters.scheduler, model=model,
-                            n_process=parameters.processes,
-                            period=parameters.period,
-                            fold_duplicates=parameters.fold_duplicates,
-                            duplicate_threshold=parameters.duplicate_threshold)
-    timings = {"load_corpus": load_started - started, "load_model": loaded - load_started,
-               **tables.timings}
-    run_info = build_run_info(selected, parameters=parameters.as_record(), nlp=nlp,
-                              timings=timings)
-    if parameters.out_dir is not None:
-        write_tables(tables, parameters.out_dir, run_info=run_info)
-    return ReportData(parameters=parameters, corpus=selected, tables=tables, run_info=run_info)
+    return _PreparedRun(parameters=parameters, corpus=selected, nlp=nlp, options=options,
+                        timings={"load_corpus": load_started - started,
+                                 "load_model": loaded - load_started})

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from analysis import reports
@@ -244,11 +245,10 @@ def test_extract_over_a_few_bad_files_keeps_the_good_ones_and_lists_every_skip(t
 # --- 2. nothing lost: killed extracts, disk full -------------------------------------------
 
 # Runs `python -m analysis extract` in a child that SIGKILLs itself at a chosen write:
-# the Nth DataFrame.to_parquet (staging) or the Nth rename into the out folder.
+# the Nth table chunk written to staging, the exchange, or the Nth rename into the out folder.
 KILLED_EXTRACT = textwrap.dedent("""
     import os, signal, sys
-    import pandas as pd
-    from analysis import pipeline
+    from analysis import tablestore
     stage, after = sys.argv[1], int(sys.argv[2])
     calls = []
     def dying(original):
@@ -259,17 +259,17 @@ KILLED_EXTRACT = textwrap.dedent("""
             return original(*args, **kwargs)
         return wrapper
     if stage == "staging":
-        pd.DataFrame.to_parquet = dying(pd.DataFrame.to_parquet)
+        tablestore.TableFiles.append = dying(tablestore.TableFiles.append)
     elif stage == "exchange-after":
-        exchange = pipeline._exchange
+        exchange = tablestore._exchange
         def exchanged_then_killed(*args):
             exchange(*args)
             os.kill(os.getpid(), signal.SIGKILL)
-        pipeline._exchange = exchanged_then_killed
+        tablestore._exchange = exchanged_then_killed
     elif stage == "exchange":
-        pipeline._exchange = dying(pipeline._exchange)
+        tablestore._exchange = dying(tablestore._exchange)
     else:
-        pipeline.os.replace = dying(os.replace)
+        tablestore.os.replace = dying(os.replace)
     from analysis.__main__ import main
     sys.exit(main(sys.argv[3:]))
 """)
@@ -369,7 +369,7 @@ def test_disk_full_while_writing_tables_leaves_the_previous_tables(tmp_path, nlp
     write_tables(tables, out, run_info=info)
     before = snapshot(out)
     calls = []
-    original = pd.DataFrame.to_parquet
+    original = pq.ParquetWriter.write_table
 
     def full_disk(self, *args, **kwargs):
         calls.append(1)
@@ -377,7 +377,7 @@ def test_disk_full_while_writing_tables_leaves_the_previous_tables(tmp_path, nlp
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", full_disk)
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", full_disk)
     with pytest.raises(OSError) as caught:
         write_tables(tables, out, run_info={**info, "created": "later"})
     assert caught.value.errno == errno.ENOSPC

@@ -1,0 +1,182 @@
+"""Writing the contract tables to a folder: incrementally, and all or nothing.
+
+``staged_tables`` hands out a ``TableFiles`` in a staging folder beside the target: a
+run appends chunks of rows as it goes (CSV appended, one Parquet row group per chunk),
+so no table has to be whole in memory. When the run finishes, the staging folder is
+swapped in with one atomic exchange; a run that fails or is killed at any moment leaves
+the previous set whole.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import fcntl
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import IO
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from analysis import schema
+
+RUN_INFO = "run.json"
+# The cleaned article text lives in articles.parquet only: a CSV cell per article would
+# make the table unreadable in a spreadsheet.
+PARQUET_ONLY = {"articles": ("text",)}
+_ARROW_TYPES = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+                "str": pa.large_string()}
+_PANDAS_TYPES = {"int": "int64", "float": "float64", "bool": "bool"}
+
+
+def table_columns(name: str) -> list[str]:
+    """Return every column of table ``name`` as written to Parquet, in order."""
+    return [*schema.TABLES[name], *PARQUET_ONLY.get(name, ())]
+
+
+def typed(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Return ``frame`` with the contract's columns of table ``name`` in their fixed types.
+
+    Every chunk of a table then writes the same CSV and Parquet columns, whatever rows
+    (or none) it holds.
+    """
+    kinds = {column: schema.column_type(column) for column in table_columns(name)}
+    return frame.astype({column: _PANDAS_TYPES[kind] for column, kind in kinds.items()
+                         if kind in _PANDAS_TYPES})
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    """Return the Parquet schema of table ``name``."""
+    return pa.schema([(column, _ARROW_TYPES[schema.column_type(column)])
+                      for column in table_columns(name)])
+
+
+class TableFiles:
+    """Open CSV and Parquet files, one pair per contract table, appended chunk by chunk."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._csv: dict[str, IO[str]] = {}
+        self._parquet: dict[str, pq.ParquetWriter] = {}
+        self.rows: dict[str, int] = dict.fromkeys(schema.TABLES, 0)
+        self.run_info: dict | None = None  # written as run.json when the set is published
+        self.written: list[Path] = []  # the published paths
+
+    def append(self, name: str, frame: pd.DataFrame) -> None:
+        """Append the rows of ``frame`` to table ``name`` (one Parquet row group)."""
+        frame = typed(frame[table_columns(name)], name)
+        if name not in self._csv:
+            self._csv[name] = (self.folder / f"{name}.csv").open("w", encoding="utf-8",
+                                                                 newline="")
+            self._parquet[name] = pq.ParquetWriter(self.folder / f"{name}.parquet",
+                                                   arrow_schema(name))
+        frame.drop(columns=list(PARQUET_ONLY.get(name, ()))).to_csv(
+            self._csv[name], index=False, header=self._csv[name].tell() == 0)
+        if len(frame):
+            self._parquet[name].write_table(
+                pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False))
+        self.rows[name] += len(frame)
+
+    def close(self) -> list[Path]:
+        """Finish every table (an empty one keeps its header) and return the paths."""
+        for name in schema.TABLES:
+            if name not in self._csv:
+                self.append(name, pd.DataFrame(columns=table_columns(name)))
+        for handle in self._csv.values():
+            handle.close()
+        for writer in self._parquet.values():
+            writer.close()
+        return [self.folder / f"{name}.{suffix}" for name in schema.TABLES
+                for suffix in ("csv", "parquet")]
+
+    def abandon(self) -> None:
+        """Close every open file without finishing the set (the run failed)."""
+        for handle in self._csv.values():
+            handle.close()
+        for writer in self._parquet.values():
+            with suppress(OSError):
+                writer.close()
+
+
+@contextmanager
+def staged_tables(out_dir: Path) -> Iterator[TableFiles]:
+    """Yield files to append tables to; swap them into ``out_dir`` when the block ends.
+
+    Set ``run_info`` on the yielded object before the block ends: run.json is written
+    last. When the block raises, nothing in ``out_dir`` changes. One writer at a time per
+    folder (a lock file beside it); a staging folder left by a killed run is removed. A
+    folder that also holds files of its own (or a system without the atomic exchange)
+    gets the files moved in one by one, run.json last.
+    """
+    out_dir = out_dir.absolute()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with (out_dir.parent / f".{out_dir.name}.lock").open("a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        # Any staging folder that exists while we hold the lock is a killed run's.
+        for stale in [*out_dir.parent.glob(f".{out_dir.name}.staging-*"),
+                      *out_dir.glob(".staging-*")]:
+            shutil.rmtree(stale, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
+        files = TableFiles(staging)
+        try:
+            try:
+                yield files
+                staged = files.close()
+            except BaseException:
+                files.abandon()
+                raise
+            if files.run_info is None:
+                raise ValueError("staged_tables: run_info was not set before publishing")
+            (staging / RUN_INFO).write_text(
+                json.dumps(files.run_info, indent=2, ensure_ascii=False) + "\n",
+                encoding="utf-8")
+            staged.append(staging / RUN_INFO)
+            staging.chmod(out_dir.stat().st_mode & 0o7777)  # mkdtemp makes it private
+            if _only_tables(out_dir) and _exchange(staging, out_dir):
+                files.written = [out_dir / path.name for path in staged]
+            else:
+                files.written = _move_in(staged, out_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _only_tables(folder: Path) -> bool:
+    """Return whether ``folder`` holds nothing but files a table run writes."""
+    names = {f"{name}.{suffix}" for name in schema.TABLES for suffix in ("csv", "parquet")}
+    return all(path.name in names | {RUN_INFO} for path in folder.iterdir())
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2); return False where unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except AttributeError:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
+                       _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP):
+        return False
+    raise OSError(error, os.strerror(error), str(second))
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _move_in(staged: list[Path], out_dir: Path) -> list[Path]:
+    written = []
+    for path in staged:
+        target = out_dir / path.name
+        os.replace(path, target)
+        written.append(target)
+    return written
