@@ -17,12 +17,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -58,10 +59,18 @@ class TermList:
 
 @dataclass(frozen=True)
 class TermMatcher:
-    """A spaCy Matcher for a TermList; match ids are the group names."""
+    """Phrase matchers for a TermList, by exact spelling, lower case and lemma.
 
-    matcher: Matcher
+    Match ids are the group names. Phrase matchers look each token up in a table, so a
+    Doc costs the same however many variants the list spells out.
+    """
+
+    matchers: tuple[PhraseMatcher, ...]
     terms: TermList
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Return ``(match_id, start, end)`` of every match of every matcher in ``doc``."""
+        return [match for matcher in self.matchers for match in matcher(doc)]
 
 
 @dataclass(frozen=True)
@@ -173,14 +182,18 @@ def build_term_matcher(nlp: Language, terms: TermList) -> TermMatcher:
     inflected forms count; a space and a hyphen between words are interchangeable; a
     variant written in capitals (an acronym) matches only in capitals.
     """
-    matcher = Matcher(nlp.vocab)
+    by_attribute = {attribute: PhraseMatcher(nlp.vocab, attr=attribute)
+                    for attribute in ("ORTH", "LOWER", "LEMMA")}
     for name, variants in terms.groups.items():
-        patterns = []
+        phrases: dict[str, list[Doc]] = {attribute: [] for attribute in by_attribute}
         for variant in variants:
             for spelling in _spellings(variant):
-                patterns.extend(_patterns(nlp, spelling))
-        matcher.add(name, patterns)
-    return TermMatcher(matcher=matcher, terms=terms)
+                for attribute, docs in _phrases(nlp, spelling).items():
+                    phrases[attribute].extend(docs)
+        for attribute, docs in phrases.items():
+            if docs:
+                by_attribute[attribute].add(name, docs)
+    return TermMatcher(matchers=tuple(by_attribute.values()), terms=terms)
 
 
 def _spellings(variant: str) -> set[str]:
@@ -188,15 +201,23 @@ def _spellings(variant: str) -> set[str]:
     return {variant.strip(), " ".join(words), "-".join(words)}
 
 
-def _patterns(nlp: Language, spelling: str) -> list[list[dict]]:
+def _phrases(nlp: Language, spelling: str) -> dict[str, list[Doc]]:
+    """Return the phrase Docs that match ``spelling``, keyed by the attribute they match on.
+
+    An acronym matches as written; anything else in lower case with regular plurals
+    (each word's forms combined) or by the lemmas a Doc gives its words.
+    """
     # The variant is parsed, not only tokenised, so its lemmas are the ones a Doc has.
     tokens = [token for token in nlp(spelling) if not token.is_space]
     if _is_acronym(spelling):
-        return [[{"ORTH": token.text} for token in tokens]]
-    by_form = [{"LOWER": {"IN": _inflected(token.lower_, token.lemma_.lower())}}
-               for token in tokens]
-    by_lemma = [{"LEMMA": {"IN": _cased(token.lemma_, token.lower_)}} for token in tokens]
-    return [by_form, by_lemma]
+        return {"ORTH": [Doc(nlp.vocab, words=[token.text for token in tokens])]}
+    forms = [_inflected(token.lower_, token.lemma_.lower()) for token in tokens]
+    lemmas = [_cased(token.lemma_, token.lower_) for token in tokens]
+    return {
+        "LOWER": [Doc(nlp.vocab, words=list(words)) for words in product(*forms)],
+        "LEMMA": [Doc(nlp.vocab, words=list(words), lemmas=list(words))
+                  for words in product(*lemmas)],
+    }
 
 
 def _inflected(*forms: str) -> list[str]:
@@ -234,7 +255,7 @@ def find_terms(doc: Doc, matcher: TermMatcher) -> list[tuple[str, Span]]:
     independently, so "border crossings" is a hit for "border crossing" and for "border".
     """
     by_group: dict[str, list[Span]] = {}
-    for match_id, start, end in matcher.matcher(doc):
+    for match_id, start, end in matcher(doc):
         name = doc.vocab.strings[match_id]
         by_group.setdefault(name, []).append(doc[start:end])
     hits = [(name, span) for name, spans in by_group.items() for span in filter_spans(spans)]
