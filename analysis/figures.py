@@ -1301,11 +1301,20 @@ def _counted_noun(doc: Doc, run: _Run) -> Token | None:
 def _modified_noun(anchor: Token) -> Token | None:
     head = anchor.head
     modifier = anchor.dep_ in ("nummod", "quantmod", "compound", "predet", "amod", "nmod")
-    if not modifier or head.i <= anchor.i or not _is_noun(head) or _is_rate_expression(head):
+    if not modifier or head.i <= anchor.i or not _is_noun(head):
+        return None
+    if _is_rate_expression(head) and not _is_counted_period(anchor, head):
         return None
     while head.dep_ == "compound" and head.head.i > head.i and _is_noun(head.head):
         head = head.head
     return head
+
+
+def _is_counted_period(number: Token, noun: Token) -> bool:
+    """"every 76 years": the number counts the period; "a month" alone is a rate."""
+    return number.dep_ == "nummod" and any(
+        child.lower_ in ("every", "each") and child.i < number.i for child in noun.children
+    )
 
 
 def _noun_after(doc: Doc, i: int) -> Token | None:
@@ -1494,7 +1503,8 @@ def _rate_period(doc: Doc, claim: _Claim, *, noun: Token | None) -> RatePeriod:
         holders += [token for token in (phrase, _governor(phrase)) if token is not None]
     for holder in holders:
         for child in holder.children:
-            period = _rate_of(child)
+            # The counted period is no rate of its own: "every 3 days".
+            period = _rate_of(child) if child != noun else ""
             if period:
                 return period
     return _rate_after(doc, noun.i + 1 if noun is not None else run.suffix_end)

@@ -46,10 +46,8 @@ _UNIT_NAMES = {
     "mL": "millilitre",
     "mmBtu": "mega british thermal unit",
     "N·m": "newton metre",
-    # The benchmark has one horsepower (metric "PS" included) and writes torque in
-    # pound-feet as foot pound-force.
+    # The benchmark has one horsepower, metric "PS" included.
     "PS": "horsepower",
-    "lb-ft": "foot pound-force",
     "times": "count",
 }
 _RANGE_GLUE = {"-", "–", "—", "to", "and", "through"}

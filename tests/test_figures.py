@@ -676,6 +676,9 @@ def test_pence_glued_to_the_number_but_not_video_lines(nlp):
 def test_a_period_in_digits_after_every_is_a_figure(nlp):
     figure = one_figure(nlp, "The comet returns every 76 years.")
     assert figure.value == 76
+    assert (figure.object, figure.rate_period) == ("year", "")
+    figure = one_figure(nlp, "Buses leave every 3 days.")
+    assert (figure.object, figure.rate_period) == ("day", "")
     assert figures(nlp, "The comet returns every few years.") == []
 
 
