@@ -220,7 +220,17 @@ _MEASURES = {
     "decibel": "dB",
     "rpm": "rpm",
     "cent": "cent",
+    "sen": "sen",
 }
+# Unit symbols written apart from the number whose case tells them from words and names:
+# "700 Nm" (newton metres, not nanometres), "250 PS" (metric horsepower).
+_SPACED_SYMBOLS = {"Nm": "N·m", "PS": "PS"}
+# "300km/hr", "60mi per hour": a glued length unit over an hour is a speed.
+_SPEEDS = {"km": "km/h", "mi": "mph"}
+_HOUR_WORDS = {"h", "hr", "hour"}
+# "a 12m (39ft) mast", "a 10m-high wall": a glued "m" before a dimension is metres
+# (without that, "37m" may be millions, so it is left alone).
+_DIMENSION_WORDS = set(_words("long high tall deep wide thick away"))
 _MULTIWORD_MEASURES = {
     ("mile", "per", "hour"): "mph",
     ("mile", "an", "hour"): "mph",
@@ -246,6 +256,7 @@ _MULTIWORD_MEASURES = {
     ("basis", "point"): "bp",
     ("pound", "-", "foot"): "lb-ft",
     ("pound", "-", "feet"): "lb-ft",
+    ("lb", "-", "ft"): "lb-ft",
     ("kilowatt", "-", "hour"): "kWh",
     ("year", "-", "old"): "years old",
     ("year", "old"): "years old",
@@ -381,9 +392,12 @@ _IDENTIFIER_WORDS = set(
 _LOWER_IDENTIFIER_WORDS = set(
     _words("category level phase stage tier grade class section title chapter route highway")
 ) | {"interstate", "flight", "room", "page", "code"}
+_CODE_LABELS = {"zip", "postcode", "postal", "zipcode"}
 _STREET_WORDS = set(
     _words("st street rd road ave avenue way blvd boulevard ln lane dr drive pl place terrace")
 )
+# "four years in prison" is a sentence handed down, a figure even when spelled out.
+_CUSTODY_WORDS = set(_words("prison jail custody detention bar penitentiary"))
 _DEFINITE_DETERMINERS = {"the", "these", "those", "this", "that"}
 _EMPHASIS = {"only", "just", "exactly", "precisely"}
 # Verbs and nouns that report a number whose counted thing is their subject:
@@ -423,6 +437,7 @@ _PHONE = re.compile(
 )
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+(?:[A-Z][a-z]*\.)?")
 _THOUSANDS = re.compile(r"[0-9],[0-9]{3}")
+_LONG_DIGITS = re.compile(r"[0-9]{5}")
 _MINUS = ("-", "−", "minus-")
 _LIST_BULLETS = set("-*•·–—>")
 
@@ -438,6 +453,27 @@ def extract_figures(doc: Doc, *, codebook: Codebook | None = None) -> Iterator[F
     article. ``codebook`` maps counted things to concepts (default: the shipped codebook).
     The ``source`` field is left empty for the attribution step to fill.
     """
+    for figure, _noun in _figures_with_nouns(doc, codebook=codebook):
+        yield figure
+
+
+def extract_object_phrases(
+    doc: Doc, *, codebook: Codebook | None = None
+) -> Iterator[tuple[Figure, str]]:
+    """Yield each figure of ``extract_figures`` with the counted thing as a phrase.
+
+    The phrase is the counted noun's lemma after its adjective and compound modifiers,
+    lower-cased ("nine coastal border towns" -> "coastal border town", "40
+    deportation flights" -> "deportation flight"); it is "" when the figure counts nothing.
+    """
+    for figure, noun in _figures_with_nouns(doc, codebook=codebook):
+        phrase = _object_phrase(noun, figure) if noun is not None else ""
+        yield figure, phrase
+
+
+def _figures_with_nouns(
+    doc: Doc, *, codebook: Codebook | None
+) -> Iterator[tuple[Figure, Token | None]]:
     codebook = load_codebook() if codebook is None else codebook
     text = doc.text  # built anew on every access
     phones = [match.span() for match in _PHONE.finditer(text)]
@@ -583,6 +619,8 @@ def _fraction_run(doc: Doc, i: int) -> _Run | None:
 def _piece(token: Token, *, currency_before: bool = False) -> _Piece | None:
     lower = token.lower_
     match = _DIGITS.fullmatch(token.text)
+    if match and _is_glued_metres(match, token):
+        return _Piece("digits", float(match["number"].replace(",", "")), unit="m")
     if match:
         return _digits_piece(match, currency_before=currency_before)
     transliterated = _transliterated(token.text)
@@ -616,6 +654,15 @@ def _piece(token: Token, *, currency_before: bool = False) -> _Piece | None:
     if lower in ("a", "an"):
         return _Piece("a", 1)
     return None
+
+
+def _is_glued_metres(match: re.Match[str], token: Token) -> bool:
+    """A glued "m" with no currency before a dimension is metres: "10m-long", "12m (39ft)"."""
+    if match["suffix"] != "m" or match["currency"] or match["sign"]:
+        return False
+    return not _has_currency_before(token.doc, token.i) and _dimension_follows(
+        token.doc, token.i + 1
+    )
 
 
 def _digits_piece(match: re.Match[str], *, currency_before: bool) -> _Piece | None:
@@ -732,9 +779,10 @@ def _value_run(doc: Doc, start: int, end: int) -> _Run | None:
     if split_scale:
         pieces.append(_Piece("scale", _SUFFIX_SCALES[doc[end].lower_.rstrip(".")]))
         end += 1
-    # "billion" with no number before it ("Y=590 billion") is no figure of its own.
+    # "billion" with no number before it ("Y=590 billion") is no figure of its own, nor is
+    # "dozen" without one ("a baker's dozen" is an idiom; "a dozen" is read as one run).
     kinds = {piece.kind for piece in pieces}
-    if not pieces or kinds <= {"a"} or kinds == {"scale"}:
+    if not pieces or kinds <= {"a"} or kinds in ({"scale"}, {"dozen"}):
         return None
     value, scale = _combine(pieces)
     return _Run(
@@ -827,6 +875,8 @@ def _per_denominator(doc: Doc, end: int, unit: str) -> tuple[int, str]:
     """Extend a unit with what it is counted against: "$58 per barrel" -> "USD per barrel"."""
     if end + 1 >= len(doc) or doc[end].lower_ not in _PER_WORDS:
         return end, unit
+    if unit in _SPEEDS and doc[end + 1].lower_.rstrip(".") in _HOUR_WORDS:
+        return end + 2, _SPEEDS[unit]
     size, measure = _measure_at(doc, end + 1)
     if size and measure not in ("years old", "months old", "weeks old", "days old"):
         return end + 1 + size, f"{unit} per {measure}"
@@ -841,11 +891,14 @@ def _measure_at(doc: Doc, i: int) -> tuple[int, str]:
     """Return (tokens, unit code) of a unit of measure written as words at ``doc[i]``."""
     tokens = doc[i : i + _LONGEST_MEASURE]
     lemmas = tuple(token.lemma_.lower() for token in tokens)
-    words = tuple(token.lower_ for token in tokens)
+    # A sentence's full stop may stay on the last word: "per sq m."
+    words = tuple(token.lower_.rstrip(".") or token.lower_ for token in tokens)
     for size in range(len(tokens), 1, -1):
         for key in (lemmas[:size], words[:size]):
             if key in _MULTIWORD_MEASURES:
                 return size, _MULTIWORD_MEASURES[key]
+    if tokens and tokens[0].text in _SPACED_SYMBOLS:
+        return 1, _SPACED_SYMBOLS[tokens[0].text]
     if not tokens or tokens[0].pos_ not in ("NOUN", "PROPN", "NUM", "X"):
         return 0, ""
     for key in (lemmas[0], words[0]):
@@ -876,6 +929,10 @@ def _unit_suffix(doc: Doc, run: _Run) -> tuple[int, str, int]:
     symbol = doc[run.end].text.rstrip(".") if glued else ""
     if symbol in _GLUED_UNITS and doc[run.end].text != ".":
         return run.end + 1, _GLUED_UNITS[symbol], run.end
+    if symbol == "m" and _dimension_follows(doc, run.end + 1):
+        return run.end + 1, "m", run.end
+    if doc[run.end].text == "times":
+        return run.end + 1, "times", run.end
     # "a 10-mile walk", "a 9-year-old girl": the unit after a hyphen.
     hyphen = glued and doc[run.end].text in ("-", "‐") and not doc[run.end].whitespace_
     begin = run.end + 1 if hyphen else run.end
@@ -883,6 +940,13 @@ def _unit_suffix(doc: Doc, run: _Run) -> tuple[int, str, int]:
     if size:
         return begin + size, measure, begin
     return run.end, "", -1
+
+
+def _dimension_follows(doc: Doc, i: int) -> bool:
+    """True before "long", "-high" or a conversion in brackets: "12m (39ft)", "10m-long"."""
+    if i < len(doc) and doc[i].text in ("-", "‐") and not doc[i].whitespace_:
+        i += 1
+    return i < len(doc) and (doc[i].lower_ in _DIMENSION_WORDS or doc[i].text == "(")
 
 
 # --- claims: single numbers, ranges and changes --------------------------------------------
@@ -985,7 +1049,7 @@ def _is_refused(doc: Doc, claim: _Claim, *, phones: list[tuple[int, int]], text:
         _is_identifier(doc, claim, noun=noun, unit=unit),
         _is_street_address(doc, claim, unit=unit),
         _is_date_or_time(doc, claim, noun=noun, unit=unit),
-        _is_duration(claim, noun=noun, unit=unit),
+        _is_duration(doc, claim, noun=noun, unit=unit),
         _is_bare_one(doc, claim, noun=noun, unit=unit),
         _is_definite_reference(doc, claim, noun=noun),
         _is_lone_half(claim, noun=noun),
@@ -1019,12 +1083,21 @@ def _is_name_or_code(doc: Doc, claim: _Claim, text: str) -> bool:
     end = doc[last.suffix_end - 1].idx + len(doc[last.suffix_end - 1])
     before = text[start - 2 : start] if start >= 2 else text[:start]
     after = text[end : end + 2]
-    if before[-1:].isalnum() or after[:1].isalnum():
+    if before[-1:].isalnum() or after[:1].isalnum() or _is_spaced_code(doc, first):
         return True
     glued_before = len(before) == 2 and before[1] in "-‐/" and before[0].isalpha()
     glued_after = len(after) == 2 and after[0] in "-‐/" and after[1].isalpha()
-    unit_written = last.suffix_end > last.end
+    unit_written = last.suffix_end > last.end or bool(last.unit)
     return glued_before or (glued_after and not unit_written and not _is_unit_word_after(doc, last))
+
+
+def _is_spaced_code(doc: Doc, run: _Run) -> bool:
+    """A hyphen and digits after an acronym, with a stray space: "F -16", "G -7"."""
+    i = run.prefix_start
+    if i == 0 or run.unit or not doc[i].text.startswith(("-", "‐")):
+        return False
+    previous = doc[i - 1]
+    return previous.is_upper and previous.is_alpha and bool(previous.whitespace_)
 
 
 def _is_unit_word_after(doc: Doc, run: _Run) -> bool:
@@ -1049,6 +1122,8 @@ def _is_identifier(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) ->
         previous.lower_ in _LOWER_IDENTIFIER_WORDS
     ):
         return True
+    if _is_product_name(previous) or _is_code_label_after(doc, claim.runs[-1]):
+        return True
     # "iPhone 11", "S&P 500", "Note 20 Ultra": a name with a number in it.
     has_capital = any(char.isupper() for char in previous.text)
     has_letter = any(char.isalpha() for char in previous.text)
@@ -1058,6 +1133,18 @@ def _is_identifier(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) ->
         return True
     no_comma = "," not in doc[claim.runs[0].start].text
     return noun is None and no_comma and _name_follows(doc, claim, tags=("PROPN",))
+
+
+def _is_product_name(token: Token) -> bool:
+    """A word in camel case that starts lower-case ("iPhone", "eGolf") names a product."""
+    text = token.text
+    return text[:1].islower() and text.isalpha() and any(char.isupper() for char in text[1:])
+
+
+def _is_code_label_after(doc: Doc, run: _Run) -> bool:
+    """A number before "ZIP code", "area code" or "postcode" is that code, not a count."""
+    words = [token.lower_ for token in doc[run.suffix_end : run.suffix_end + 2]]
+    return bool(words) and (words[0] in _CODE_LABELS or words[-1] == "code")
 
 
 def _is_street_address(doc: Doc, claim: _Claim, *, unit: str) -> bool:
@@ -1102,8 +1189,10 @@ def _is_date_or_time(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) 
     in_date = any(token.ent_type_ in ("DATE", "TIME") for token in tokens)
     # A period in digits is a figure even when NER tags it a date: "every 33 years".
     period = not last.spelled and _lemma_at(doc, last.suffix_end) in _TIME_NOUNS
-    # Thousands separators ("1,334.20") write amounts, never dates or times.
-    grouped = any(_THOUSANDS.search(token.text) for token in tokens)
+    # Thousands separators ("1,334.20") and five or more digits ("48213") write amounts,
+    # never dates or times.
+    grouped = any(_THOUSANDS.search(token.text) or _LONG_DIGITS.search(token.text)
+                  for token in tokens)
     return in_date and not unit and noun is None and not period and not grouped
 
 
@@ -1122,15 +1211,30 @@ def _is_year(doc: Doc, run: _Run, *, noun: Token | None, unit: str) -> bool:
     return 1000 <= run.value < 2200 and (tagged_date or not plural_count)
 
 
-def _is_duration(claim: _Claim, *, noun: Token | None, unit: str) -> bool:
+def _is_duration(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) -> bool:
     """Spans of time spelled out ("for three years", "two decades") tell when, not how much.
 
-    A duration in digits ("70 days", "3.5 seconds") or with a qualifier ("more than three
-    months") is a measured figure and stays.
+    A duration in digits ("70 days", "3.5 seconds"), with a qualifier ("more than three
+    months") or an emphasis ("in just two hours"), or a prison term ("four years in
+    prison") is a measured figure and stays.
     """
     if noun is None or unit not in ("", "fraction") or noun.lemma_.lower() not in _TIME_NOUNS:
         return False
-    return all(run.spelled for run in claim.runs) and not claim.qualifier
+    start = claim.runs[0].prefix_start
+    emphasised = start > 0 and doc[start - 1].lower_ in _EMPHASIS
+    if claim.qualifier or emphasised or _is_prison_term(noun):
+        return False
+    return all(run.spelled for run in claim.runs)
+
+
+def _is_prison_term(noun: Token) -> bool:
+    """True for a time noun followed by "in prison", "behind bars" and the like."""
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "behind") and any(
+            grand.lemma_.lower() in _CUSTODY_WORDS for grand in child.children
+        ):
+            return True
+    return False
 
 
 def _is_bare_one(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) -> bool:
@@ -1184,22 +1288,33 @@ def _counted_noun(doc: Doc, run: _Run) -> Token | None:
     the subject of a total ("the number of migrants reached 30,000"), or the noun right
     after the number when the parse attached it elsewhere."""
     anchor = _anchor(doc, run)
-    return (
+    noun = (
         _modified_noun(anchor)
         or _of_complement(anchor)
         or _subject_of_total(anchor)
         or (_noun_after(doc, run.suffix_end) if run.unit_token < 0 else None)
     )
+    # The figure's own unit ("hr" in "300km/hr") is not the thing counted.
+    return None if noun is not None and run.start <= noun.i < run.suffix_end else noun
 
 
 def _modified_noun(anchor: Token) -> Token | None:
     head = anchor.head
     modifier = anchor.dep_ in ("nummod", "quantmod", "compound", "predet", "amod", "nmod")
-    if not modifier or head.i <= anchor.i or not _is_noun(head) or _is_rate_expression(head):
+    if not modifier or head.i <= anchor.i or not _is_noun(head):
+        return None
+    if _is_rate_expression(head) and not _is_counted_period(anchor, head):
         return None
     while head.dep_ == "compound" and head.head.i > head.i and _is_noun(head.head):
         head = head.head
     return head
+
+
+def _is_counted_period(number: Token, noun: Token) -> bool:
+    """"every 76 years": the number counts the period; "a month" alone is a rate."""
+    return number.dep_ == "nummod" and any(
+        child.lower_ in ("every", "each") and child.i < number.i for child in noun.children
+    )
 
 
 def _noun_after(doc: Doc, i: int) -> Token | None:
@@ -1315,6 +1430,41 @@ def _object_terms(noun: Token, lemma: str) -> list[str]:
     return [*terms, lemma, noun.lower_]
 
 
+_MODIFIER_DEPS = {"amod", "compound", "nmod"}
+_PHRASE_SKIPPED_DEPS = {"det", "cc", "poss", "case", "predet", "nummod", "quantmod", "advmod"}
+# Adjectives that place the counted things in time or a sequence rather than say what they
+# are: "the 20 previous years", "5 other flights".
+_PHRASE_SKIPPED_WORDS = set(_words("previous last next past other same such"))
+
+
+def _object_phrase(noun: Token, figure: Figure) -> str:
+    """The counted noun's lemma (``figure.object``) after the adjective and compound
+    modifiers written between the number and the noun, lemmatised and lower-cased; words
+    written joined ("long-haul") stay joined. Participles ("abandoned cars") are left out."""
+    words = sorted(
+        (
+            token
+            for child in noun.lefts
+            if child.dep_ in _MODIFIER_DEPS and child.idx >= figure.end
+            for token in child.subtree
+            if _is_phrase_word(token, figure)
+        ),
+        key=lambda token: token.i,
+    )
+    phrase = ""
+    for token in words:
+        phrase += token.lemma_.lower() + (" " if token.whitespace_ else "")
+    return f"{phrase.rstrip()} {figure.object}".strip() if phrase.strip() else figure.object
+
+
+def _is_phrase_word(token: Token, figure: Figure) -> bool:
+    if token.idx < figure.end or token.dep_ in _PHRASE_SKIPPED_DEPS:
+        return False
+    if token.tag_ in ("VBG", "VBN") or token.lower_ in _PHRASE_SKIPPED_WORDS:
+        return False
+    return token.is_alpha or (token.text in ("-", "‐") and not token.whitespace_)
+
+
 def _object_lemma(noun: Token, codebook: Codebook) -> str:
     """The noun's lemma, corrected by the codebook where the lemmatizer errs ("doses" -> "dos")."""
     lemma = noun.lemma_.lower()
@@ -1353,7 +1503,8 @@ def _rate_period(doc: Doc, claim: _Claim, *, noun: Token | None) -> RatePeriod:
         holders += [token for token in (phrase, _governor(phrase)) if token is not None]
     for holder in holders:
         for child in holder.children:
-            period = _rate_of(child)
+            # The counted period is no rate of its own: "every 3 days".
+            period = _rate_of(child) if child != noun else ""
             if period:
                 return period
     return _rate_after(doc, noun.i + 1 if noun is not None else run.suffix_end)
@@ -1382,7 +1533,9 @@ def _rate_after(doc: Doc, i: int) -> RatePeriod:
     return _RATE_NOUNS.get(doc[i + 1].lemma_.lower(), "")
 
 
-def _claim_figures(doc: Doc, claim: _Claim, *, codebook: Codebook, text: str) -> Iterator[Figure]:
+def _claim_figures(
+    doc: Doc, claim: _Claim, *, codebook: Codebook, text: str
+) -> Iterator[tuple[Figure, Token | None]]:
     last = claim.runs[-1]
     noun = _counted_noun(doc, last)
     lemma = _object_lemma(noun, codebook) if noun is not None else ""
@@ -1403,7 +1556,7 @@ def _claim_figures(doc: Doc, claim: _Claim, *, codebook: Codebook, text: str) ->
         end_token = doc[run.suffix_end - 1]
         # A sentence's full stop split off with a unit ("45g.") is not part of the figure.
         end = end_token.idx + len(end_token.text.rstrip(".") or end_token.text)
-        yield Figure(
+        figure = Figure(
             start=start,
             end=end,
             surface=text[start:end],
@@ -1418,6 +1571,7 @@ def _claim_figures(doc: Doc, claim: _Claim, *, codebook: Codebook, text: str) ->
             source="",
             sentence=sentence,
         )
+        yield figure, noun
 
 
 def _row_bound(claim: _Claim, position: int) -> Bound:

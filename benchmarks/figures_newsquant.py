@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
-from analysis.figures import Figure, extract_figures
+from analysis.figures import Figure, extract_object_phrases
 from analysis.nlp import load_nlp
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,6 +45,10 @@ _UNIT_NAMES = {
     "L": "litre",
     "mL": "millilitre",
     "mmBtu": "mega british thermal unit",
+    "N·m": "newton metre",
+    # The benchmark has one horsepower, metric "PS" included.
+    "PS": "horsepower",
+    "times": "count",
 }
 _RANGE_GLUE = {"-", "–", "—", "to", "and", "through"}
 _VAGUE_WORDS = ("tens", "dozens", "hundreds", "thousands", "millions", "billions")
@@ -77,13 +81,14 @@ def load_scorer(data: Path) -> ModuleType:
     return module
 
 
-def _unit(figure: Figure) -> str | None:
+def _unit(figure: Figure, phrase: str) -> str | None:
+    """The benchmark's unit: ours, else the counted thing with its modifiers ("border town")."""
     # The benchmark writes a share of a group as "%" + the group ("% germans").
-    if figure.unit == "fraction" and figure.object:
-        return f"% {figure.object}"
+    if figure.unit == "fraction" and phrase:
+        return f"% {phrase}"
     # Map each side of a compound unit: "USD per gal" -> "USD per gallon".
     unit = " per ".join(_UNIT_NAMES.get(part, part) for part in figure.unit.split(" per "))
-    unit = unit or figure.object
+    unit = unit or phrase
     if unit and figure.rate_period:
         unit = f"{unit} per {figure.rate_period}"
     return unit or None
@@ -120,19 +125,26 @@ def _is_range(text: str, first: Figure, second: Figure) -> bool:
     return glue == "to" and before.endswith("from")
 
 
-def prediction(text: str, figures: list[Figure]) -> list[dict]:
-    """Return the benchmark quantities for our figures in one sentence."""
+def prediction(text: str, found: list[tuple[Figure, str]]) -> list[dict]:
+    """Return the benchmark quantities for our (figure, object phrase) pairs in one sentence."""
+    figures = [figure for figure, _phrase in found]
+    phrases = [phrase for _figure, phrase in found]
     quantities, i = [], 0
     while i < len(figures):
         figure = figures[i]
         following = figures[i + 1] if i + 1 < len(figures) else None
         if following is not None and _is_range(text, figure, following):
-            unit = _unit(following) or _unit(figure)
+            unit = _unit(following, phrases[i + 1]) or _unit(figure, phrases[i])
             value: float | list[float] = [figure.value, following.value]
+            # "level at 3-3": a range whose ends are equal is one value.
+            if figure.value == following.value:
+                value = figure.value
             quantities.append({"value": value, "unit": unit, "change": "="})
             i += 2
             continue
-        quantity = {"value": _value(figure), "unit": _unit(figure), "change": _change(figure)}
+        quantity = {
+            "value": _value(figure), "unit": _unit(figure, phrases[i]), "change": _change(figure)
+        }
         quantities.append(quantity)
         i += 1
     return quantities
@@ -142,14 +154,14 @@ def run_ours(sentences: list[tuple[str, str]]) -> tuple[list[dict], float, float
     """Return (prediction rows, seconds to load the pipeline, to parse, to extract)."""
     started = time.perf_counter()
     nlp = load_nlp()
-    list(extract_figures(nlp("Warm-up: 30,000 migrants a month.")))
+    list(extract_object_phrases(nlp("Warm-up: 30,000 migrants a month.")))
     loaded = time.perf_counter() - started
     started = time.perf_counter()
     docs = list(nlp.pipe([text for _id, text in sentences], batch_size=64))
     parsed = time.perf_counter() - started
     started = time.perf_counter()
     rows = [
-        {"id": sentence_id, "quantities": prediction(text, list(extract_figures(doc)))}
+        {"id": sentence_id, "quantities": prediction(text, list(extract_object_phrases(doc)))}
         for (sentence_id, text), doc in zip(sentences, docs, strict=True)
     ]
     return rows, loaded, parsed, time.perf_counter() - started

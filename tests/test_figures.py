@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,6 +18,7 @@ from analysis.figures import (
     Figure,
     compare_figures,
     extract_figures,
+    extract_object_phrases,
     figures_frame,
 )
 from analysis.schema import FIGURES
@@ -673,6 +676,9 @@ def test_pence_glued_to_the_number_but_not_video_lines(nlp):
 def test_a_period_in_digits_after_every_is_a_figure(nlp):
     figure = one_figure(nlp, "The comet returns every 76 years.")
     assert figure.value == 76
+    assert (figure.object, figure.rate_period) == ("year", "")
+    figure = one_figure(nlp, "Buses leave every 3 days.")
+    assert (figure.object, figure.rate_period) == ("day", "")
     assert figures(nlp, "The comet returns every few years.") == []
 
 
@@ -684,7 +690,9 @@ def test_house_numbers_of_street_addresses_are_not_figures(nlp):
 def test_a_capital_m_after_a_decimal_is_a_million(nlp):
     figure = one_figure(nlp, "The album sold 4.3M copies.")
     assert (figure.value, figure.object) == (4.3e6, "copy")
-    assert figures(nlp, "The pole is 4.3m tall.") == []
+    # A lower-case m is never a million without a currency; before "tall" it is metres.
+    pole = one_figure(nlp, "The pole is 4.3m tall.")
+    assert (pole.value, pole.unit) == (4.3, "m")
 
 
 def test_a_dash_glued_to_the_counted_noun_is_dropped(nlp):
@@ -706,3 +714,119 @@ def test_pence_written_apart_is_a_unit_and_keeps_a_four_digit_price(nlp):
 def test_a_change_written_with_one_unit_gives_it_to_both_ends(nlp):
     start, end = figures(nlp, "Economy rose from 18 mpg to 24 for SUVs.")
     assert (start.value, start.unit, end.value, end.unit) == (18, "mpg", 24, "mpg")
+
+
+# --- issue 5: rules added for accuracy on news figures ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Inspectors visited nine coastal border towns.", "coastal border town"),
+        ("The airline added six long-haul routes.", "long-haul route"),
+        ("Police found 30 abandoned cars.", "car"),
+        ("Officials reviewed the 20 previous years of data.", "year"),
+        ("The fund paid out $4 million.", ""),
+    ],
+)
+def test_object_phrases_keep_the_modifiers_after_the_number(nlp, text, phrase):
+    ((_figure, found),) = extract_object_phrases(nlp(text))
+    assert found == phrase
+
+
+def test_a_lone_dozen_is_no_figure_but_a_dozen_is(nlp):
+    assert [figure.value for figure in figures(nlp, "She baked a baker's dozen.")] == []
+    assert one_figure(nlp, "They bought a dozen eggs.").value == 12
+
+
+def test_five_digits_are_never_a_date(nlp):
+    # The parser may tag a long bare number as a date; it is an amount.
+    found = figures(nlp, "Meters logged 48213 visits in 2019, up from 39117.")
+    assert [figure.value for figure in found] == [48213, 39117]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "obj"),
+    [
+        ("The smuggler was sentenced to four years in prison.", 4, "year"),
+        ("The battery charges in just two hours.", 2, "hour"),
+    ],
+)
+def test_prison_terms_and_emphasised_durations_are_figures(nlp, text, value, obj):
+    figure = one_figure(nlp, text)
+    assert (figure.value, figure.object) == (value, obj)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new iPad 10 Pro deal is cheap.",
+        "Home prices rose in the 90210 ZIP code.",
+        "Residents of the 305 area code complained.",
+        "Clinics ran out of COVID -19 vaccines.",
+    ],
+)
+def test_product_names_codes_and_spaced_names_are_not_figures(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_a_spaced_minus_after_a_lower_case_word_is_still_negative(nlp):
+    figure = one_figure(nlp, "Temperatures fell to -19 degrees overnight.")
+    assert (figure.value, figure.unit) == (-19, "°")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The truck engine makes 700 Nm of torque.", "700 Nm", 700, "N·m"),
+        ("The tuned engine gives 250 PS.", "250 PS", 250, "PS"),
+        ("The diesel delivers 410 lb-ft of torque.", "410 lb-ft", 410, "lb-ft"),
+        ("The ringgit stock rose 12 sen on Monday.", "12 sen", 12, "sen"),
+        ("Warehouse space rents at $95 per sq m.", "$95 per sq m", 95, "USD per m²"),
+        ("The train reaches 300km/hr on the plain.", "300km/hr", 300, "km/h"),
+        ("They built a 10m-long wall.", "10m", 10, "m"),
+        ("The 12m (39ft) mast fell.", "12m", 12, "m"),
+        ("Rents rose 2.5 times faster than wages.", "2.5 times", 2.5, "times"),
+    ],
+)
+def test_more_units_of_measure(nlp, text, surface, value, unit):
+    figure = figures(nlp, text)[0]
+    assert (figure.surface, figure.value, figure.unit) == (surface, value, unit)
+
+
+def test_a_glued_m_without_a_dimension_is_still_no_figure(nlp):
+    assert figures(nlp, "The firm raised 5m shares.") == []
+
+
+def test_a_speed_has_no_counted_hour(nlp):
+    figure = one_figure(nlp, "The train was clocked at 120km/hr last week.")
+    assert (figure.unit, figure.object) == ("km/h", "")
+
+
+def test_a_number_of_times_is_a_figure_even_spelled(nlp):
+    figure = one_figure(nlp, "Crossings rose three times in a year.")
+    assert (figure.value, figure.unit) == (3, "times")
+    assert figures(nlp, "The talks lasted two decades.") == []
+
+
+def _newsquant_mapping():
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "figures_newsquant.py"
+    spec = importlib.util.spec_from_file_location("figures_newsquant", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_mapping_gives_equal_range_ends_as_one_value(nlp):
+    mapping = _newsquant_mapping()
+    text = "The sides were level at 3-3 at halftime."
+    quantities = mapping.prediction(text, list(extract_object_phrases(nlp(text))))
+    assert [quantity["value"] for quantity in quantities] == [3]
+
+
+def test_benchmark_mapping_names_units_and_counted_phrases(nlp):
+    mapping = _newsquant_mapping()
+    text = "The engine gives 250 PS and 700 Nm to nine coastal border towns."
+    quantities = mapping.prediction(text, list(extract_object_phrases(nlp(text))))
+    units = [quantity["unit"] for quantity in quantities]
+    assert units == ["horsepower", "newton metre", "coastal border town"]
