@@ -279,26 +279,28 @@ _SPEECH_VERBS = _words(
     "decline ask suggest respond conclude indicate estimate remark joke wonder boast assure "
     "reiterate mention promise vow pledge agree post fear worry hope show find seem remind "
     "imply comment muse quip observe retort lament proclaim recount speculate continue "
-    "acknowledge disclose maintain contend hint believe expect plan seek decide"
+    "acknowledge disclose maintain contend hint believe expect plan seek decide answer "
+    "signal shout yell chant scream email text read"
 )
 _STANCE_VERBS = _words(
     "call criticize criticise accuse praise endorse defend blast slam urge denounce dismiss "
     "blame reject mock tout thank cite question propose express voice decry rail condemn "
     "portray order list echo discuss refer talk oppose attack threaten refuse deride "
     "applaud hail chide scold fault ridicule lambast berate rebuke castigate pan "
-    "demand recommend advocate compare nominate deem promote charge"
+    "demand recommend advocate compare nominate deem promote charge repeat quote "
+    "reference highlight preach"
 )
 _REPORTING_VERBS = _SPEECH_VERBS | _STANCE_VERBS
 _OBJECT_VERBS = _STANCE_VERBS | _words(
     "report announce describe confirm reveal acknowledge deny admit predict warn ask "
     "promise vow pledge show mention express estimate disclose seem point hope plan seek "
-    "expect"
+    "expect view regard consider"
 )
 # Beliefs count as attributions only with a proposition, a clause: "thinks that X", "knows
 # Mexico will pay"; "knows the area" or "feels tired" attributes nothing.
 _BELIEF_VERBS = _words(
     "think know feel consider recognize recognise realize realise understand learn doubt "
-    "suspect assume imagine figure guess sense notice discover convince"
+    "suspect assume imagine figure guess sense notice discover convince view regard"
 )
 # Wishes and intentions count with a clause or an infinitive: "wants Mexico to pay", "would
 # like to see X"; "wants a sandwich" names a thing, not a proposition.
@@ -306,12 +308,11 @@ _VOLITION_VERBS = _words("want wish intend prefer like")
 # Evidentials: in "Kasich appears to lead", the reporter attributes the clause to nobody in
 # particular; the cue has no source and the content is the whole clause.
 _EVIDENTIAL_VERBS = _words("seem appear")
-_CLAUSE_DEPS = frozenset({"ccomp"})
 _INFINITIVE_DEPS = frozenset({"ccomp", "xcomp"})
 # Prepositions whose object is what a stance verb is about ("criticized him for X").
 _CONTENT_PREPOSITIONS = frozenset({"as", "of", "about", "for", "against", "over", "to"})
 _STATEMENT_WORDS = frozenset({"that", "this", "it", "yes", "no", "otherwise", "what"})
-_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
 _MISSING = object()
 
 
@@ -454,6 +455,22 @@ def _verb_cue(token: Token) -> _Cue | None:
     return _Cue(token.idx, end, token, speaker, according_to=False, declined=declined)
 
 
+def _holds_a_proposition(verb: Token) -> bool:
+    """Return whether a belief ``verb`` takes a clause ("thinks that X", not "will see
+    whether X") or an object with a predicate ("sees him as a threat")."""
+    children = list(verb.children)
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if any(not _is_open_question(clause) for clause in clauses):
+        return True
+    has_object = any(c.dep_ == "dobj" for c in children)
+    return has_object and any(
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in children)
+
+
+def _is_open_question(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
+
+
 def _is_evidential(verb: Token) -> bool:
     return _verb_lemma(verb) in _EVIDENTIAL_VERBS and any(
         child.dep_ in _INFINITIVE_DEPS for child in verb.children)
@@ -481,12 +498,10 @@ def _states_a_proposition(verb: Token, lemma: str) -> bool:
     """Return whether a belief, wish or evidential ``verb`` takes a propositional complement
     ("thinks that X", "wants Mexico to pay", "appears to lead"), not a plain object."""
     if lemma in _BELIEF_VERBS:
-        deps = _CLAUSE_DEPS
-    elif lemma in _VOLITION_VERBS or lemma in _EVIDENTIAL_VERBS:
-        deps = _INFINITIVE_DEPS
-    else:
-        return False
-    return any(child.dep_ in deps for child in verb.children)
+        return _holds_a_proposition(verb)
+    if lemma in _VOLITION_VERBS or lemma in _EVIDENTIAL_VERBS:
+        return any(child.dep_ in _INFINITIVE_DEPS for child in verb.children)
+    return False
 
 
 def _verb_lemma(token: Token) -> str:
@@ -509,6 +524,19 @@ def _speaker(verb: Token) -> Token | None:
     own = _own_speaker(verb)
     if own is not _MISSING:
         return own
+    if _is_bare_participle(verb):
+        return None
+    climbed = _climbed_speaker(verb)
+    return climbed if climbed is not None else _adjacent_name(verb)
+
+
+def _is_bare_participle(verb: Token) -> bool:
+    """Return whether ``verb`` is "Asked" in "Asked about X, Rubio said": whoever asked is
+    not named, and the subject of the main clause is who answered."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl"
+
+
+def _climbed_speaker(verb: Token) -> Token | None:
     # "declined to comment, but noted that ... and said ...": coordinated reporting verbs
     # share the first one's speaker, not the subject of the clause in between.
     token = verb
@@ -525,6 +553,33 @@ def _speaker(verb: Token) -> Token | None:
         if own is not _MISSING:
             return own
     return None
+
+
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+
+
+def _adjacent_name(verb: Token) -> Token | None:
+    """Return the name the parser failed to make the subject: right after an inverted cue
+    ("“X,” said Robin Maynard, half joking") or right before it and its auxiliaries
+    ("Sanders hasn't said whether")."""
+    doc = verb.doc
+    after = verb.i + 1
+    if after < len(doc) and _is_loose_name(doc[after]):
+        last = after
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+            last += 1
+        return doc[last]
+    before = verb.i - 1
+    while before >= 0 and doc[before].head.i == verb.i and doc[before].dep_ in ("aux", "neg"):
+        before -= 1
+    if before >= 0 and before < verb.i - 1 and _is_loose_name(doc[before]):
+        return doc[before]
+    return None
+
+
+def _is_loose_name(token: Token) -> bool:
+    return (token.pos_ == "PROPN" and token.ent_type_ not in _NOT_SPEAKERS
+            and token.dep_ not in ("dobj", "dative", "pobj", "npadvmod"))
 
 
 def _own_speaker(verb: Token) -> object:
@@ -576,13 +631,22 @@ def _content(doc: Doc, cue: _Cue, quotations: Sequence[Quotation]) -> _Content |
             paragraph_end = _paragraph(_text(doc), start)[1]
             return _with_quotations(_text(doc), (start, paragraph_end), quotations)
         return _with_quotations(_text(doc), (cue.end, paragraph_end), quotations)
-    complement = _complement(cue.anchor)
+    complement = _without_speaker(_complement(cue.anchor), cue.speaker)
     if complement:
         return _with_quotations(_text(doc), _token_range(complement), quotations)
     quote = _adjacent_quotation(_text(doc), _clause_range(cue), quotations)
     if quote is not None:
         return _trimmed(_text(doc), quote.inner_start, quote.inner_end, "direct")
     return None
+
+
+def _without_speaker(tokens: list[Token], speaker: Token | None) -> list[Token]:
+    """Return ``tokens`` without the speaker's phrase and what follows it, where the parser
+    hung the speaker on the reported clause ("“We won,” said Robin Maynard")."""
+    if speaker is None or not any(t.i == speaker.i for t in tokens):
+        return tokens
+    first = min(t.i for t in speaker.subtree)
+    return [t for t in tokens if t.i < first] if first > tokens[0].i else tokens
 
 
 def _complement(verb: Token) -> list[Token]:

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from analysis.attribution import (
     Attribution,
@@ -677,3 +678,55 @@ def test_a_parenthetical_cue_attributes_the_sentence_around_it(nlp):
     assert (record.cue, record.source) == ("said", "the senator")
     assert record.content.startswith("By then")
     assert record.content.rstrip(".").endswith("already doomed")
+
+
+def test_a_belief_with_an_object_and_a_predicate_is_attributed(nlp):
+    record = only(nlp, "Many voters view the senator as a threat to the party.")
+    assert (record.cue, record.source) == ("view", "Many voters")
+    assert record.content.startswith("the senator as a threat")
+
+
+def test_an_open_question_is_not_a_belief(nlp):
+    assert attributions(nlp, "The mayor does not know whether the bridge is safe.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source"),
+    [
+        ("The governor repeated his promise to cut taxes.", "repeated", "The governor"),
+        ("The senator highlighted the cost of the program.", "highlighted", "The senator"),
+        ("Protesters chanted that the election was stolen.", "chanted", "Protesters"),
+    ],
+)
+def test_more_speech_acts_are_cues(nlp, sentence, cue, source):
+    record = only(nlp, sentence)
+    assert (record.cue, record.source) == (cue, source)
+
+
+def test_whoever_asked_a_bare_participle_is_not_named(nlp):
+    records = attributions(nlp, "Asked about the tax plan, the senator said it was unfair.")
+    asked = by_cue(records, "Asked")
+    assert asked and (asked[0].source, asked[0].source_start) == ("", -1)
+    assert by_cue(records, "said")[0].source == "the senator"
+
+
+def test_a_subject_reached_through_an_adjective_is_the_speaker(nlp):
+    record = only(nlp, "The governor was quick to add that the plan was final.")
+    assert (record.cue, record.source) == ("add", "The governor")
+
+
+def test_a_name_the_parser_did_not_attach_to_the_cue_is_the_source(nlp):
+    # A hand-made parse with the parser's error: "Maynard" hangs on the quoted verb.
+    words = ["“", "We", "won", ",", "”", "said", "Robin", "Maynard", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, True, False, False, True, True, True,
+                                              False, False],
+              heads=[2, 2, 5, 5, 5, 5, 7, 2, 5],
+              deps=["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "compound", "dep",
+                    "punct"],
+              pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN",
+                   "PUNCT"],
+              tags=["``", "PRP", "VBD", ",", "''", "VBD", "NNP", "NNP", "."],
+              lemmas=["“", "we", "win", ",", "”", "say", "Robin", "Maynard", "."])
+    (record,) = extract_attributions(doc)
+    assert (record.cue, record.source_surface, record.content) == ("said", "Robin Maynard",
+                                                                  "We won")
