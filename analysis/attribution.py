@@ -20,6 +20,14 @@ attributed). The extractor reads all three from the dependency parse:
   "In a CNN poll, X" and "in her words, X" work like "according to"; beliefs and
   commitments ("believe", "hope to", "agreed to", "analysts expect") count, a passive
   forecast ("is expected to") does not;
+- speech acts count with a plain object ("praised the plan"), mental states only with a
+  proposition: "thinks that X", "knows Mexico will pay", "wants Mexico to pay", "wants to
+  build a wall" count, "knows the area" and "wants a bridge" do not; an evidential
+  ("Kasich appears to lead") has no source and attributes its whole clause;
+- one citation is counted once: a cue inside another attribution's content ("told
+  reporters that he believes X") or in a wish or belief describing its source ("an
+  official, who wished to remain anonymous, said") is left out, like a cue inside a
+  quotation;
 - a pronoun source ("he added") is replaced by the nearest earlier compatible source or
   named person; a relative pronoun ("Barkley, who said") keeps its span and takes the
   name of its antecedent;
@@ -216,9 +224,11 @@ def find_quotations(text: str) -> list[Quotation]:
     """Return the double-quoted passages of ``text`` in order.
 
     Straight and curly marks pair up within a paragraph; an opening curly mark typed where a
-    closing one belongs (“review“) closes the quotation. A quotation left open runs to the
-    end of its paragraph, as when a quote continues into the next paragraph. Single quotes
-    are not read as quotation marks: they are too often apostrophes.
+    closing one belongs (“review“) closes the quotation. Two apostrophes ('') count as a
+    straight double mark, as some newspapers type them (''We are ready,'' she said). A
+    quotation left open runs to the end of its paragraph, as when a quote continues into
+    the next paragraph. Single quotes are not read as quotation marks: they are too often
+    apostrophes.
     """
     quotations: list[Quotation] = []
     offset = 0
@@ -228,18 +238,26 @@ def find_quotations(text: str) -> list[Quotation]:
     return quotations
 
 
+# A straight or curly double mark, or a run of two or more apostrophes: '' and, where a
+# nested single quotation ends with the outer one, '''.
+_QUOTE_MARK = re.compile("[\"“”„«»]|'{2,}")
+_STRAIGHT_MARKS = "\"'"
+
+
 def _paragraph_quotations(paragraph: str, offset: int) -> Iterator[Quotation]:
-    opened: int | None = None
-    for index, char in enumerate(paragraph):
-        if opened is None and (char == '"' or char in _OPENING_MARKS):
-            opened = index
-        elif opened is not None and (char == '"' or char in _CLOSING_MARKS or char == "“"):
-            start, end = offset + opened, offset + index + 1
-            yield Quotation(start, end, start + 1, end - 1)
+    opened: re.Match[str] | None = None
+    for mark in _QUOTE_MARK.finditer(paragraph):
+        char = mark.group()[0]
+        if opened is None and char in _STRAIGHT_MARKS + _OPENING_MARKS:
+            opened = mark
+        elif opened is not None and char in _STRAIGHT_MARKS + _CLOSING_MARKS + "“":
+            start, end = offset + opened.start(), offset + mark.end()
+            yield Quotation(start, end, offset + opened.end(), offset + mark.start())
             opened = None
     if opened is not None:
-        end = offset + len(paragraph.rstrip())
-        yield Quotation(offset + opened, max(end, offset + opened + 1), offset + opened + 1, end)
+        inner_start = offset + opened.end()
+        end = max(offset + len(paragraph.rstrip()), inner_start)
+        yield Quotation(offset + opened.start(), end, inner_start, end)
 
 
 def _inside_quotation(position: int, quotations: Sequence[Quotation]) -> bool:
@@ -251,8 +269,9 @@ def _inside_quotation(position: int, quotations: Sequence[Quotation]) -> bool:
 # Reporting verbs (lemmas). Each must come with content: a clause, a quotation or, for
 # the verbs in _OBJECT_VERBS, an object ("reported 10,000 crossings a day"). Beside verbs
 # of speech, news attributes findings ("polls show that"), stances ("praised the plan",
-# "called him a liar") and commitments ("vowed to fight"); verbs that as often report
-# plain events ("see", "support", "want", "think") are left out.
+# "called him a liar") and commitments ("vowed to fight"). Verbs of a mental state that as
+# often take a plain thing ("support the plan", "want a bridge", "know the area") are not
+# here: _BELIEF_VERBS and _VOLITION_VERBS below count only with a proposition.
 _SPEECH_VERBS = _words(
     "say tell state add note report announce describe warn confirm contend acknowledge "
     "reveal claim explain insist argue assert declare write tweet deny admit concede stress "
@@ -260,25 +279,40 @@ _SPEECH_VERBS = _words(
     "decline ask suggest respond conclude indicate estimate remark joke wonder boast assure "
     "reiterate mention promise vow pledge agree post fear worry hope show find seem remind "
     "imply comment muse quip observe retort lament proclaim recount speculate continue "
-    "acknowledge disclose maintain contend hint believe expect plan seek decide"
+    "acknowledge disclose maintain contend hint believe expect plan seek decide answer "
+    "signal shout yell chant scream email text read"
 )
 _STANCE_VERBS = _words(
     "call criticize criticise accuse praise endorse defend blast slam urge denounce dismiss "
     "blame reject mock tout thank cite question propose express voice decry rail condemn "
     "portray order list echo discuss refer talk oppose attack threaten refuse deride "
     "applaud hail chide scold fault ridicule lambast berate rebuke castigate pan "
-    "demand recommend advocate compare nominate deem promote charge"
+    "demand recommend advocate compare nominate deem promote charge repeat quote "
+    "reference highlight preach"
 )
 _REPORTING_VERBS = _SPEECH_VERBS | _STANCE_VERBS
 _OBJECT_VERBS = _STANCE_VERBS | _words(
     "report announce describe confirm reveal acknowledge deny admit predict warn ask "
     "promise vow pledge show mention express estimate disclose seem point hope plan seek "
-    "expect"
+    "expect view regard consider"
 )
+# Beliefs count as attributions only with a proposition, a clause: "thinks that X", "knows
+# Mexico will pay"; "knows the area" or "feels tired" attributes nothing.
+_BELIEF_VERBS = _words(
+    "think know feel consider recognize recognise realize realise understand learn doubt "
+    "suspect assume imagine figure guess sense notice discover convince view regard"
+)
+# Wishes and intentions count with a clause or an infinitive: "wants Mexico to pay", "would
+# like to see X"; "wants a sandwich" names a thing, not a proposition.
+_VOLITION_VERBS = _words("want wish intend prefer like")
+# Evidentials: in "Kasich appears to lead", the reporter attributes the clause to nobody in
+# particular; the cue has no source and the content is the whole clause.
+_EVIDENTIAL_VERBS = _words("seem appear")
+_INFINITIVE_DEPS = frozenset({"ccomp", "xcomp"})
 # Prepositions whose object is what a stance verb is about ("criticized him for X").
 _CONTENT_PREPOSITIONS = frozenset({"as", "of", "about", "for", "against", "over", "to"})
 _STATEMENT_WORDS = frozenset({"that", "this", "it", "yes", "no", "otherwise", "what"})
-_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+_CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
 _MISSING = object()
 
 
@@ -341,11 +375,11 @@ def _closing_colon_cue(colon: Token, paragraph_end: int) -> _Cue | None:
     reporting verb introduces the quotation ("He then listed the qualities:\n\n“X”")."""
     text = _text(colon.doc)
     following = text[paragraph_end:].lstrip()
-    if not following or following[0] not in _OPENING_MARKS + '"':
+    if not following or not (following[0] in _OPENING_MARKS + '"' or following[:2] == "''"):
         return None
     # The next paragraph is a quotation and nothing else ("“X,” she said" has its own cue).
     quoted = following.split("\n", 1)[0].rstrip()
-    if not quoted or quoted[-1] not in _CLOSING_MARKS + '"':
+    if not quoted or quoted[-1] not in _CLOSING_MARKS + _STRAIGHT_MARKS:
         return None
     start = _paragraph(text, colon.idx)[0]
     clause = [t for t in colon.sent if start <= t.idx < colon.idx]
@@ -417,7 +451,29 @@ def _verb_cue(token: Token) -> _Cue | None:
             return None
         last = particles[0]
     end = last.idx + len(last.text)
-    return _Cue(token.idx, end, token, _speaker(token), according_to=False, declined=declined)
+    speaker = None if _is_evidential(token) else _speaker(token)
+    return _Cue(token.idx, end, token, speaker, according_to=False, declined=declined)
+
+
+def _holds_a_proposition(verb: Token) -> bool:
+    """Return whether a belief ``verb`` takes a clause ("thinks that X", not "will see
+    whether X") or an object with a predicate ("sees him as a threat")."""
+    children = list(verb.children)
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if any(not _is_open_question(clause) for clause in clauses):
+        return True
+    has_object = any(c.dep_ == "dobj" for c in children)
+    return has_object and any(
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in children)
+
+
+def _is_open_question(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
+
+
+def _is_evidential(verb: Token) -> bool:
+    return _verb_lemma(verb) in _EVIDENTIAL_VERBS and any(
+        child.dep_ in _INFINITIVE_DEPS for child in verb.children)
 
 
 def _speaking_participle(verb: Token) -> bool:
@@ -432,7 +488,20 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _is_reporting_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and _verb_lemma(token) in _REPORTING_VERBS
+    if token.pos_ != "VERB":
+        return False
+    lemma = _verb_lemma(token)
+    return lemma in _REPORTING_VERBS or _states_a_proposition(token, lemma)
+
+
+def _states_a_proposition(verb: Token, lemma: str) -> bool:
+    """Return whether a belief, wish or evidential ``verb`` takes a propositional complement
+    ("thinks that X", "wants Mexico to pay", "appears to lead"), not a plain object."""
+    if lemma in _BELIEF_VERBS:
+        return _holds_a_proposition(verb)
+    if lemma in _VOLITION_VERBS or lemma in _EVIDENTIAL_VERBS:
+        return any(child.dep_ in _INFINITIVE_DEPS for child in verb.children)
+    return False
 
 
 def _verb_lemma(token: Token) -> str:
@@ -455,6 +524,19 @@ def _speaker(verb: Token) -> Token | None:
     own = _own_speaker(verb)
     if own is not _MISSING:
         return own
+    if _is_bare_participle(verb):
+        return None
+    climbed = _climbed_speaker(verb)
+    return climbed if climbed is not None else _adjacent_name(verb)
+
+
+def _is_bare_participle(verb: Token) -> bool:
+    """Return whether ``verb`` is "Asked" in "Asked about X, Rubio said": whoever asked is
+    not named, and the subject of the main clause is who answered."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl"
+
+
+def _climbed_speaker(verb: Token) -> Token | None:
     # "declined to comment, but noted that ... and said ...": coordinated reporting verbs
     # share the first one's speaker, not the subject of the clause in between.
     token = verb
@@ -471,6 +553,33 @@ def _speaker(verb: Token) -> Token | None:
         if own is not _MISSING:
             return own
     return None
+
+
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+
+
+def _adjacent_name(verb: Token) -> Token | None:
+    """Return the name the parser failed to make the subject: right after an inverted cue
+    ("“X,” said Robin Maynard, half joking") or right before it and its auxiliaries
+    ("Sanders hasn't said whether")."""
+    doc = verb.doc
+    after = verb.i + 1
+    if after < len(doc) and _is_loose_name(doc[after]):
+        last = after
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+            last += 1
+        return doc[last]
+    before = verb.i - 1
+    while before >= 0 and doc[before].head.i == verb.i and doc[before].dep_ in ("aux", "neg"):
+        before -= 1
+    if before >= 0 and before < verb.i - 1 and _is_loose_name(doc[before]):
+        return doc[before]
+    return None
+
+
+def _is_loose_name(token: Token) -> bool:
+    return (token.pos_ == "PROPN" and token.ent_type_ not in _NOT_SPEAKERS
+            and token.dep_ not in ("dobj", "dative", "pobj", "npadvmod"))
 
 
 def _own_speaker(verb: Token) -> object:
@@ -522,7 +631,7 @@ def _content(doc: Doc, cue: _Cue, quotations: Sequence[Quotation]) -> _Content |
             paragraph_end = _paragraph(_text(doc), start)[1]
             return _with_quotations(_text(doc), (start, paragraph_end), quotations)
         return _with_quotations(_text(doc), (cue.end, paragraph_end), quotations)
-    complement = _complement(cue.anchor)
+    complement = _without_speaker(_complement(cue.anchor), cue.speaker)
     if complement:
         return _with_quotations(_text(doc), _token_range(complement), quotations)
     quote = _adjacent_quotation(_text(doc), _clause_range(cue), quotations)
@@ -531,14 +640,27 @@ def _content(doc: Doc, cue: _Cue, quotations: Sequence[Quotation]) -> _Content |
     return None
 
 
+def _without_speaker(tokens: list[Token], speaker: Token | None) -> list[Token]:
+    """Return ``tokens`` without the speaker's phrase and what follows it, where the parser
+    hung the speaker on the reported clause ("“We won,” said Robin Maynard")."""
+    if speaker is None or not any(t.i == speaker.i for t in tokens):
+        return tokens
+    first = min(t.i for t in speaker.subtree)
+    return [t for t in tokens if t.i < first] if first > tokens[0].i else tokens
+
+
 def _complement(verb: Token) -> list[Token]:
     """Return the tokens of what ``verb`` reports, within its paragraph; [] if none."""
     clauses = [child for child in verb.children if child.dep_ == "ccomp"]
     clauses = clauses or _that_clauses_in_adjuncts(verb)
-    if clauses:
+    if _is_evidential(verb):
+        tokens = _evidential_clause(verb)
+    elif clauses:
         tokens = [t for clause in clauses for t in clause.subtree if not _is_that(t, clause)]
     elif verb.dep_ == "parataxis":
-        tokens = [t for t in verb.head.subtree if t.i < verb.left_edge.i]
+        # "Even then, he said, he has learned enough": the sentence around the cue.
+        inner = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.sent if t.i not in inner]
     elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         # "As the Post reported, X": the clause the cue qualifies.
         inner = {t.i for t in verb.subtree}
@@ -563,6 +685,17 @@ def _complement(verb: Token) -> list[Token]:
     if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ in ("mark", "nsubj"):
         tokens = tokens[1:]
     return tokens
+
+
+def _evidential_clause(verb: Token) -> list[Token]:
+    """Return the subject and complement of "Kasich appears to lead"; only the clause of
+    "it seems that X"."""
+    return [
+        token for child in verb.children
+        if child.dep_ in _INFINITIVE_DEPS or (
+            child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there"))
+        for token in child.subtree
+    ]
 
 
 def _is_object(child: Token) -> bool:
@@ -976,7 +1109,15 @@ def extract_attributions(
     verb with nothing attributed ("said in Mexico City") yields nothing; "declined to
     comment" yields a record without content. Never raises on unusual text.
     """
-    gazetteer = gazetteer or load_gazetteer()
+    found = list(_all_attributions(doc, gazetteer or load_gazetteer()))
+    yield from _outermost(found)
+
+
+def _all_attributions(
+    doc: Doc, gazetteer: SideGazetteer
+) -> Iterator[tuple[Attribution, tuple[tuple[int, int], ...]]]:
+    """Yield each attribution with the character ranges its cue governs: the content and
+    the relative clauses of the source ("an official, who wished to remain anonymous,")."""
     quotations = find_quotations(_text(doc))
     sources: list[_Source] = []
     for cue in _find_cues(doc, quotations):
@@ -986,7 +1127,40 @@ def extract_attributions(
         source = _describe_source(doc, cue.speaker, gazetteer, sources, cue.speaker_tokens)
         if source is not _NO_SOURCE:
             sources.append(source)
-        yield _record(_text(doc), cue, source, content)
+        governed = ((content.start, content.end), *_source_clauses(cue.speaker))
+        yield _record(_text(doc), cue, source, content), governed
+
+
+def _source_clauses(speaker: Token | None) -> list[tuple[int, int]]:
+    """Return the ranges of relative clauses on ``speaker`` that state a wish or belief:
+    "an official, who wished to remain anonymous, said X" cites the official once."""
+    if speaker is None:
+        return []
+    return [_token_range(child.subtree) for child in speaker.children
+            if child.dep_ == "relcl" and _is_mental_state(child)]
+
+
+def _is_mental_state(verb: Token) -> bool:
+    lemma = _verb_lemma(verb)
+    return lemma in _BELIEF_VERBS or lemma in _VOLITION_VERBS or lemma in _EVIDENTIAL_VERBS
+
+
+def _outermost(
+    found: Sequence[tuple[Attribution, tuple[tuple[int, int], ...]]]
+) -> Iterator[Attribution]:
+    """Yield the attributions whose cue lies in no range another attribution governs.
+
+    "Perry told Politico that he believes X" cites Perry once: "believes" is part of what
+    he told, like a cue inside a quotation; and in "an official, who wished to remain
+    anonymous, said X" the wish describes the source.
+    """
+    for record, _ in found:
+        if not any(
+            other is not record and start <= record.cue_start < end
+            for other, governed in found
+            for start, end in governed
+        ):
+            yield record
 
 
 def _record(text: str, cue: _Cue, source: _Source, content: _Content) -> Attribution:

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from analysis.attribution import (
     Attribution,
@@ -607,3 +608,125 @@ def test_a_closing_colon_introduces_the_quoted_next_paragraph(nlp):
     records = attributions(nlp, "It gets better:\n\n“The wall will be paid for,” the letter "
                                 "read.")
     assert by_cue(records, ":") == []
+
+
+# --- issue 6: quotation marks, nesting, beliefs and wishes, evidentials -------------------
+
+
+def test_find_quotations_reads_two_apostrophes_as_a_double_mark():
+    text = "''We are ready,'' she said. ''He said 'no,''' they added."
+    found = find_quotations(text)
+    assert [text[q.inner_start:q.inner_end] for q in found] == ["We are ready,", "He said 'no,"]
+
+
+def test_a_quotation_in_two_apostrophes_is_direct_speech(nlp):
+    record = only(nlp, "''The border is closed,'' the minister said.")
+    assert (record.cue, record.source, record.quote_type) == ("said", "the minister", "direct")
+    assert record.content == "The border is closed"
+
+
+def test_a_cue_inside_another_attributions_content_is_not_a_second_citation(nlp):
+    record = only(nlp, "The senator told reporters that he believes the plan will fail.")
+    assert (record.cue, record.source) == ("told", "The senator")
+    assert record.content == "he believes the plan will fail"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("Most voters think the economy is improving.", "think", "Most voters",
+         "the economy is improving"),
+        ("The mayor knows that the bridge is unsafe.", "knows", "The mayor",
+         "the bridge is unsafe"),
+        ("The governor wants Mexico to pay for the wall.", "wants", "The governor",
+         "Mexico to pay for the wall"),
+        ("The governor wants to build a new bridge.", "wants", "The governor",
+         "to build a new bridge"),
+    ],
+)
+def test_beliefs_and_wishes_with_a_proposition_are_attributed(nlp, sentence, cue, source,
+                                                               content):
+    record = only(nlp, sentence)
+    assert (record.cue, record.source, record.content) == (cue, source, content)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The mayor knows the area well.", "The senator feels tired after the vote.",
+     "Voters think about the economy.", "The governor wants a new bridge."],
+)
+def test_beliefs_and_wishes_with_a_plain_object_are_not_attributed(nlp, sentence):
+    assert attributions(nlp, sentence) == []
+
+
+def test_an_evidential_has_no_source_and_attributes_the_whole_clause(nlp):
+    record = only(nlp, "The senator appears to have lost the support of his party.")
+    assert (record.cue, record.source, record.source_start) == ("appears", "", -1)
+    assert record.content == "The senator appears to have lost the support of his party"
+    assert attributions(nlp, "The senator appeared on television on Sunday.") == []
+
+
+def test_a_wish_in_a_relative_clause_on_the_source_describes_the_source(nlp):
+    record = only(nlp, "A senior official, who wished to remain anonymous, said the talks "
+                       "had failed.")
+    assert (record.cue, record.source, record.content) == (
+        "said", "A senior official", "the talks had failed")
+
+
+def test_a_parenthetical_cue_attributes_the_sentence_around_it(nlp):
+    record = only(nlp, "By then, the senator said, the plan was already doomed.")
+    assert (record.cue, record.source) == ("said", "the senator")
+    assert record.content.startswith("By then")
+    assert record.content.rstrip(".").endswith("already doomed")
+
+
+def test_a_belief_with_an_object_and_a_predicate_is_attributed(nlp):
+    record = only(nlp, "Many voters view the senator as a threat to the party.")
+    assert (record.cue, record.source) == ("view", "Many voters")
+    assert record.content.startswith("the senator as a threat")
+
+
+def test_an_open_question_is_not_a_belief(nlp):
+    assert attributions(nlp, "The mayor does not know whether the bridge is safe.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source"),
+    [
+        ("The governor repeated his promise to cut taxes.", "repeated", "The governor"),
+        ("The senator highlighted the cost of the program.", "highlighted", "The senator"),
+        ("Protesters chanted that the election was stolen.", "chanted", "Protesters"),
+    ],
+)
+def test_more_speech_acts_are_cues(nlp, sentence, cue, source):
+    record = only(nlp, sentence)
+    assert (record.cue, record.source) == (cue, source)
+
+
+def test_whoever_asked_a_bare_participle_is_not_named(nlp):
+    records = attributions(nlp, "Asked about the tax plan, the senator said it was unfair.")
+    asked = by_cue(records, "Asked")
+    assert asked and (asked[0].source, asked[0].source_start) == ("", -1)
+    assert by_cue(records, "said")[0].source == "the senator"
+
+
+def test_a_subject_reached_through_an_adjective_is_the_speaker(nlp):
+    record = only(nlp, "The governor was quick to add that the plan was final.")
+    assert (record.cue, record.source) == ("add", "The governor")
+
+
+def test_a_name_the_parser_did_not_attach_to_the_cue_is_the_source(nlp):
+    # A hand-made parse with the parser's error: "Maynard" hangs on the quoted verb.
+    words = ["“", "We", "won", ",", "”", "said", "Robin", "Maynard", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, True, False, False, True, True, True,
+                                              False, False],
+              heads=[2, 2, 5, 5, 5, 5, 7, 2, 5],
+              deps=["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "compound", "dep",
+                    "punct"],
+              pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN",
+                   "PUNCT"],
+              tags=["``", "PRP", "VBD", ",", "''", "VBD", "NNP", "NNP", "."],
+              lemmas=["“", "we", "win", ",", "”", "say", "Robin", "Maynard", "."])
+    (record,) = extract_attributions(doc)
+    assert (record.cue, record.source_surface, record.content) == ("said", "Robin Maynard",
+                                                                  "We won")
