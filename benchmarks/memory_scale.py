@@ -12,7 +12,8 @@ real news prose, spread over 50 outlets and one year. Then runs the extract comm
 it twice (cold cache, then warm) in a child process and samples the resident memory of
 the child and all its workers every 0.2 s (proportional set size, so pages the forked
 workers share are counted once). Prints the time, articles per second, the peak memory
-of the whole process tree and of the main process, and the rows written. Target (issue 9): a 10,000-article corpus within 2 GB of peak RSS.
+of the whole process tree and of the main process, and the rows written. Target
+(issue 9): a 10,000-article corpus within 2 GB of peak RSS.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def build_corpus(source: Path, count: int, target: Path) -> int:
             turn = (number // len(texts)) % max(len(paragraphs), 1)
             text = "\n\n".join(paragraphs[turn:] + paragraphs[:turn])
             words += len(text.split())
-            record = {"article_id": f"synthetic-{number:05d}", "outlet": f"Outlet {number % 50:02d}",
+            record = {"article_id": f"synthetic-{number:05d}",
+                      "outlet": f"Outlet {number % 50:02d}",
                       "published": (first_day + timedelta(days=number % 366)).isoformat(),
                       "title": f"Synthetic article {number}", "text": text}
             handle.write(json.dumps(record) + "\n")

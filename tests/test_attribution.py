@@ -318,13 +318,14 @@ def test_a_reporting_verb_without_content_is_not_an_attribution(nlp):
 @pytest.mark.parametrize(
     ("sentence", "cue", "source", "content"),
     [
-        ("Jeb Bush called Trump “unhinged.”", "called", "Jeb Bush", "Trump “unhinged.”"),
+        ("The mayor called the governor “reckless.”", "called", "The mayor",
+         "the governor “reckless.”"),
         ("Democrats criticized the senator for his remarks.", "criticized", "Democrats",
          "the senator for his remarks"),
         ("Critics accused the campaign of lying about the emails.", "accused", "Critics",
          "the campaign of lying about the emails"),
-        ("Hillary Clinton is calling for the United States to step up its efforts.",
-         "calling", "Hillary Clinton", "for the United States to step up its efforts"),
+        ("The senator is calling for Mexico to expand its patrols.",
+         "calling", "The senator", "for Mexico to expand its patrols"),
         ("The senator vowed to block the nomination.", "vowed", "The senator",
          "to block the nomination"),
         ("The governor pointed to the jobs report.", "pointed to", "The governor",
@@ -357,13 +358,13 @@ def test_as_the_outlet_reported_attributes_the_main_clause(nlp):
 
 
 def test_passive_with_an_agent_attributes_the_subject(nlp):
-    record = only(nlp, "The move was first reported by MSNBC.")
-    assert (record.cue, record.source, record.content) == ("reported", "MSNBC", "The move")
+    record = only(nlp, "The decision was first reported by Reuters.")
+    assert (record.cue, record.source, record.content) == ("reported", "Reuters", "The decision")
 
 
 def test_said_that_stands_for_what_was_said(nlp):
-    record = only(nlp, "Then, in 2017, Kerry said that.")
-    assert (record.cue, record.source, record.content) == ("said", "Kerry", "that")
+    record = only(nlp, "Later, in 2019, Ebrard said that.")
+    assert (record.cue, record.source, record.content) == ("said", "Ebrard", "that")
 
 
 def test_a_name_and_a_colon_open_a_headline_attribution(nlp):
@@ -374,17 +375,17 @@ def test_a_name_and_a_colon_open_a_headline_attribution(nlp):
 
 
 @pytest.mark.parametrize("text", ["Wait, it gets better: the plan was shelved.",
-                                  "4:40 p.m.: Sanders wins Vermont."])
+                                  "9:15 p.m.: Polls close in Texas."])
 def test_a_colon_after_anything_but_a_name_is_not_a_cue(nlp, text):
     assert [r.cue for r in attributions(nlp, text)] == []
 
 
 def test_a_quotation_after_a_colon_may_open_the_next_paragraph(nlp):
-    record = only(nlp, 'Breitbart News responded:\n\n"If there is a threat, it should be '
-                       'stopped."')
+    record = only(nlp, 'Univision responded:\n\n"If the numbers are wrong, they should be '
+                       'corrected."')
     assert (record.cue, record.source, record.quote_type) == (
-        "responded", "Breitbart News", "direct")
-    assert record.content == "If there is a threat, it should be stopped."
+        "responded", "Univision", "direct")
+    assert record.content == "If the numbers are wrong, they should be corrected."
 
 
 def test_verbs_that_as_often_report_plain_events_are_not_cues(nlp):
@@ -402,10 +403,10 @@ def test_find_quotations_pairs_straight_and_curly_marks():
 
 
 def test_find_quotations_closes_on_an_opening_mark_typed_as_a_closing_one():
-    text = "an “expedited review“ of Flint and “a health corps”"
+    text = "a “rapid audit“ of the port and “a border task force”"
     found = find_quotations(text)
-    assert [text[q.inner_start:q.inner_end] for q in found] == ["expedited review",
-                                                                 "a health corps"]
+    assert [text[q.inner_start:q.inner_end] for q in found] == ["rapid audit",
+                                                                 "a border task force"]
 
 
 def test_find_quotations_closes_an_open_quote_at_the_paragraph_end():

@@ -418,8 +418,8 @@ def test_ranges_share_a_glued_unit(nlp):
 
 
 def test_a_word_glued_after_a_unit_does_not_make_a_name(nlp):
-    figure = one_figure(nlp, "The firm is 43.4 percent-owned by the state.")
-    assert (figure.value, figure.unit) == (43.4, "percent")
+    figure = one_figure(nlp, "The bank is 27.5 percent-owned by the government.")
+    assert (figure.value, figure.unit) == (27.5, "percent")
 
 
 def test_ages(nlp):
@@ -449,7 +449,7 @@ def test_a_range_keeps_its_own_multipliers(nlp):
         "Stocks in the S&P 500 fell.",
         "The 787 Dreamliner landed in Tijuana.",
         "A category 4 hurricane hit the coast.",
-        "In 2021 most people worked from home.",
+        "In 2022 many border offices stayed closed.",
         "The yen rose to Y=590 billion.",
     ],
 )
@@ -662,9 +662,9 @@ def test_a_change_by_a_close_range_is_a_range(nlp):
 
 
 def test_a_rate_stays_with_its_own_conjunct(nlp):
-    rent, kids = figures(nlp, "They have a $3500 a month mortgage and two kids in school.")
-    assert (rent.value, rent.rate_period) == (3500, "month")
-    assert (kids.value, kids.object, kids.rate_period) == (2, "kid", "")
+    rent, dogs = figures(nlp, "She pays a $1200 a month rent and keeps three dogs at home.")
+    assert (rent.value, rent.rate_period) == (1200, "month")
+    assert (dogs.value, dogs.object, dogs.rate_period) == (3, "dog", "")
 
 
 def test_pence_glued_to_the_number_but_not_video_lines(nlp):
@@ -701,14 +701,14 @@ def test_a_dash_glued_to_the_counted_noun_is_dropped(nlp):
 
 
 def test_a_number_with_thousands_separators_is_no_date(nlp):
-    found = figures(nlp, "The TA-125 lost 1.1% to end at 1,334.20 on Monday.")
-    assert 1334.2 in [figure.value for figure in found]
+    found = figures(nlp, "The index lost 0.8% to close at 2,417.60 on Tuesday.")
+    assert 2417.6 in [figure.value for figure in found]
     assert figures(nlp, "The talks end on March 4, 2021.") == []
 
 
 def test_pence_written_apart_is_a_unit_and_keeps_a_four_digit_price(nlp):
-    found = figures(nlp, "Unite fell 68 p to 1112 p on Friday.")
-    assert [(figure.value, figure.unit) for figure in found] == [(68, "pence"), (1112, "pence")]
+    found = figures(nlp, "The shares fell 42 p to 1385 p on Thursday.")
+    assert [(figure.value, figure.unit) for figure in found] == [(42, "pence"), (1385, "pence")]
 
 
 def test_a_change_written_with_one_unit_gives_it_to_both_ends(nlp):
