@@ -177,7 +177,9 @@ def iter_results(
     with tqdm(total=len(texts), unit="article", desc="parsing",
               disable=not show_progress(progress)) as bar:
         if n_process > 1 and len(texts) > batch_size:
-            done = _in_processes(worker, _batches(texts, batch_size), n_process)
+            # At least eight batches per process, so that none idles long at the end.
+            size = max(4, min(batch_size, -(-len(texts) // (8 * n_process))))
+            done = _in_processes(worker, _batches(texts, size), n_process)
         else:
             done = map(worker, _batches(texts, batch_size * 4))
         for results in done:
