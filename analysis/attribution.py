@@ -326,6 +326,8 @@ class _Cue:
     declined: bool = False
     colon: bool = False
     speaker_tokens: tuple[Token, ...] = ()
+    # What an adjective or noun cue attributes, read at the cue ("critical of X").
+    content_tokens: tuple[Token, ...] = ()
 
 
 def _find_cues(doc: Doc, quotations: Sequence[Quotation]) -> Iterator[_Cue]:
@@ -338,6 +340,10 @@ def _find_cues(doc: Doc, quotations: Sequence[Quotation]) -> Iterator[_Cue]:
             cue = _in_source_cue(token)
         elif token.text == ":":
             cue = _colon_cue(token)
+        elif token.pos_ == "ADJ":
+            cue = _adjective_cue(token)
+        elif token.pos_ == "NOUN":
+            cue = _noun_cue(token)
         else:
             cue = _verb_cue(token)
         if cue is not None:
@@ -422,6 +428,135 @@ def _in_source_cue(token: Token) -> _Cue | None:
         # "In a CNN poll, X" or "X leads in a CNN poll", not "X slid in the polls".
         return None
     return _Cue(token.idx, token.idx + len(token.text), token, objects[0], according_to=True)
+
+
+# Stances and mental states told by an adjective: "has been critical of X", "is confident
+# that X", "were willing to X". They count only with a complement, like beliefs.
+_STANCE_ADJECTIVES = _words(
+    "critical confident willing unwilling eager sure certain convinced concerned worried "
+    "skeptical sceptical aware unaware hopeful optimistic pessimistic doubtful wary nervous "
+    "angry adamant supportive opposed reluctant determined afraid fearful furious upset "
+    "insistent keen anxious"
+)
+# Prepositions that carry what a stance adjective or noun is about.
+_ABOUT_PREPOSITIONS = frozenset({"of", "about", "with", "in", "over", "on", "for", "against", "to"})
+
+
+def _adjective_cue(adjective: Token) -> _Cue | None:
+    """Return the cue of a stance adjective predicated of a subject with a complement:
+    "Graham has been critical of the plan", "she was sure the mayor would win"."""
+    if adjective.lemma_.lower() not in _STANCE_ADJECTIVES or adjective.dep_ != "acomp":
+        return None
+    content = _adjective_complement(adjective)
+    if not content:
+        return None
+    link = adjective.head
+    subjects = [c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    first = min([link, *(c for c in link.children if c.dep_ in ("aux", "neg"))],
+                key=lambda t: t.i)
+    last = _content_preposition(adjective, content) or adjective
+    return _Cue(first.idx, last.idx + len(last.text), adjective, subjects[0],
+                according_to=False, content_tokens=tuple(content))
+
+
+def _adjective_complement(adjective: Token) -> list[Token]:
+    """Return the clause, infinitive or prepositional object of a stance adjective."""
+    for child in adjective.children:
+        if child.dep_ in _INFINITIVE_DEPS and not _is_open_question(child):
+            return [t for t in child.subtree if not _is_that(t, child)]
+    # "critical of X" is a stance, "critical to X" an importance; "opposed to X" a stance.
+    about = _ABOUT_PREPOSITIONS if adjective.lemma_.lower() == "opposed" else (
+        _ABOUT_PREPOSITIONS - {"to"})
+    return _prepositional_object(adjective, about)
+
+
+def _content_preposition(word: Token, content: Sequence[Token]) -> Token | None:
+    """Return the preposition of ``word`` that introduces ``content`` ("critical of")."""
+    inside = {t.i for t in content}
+    for token in content:
+        if token.head.i not in inside:
+            preposition = token.head
+            if preposition.dep_ == "prep" and preposition.head.i == word.i:
+                return preposition
+    return None
+
+
+def _prepositional_object(
+    word: Token, prepositions: frozenset[str] = _ABOUT_PREPOSITIONS
+) -> list[Token]:
+    """Return what ``word`` is about: the object of "of X", "about X" ..., not a time
+    ("remarks on Tuesday")."""
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")
+                       and c.ent_type_ not in ("DATE", "TIME")]
+            if objects:
+                return list(objects[0].subtree)
+    return []
+
+
+# Statements and stances told by a noun: "the mayor's criticism of the plan", "support for
+# X from unions", "her claim that X", "raised questions about X". They count only with a
+# holder (a possessor, "from"/"by" X, or the subject of a light verb) and a complement.
+_STANCE_NOUNS = _words(
+    "criticism statement claim remark attack call opposition decision promise pledge vow "
+    "warning question complaint allegation assertion argument suggestion endorsement "
+    "concern fear doubt belief insistence praise condemnation denial admission prediction "
+    "announcement assessment opinion objection defense defence plea"
+)
+# Verbs that turn a stance noun into an act of its subject: "raised questions about X".
+_LIGHT_VERBS = _words(
+    "make raise issue release offer deliver level launch renew pose share have send lodge "
+    "file avoid step double"
+)
+
+
+def _noun_cue(noun: Token) -> _Cue | None:
+    """Return the cue of a stance noun with a holder and a complement."""
+    if noun.lemma_.lower() not in _STANCE_NOUNS:
+        return None
+    content = _noun_complement(noun)
+    if not content:
+        return None
+    first, holder = noun, _noun_holder(noun)
+    verb = noun.head
+    if holder is None and noun.dep_ == "dobj" and _verb_lemma(verb) in _LIGHT_VERBS:
+        # "Graham raised questions about X": the subject of the light verb holds them.
+        own = _own_speaker(verb)
+        holder = own if isinstance(own, Token) else None
+        first = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "neg"))],
+                    key=lambda t: t.i)
+    if holder is None or (_is_reporting_verb(verb) and noun.dep_ == "dobj"):
+        return None
+    last = _content_preposition(noun, content) or noun
+    return _Cue(first.idx, last.idx + len(last.text), noun, holder, according_to=False,
+                content_tokens=tuple(content))
+
+
+def _noun_holder(noun: Token) -> Token | None:
+    """Return the possessor of a stance noun or the object of its "from"/"by" phrase."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _noun_complement(noun: Token) -> list[Token]:
+    """Return the clause, infinitive or prepositional object of a stance noun."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX") and (
+            any(_is_that(t, child) for t in child.children)
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            return [t for t in child.subtree if not _is_that(t, child)]
+    return _prepositional_object(noun, _ABOUT_PREPOSITIONS - {"in"})
 
 
 def _verb_cue(token: Token) -> _Cue | None:
@@ -631,6 +766,8 @@ def _content(doc: Doc, cue: _Cue, quotations: Sequence[Quotation]) -> _Content |
             paragraph_end = _paragraph(_text(doc), start)[1]
             return _with_quotations(_text(doc), (start, paragraph_end), quotations)
         return _with_quotations(_text(doc), (cue.end, paragraph_end), quotations)
+    if cue.content_tokens:
+        return _with_quotations(_text(doc), _token_range(cue.content_tokens), quotations)
     complement = _without_speaker(_complement(cue.anchor), cue.speaker)
     if complement:
         return _with_quotations(_text(doc), _token_range(complement), quotations)
@@ -878,9 +1015,9 @@ _ORGANIZATION_WORDS = _words(
     "delegation country nation state company"
 )
 _QUANTIFIERS = _words("one some many several most few all each two three four five")
-_SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_PLURAL_PRONOUNS = frozenset({"they", "them"})
-_PRONOUNS = _SINGULAR_PERSON_PRONOUNS | _PLURAL_PRONOUNS | {"it", "i", "we", "you", "who"}
+_SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_PRONOUNS = _SINGULAR_PERSON_PRONOUNS | _PLURAL_PRONOUNS | {"it", "its", "i", "we", "you", "who"}
 _DROPPED_FROM_SOURCE = frozenset({"appos", "relcl", "punct", "advcl", "parataxis"})
 
 
@@ -1072,7 +1209,7 @@ def _compatible(word: str, source: _Source) -> bool:
         return source.kind in ("named_person", "anonymous") and not source.plural
     if word in _PLURAL_PRONOUNS:
         return source.plural or source.kind in ("organization", "group")
-    if word == "it":
+    if word in ("it", "its"):
         return not source.plural and source.kind in ("organization", "document", "media_outlet")
     return False
 

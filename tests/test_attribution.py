@@ -731,3 +731,56 @@ def test_a_name_the_parser_did_not_attach_to_the_cue_is_the_source(nlp):
     (record,) = extract_attributions(doc)
     assert (record.cue, record.source_surface, record.content) == ("said", "Robin Maynard",
                                                                   "We won")
+
+
+# --- adjective and noun cues --------------------------------------------------------------
+
+
+def test_stance_adjective_with_a_complement_is_a_cue(nlp):
+    record = only(nlp, "Councillor Okafor has been critical of the parking levy for months.")
+    assert record.cue == "has been critical of"
+    assert record.source == "Councillor Okafor"
+    assert record.content == "the parking levy"
+
+
+def test_stance_adjective_with_a_clause_or_infinitive(nlp):
+    sure = only(nlp, "The harbour master was sure the ferry would sail on time.")
+    assert (sure.source, sure.content) == ("The harbour master", "the ferry would sail on time")
+    willing = only(nlp, "Several growers were willing to sell their land to the county.")
+    assert willing.source == "Several growers"
+    assert willing.content == "to sell their land to the county"
+
+
+def test_stance_adjective_without_complement_or_as_importance_is_no_cue(nlp):
+    assert attributions(nlp, "The fishermen were angry.") == []
+    assert attributions(nlp, "Fresh water is critical to the survival of the valley.") == []
+
+
+def test_stance_noun_with_possessor_and_complement(nlp):
+    record = only(nlp, "The mayor's criticism of the stadium deal surprised the council.")
+    assert record.cue == "criticism of"
+    assert record.source == "The mayor's"
+    assert record.content == "the stadium deal"
+
+
+def test_stance_noun_holder_from_by_or_light_verb(nlp):
+    attacks = only(nlp, "Attacks on the mayor by the opposition continued.")
+    assert attacks.cue == "Attacks on"
+    assert (attacks.source, attacks.content) == ("the opposition", "the mayor")
+    raised = only(nlp, "Senator Alvarez raised questions about the contract.")
+    assert raised.cue == "raised questions about"
+    assert (raised.source, raised.content) == ("Senator Alvarez", "the contract")
+
+
+def test_stance_noun_possessive_pronoun_is_resolved(nlp):
+    found = attributions(
+        nlp, "Mayor Linda Osei spoke on Monday. Her criticism of the budget was blunt.")
+    record = by_cue(found, "criticism of")[0]
+    assert record.source == "Linda Osei"
+    assert record.source_surface == "Her"
+    assert record.source_kind == "named_person"
+
+
+def test_stance_noun_without_holder_or_about_a_time_is_no_cue(nlp):
+    assert attributions(nlp, "Criticism of the stadium deal grew.") == []
+    assert attributions(nlp, "His remarks on Tuesday were brief.") == []
