@@ -288,13 +288,21 @@ _STANCE_VERBS = _words(
     "portray order list echo discuss refer talk oppose attack threaten refuse deride "
     "applaud hail chide scold fault ridicule lambast berate rebuke castigate pan "
     "demand recommend advocate compare nominate deem promote charge repeat quote "
-    "reference highlight preach"
+    "reference highlight preach offer release issue push identify apologize remember "
+    "name favor favour publish request press retweet bemoan encourage liken invoke knock "
+    "congratulate balk"
 )
 _REPORTING_VERBS = _SPEECH_VERBS | _STANCE_VERBS
 _OBJECT_VERBS = _STANCE_VERBS | _words(
     "report announce describe confirm reveal acknowledge deny admit predict warn ask "
     "promise vow pledge show mention express estimate disclose seem point hope plan seek "
     "expect view regard consider"
+) | _words(
+    # Speech whose object or topic is what was said: "noted the risk", "tweeted a photo",
+    # "responded to the charge", "commented on the vote", "complained about the heat".
+    "note write recall tweet retweet post explain declare reiterate answer emphasize "
+    "emphasise stress signal suggest claim state respond comment complain boast argue "
+    "worry fear remind"
 )
 # Beliefs count as attributions only with a proposition, a clause: "thinks that X", "knows
 # Mexico will pay"; "knows the area" or "feels tired" attributes nothing.
@@ -806,7 +814,9 @@ def _complement(verb: Token) -> list[Token]:
         # "The move was first reported by MSNBC": what was reported is the subject.
         tokens = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
     elif _verb_lemma(verb) in _OBJECT_VERBS:
-        tokens = [t for child in verb.rights if _is_object(child) for t in child.subtree]
+        # "responded to the charge" attributes "the charge", without the preposition.
+        tokens = [t for child in verb.rights if _is_object(child) for t in child.subtree
+                  if not (child.dep_ == "prep" and t.i == child.i)]
     else:
         # "said that", "said yes": a word standing for what was said; "agreed to X": the
         # commitment.

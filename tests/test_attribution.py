@@ -329,7 +329,7 @@ def test_a_reporting_verb_without_content_is_not_an_attribution(nlp):
         ("The senator vowed to block the nomination.", "vowed", "The senator",
          "to block the nomination"),
         ("The governor pointed to the jobs report.", "pointed to", "The governor",
-         "to the jobs report"),
+         "the jobs report"),
     ],
 )
 def test_stance_and_commitment_verbs_attribute_their_object(nlp, sentence, cue, source, content):
@@ -784,3 +784,19 @@ def test_stance_noun_possessive_pronoun_is_resolved(nlp):
 def test_stance_noun_without_holder_or_about_a_time_is_no_cue(nlp):
     assert attributions(nlp, "Criticism of the stadium deal grew.") == []
     assert attributions(nlp, "His remarks on Tuesday were brief.") == []
+
+
+def test_speech_verb_with_a_topic_or_object_is_a_cue(nlp):
+    responded = only(nlp, "The ferry company responded to the complaints of its riders.")
+    assert responded.source == "The ferry company"
+    assert responded.content == "the complaints of its riders"
+    noted = only(nlp, "Dr. Amara Singh noted the rise in admissions.")
+    assert (noted.cue, noted.content) == ("noted", "the rise in admissions")
+
+
+def test_acts_of_public_stance_are_cues(nlp):
+    apology = only(nlp, "The club's chairman apologized for the delay.")
+    assert (apology.cue, apology.content) == ("apologized", "the delay")
+    liken = only(nlp, "Governor Brandt likened the tax to a toll on bread.")
+    assert liken.source == "Governor Brandt"
+    assert liken.content.startswith("the tax")
