@@ -595,7 +595,9 @@ def _verb_cue(token: Token) -> _Cue | None:
         last = particles[0]
     end = last.idx + len(last.text)
     speaker = None if _is_evidential(token) else _speaker(token)
-    return _Cue(token.idx, end, token, speaker, according_to=False, declined=declined)
+    question = _declined_question(last) if declined else ()
+    return _Cue(token.idx, end, token, speaker, according_to=False, declined=declined,
+                content_tokens=question)
 
 
 def _holds_a_proposition(verb: Token) -> bool:
@@ -623,7 +625,11 @@ def _speaking_participle(verb: Token) -> bool:
     """Return whether ``verb`` is "calling" in "Graham, calling X a liar, ..." (not "the
     plan announced Monday")."""
     noun = verb.head
-    return verb.tag_ == "VBG" and (noun.ent_type_ in ("PERSON", "ORG") or noun.pos_ == "PRON")
+    if verb.tag_ != "VBG":
+        return False
+    # "a poll showing that X", "a message saying X": a participle with a clause speaks.
+    return noun.ent_type_ in ("PERSON", "ORG") or noun.pos_ == "PRON" or any(
+        child.dep_ == "ccomp" for child in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -655,11 +661,24 @@ def _verb_lemma(token: Token) -> str:
     return lemma
 
 
+# What one declines to do when declining to speak: "declined to say whether X".
+_DECLINED_ACTS = _words(
+    "comment say discuss elaborate answer specify confirm respond provide identify detail "
+    "address disclose reveal explain release speculate name"
+)
+
+
 def _declined_to_comment(token: Token) -> Token | None:
     for child in token.children:
-        if child.dep_ == "xcomp" and child.lemma_.lower() == "comment":
+        if child.dep_ == "xcomp" and child.lemma_.lower() in _DECLINED_ACTS:
             return child
     return None
+
+
+def _declined_question(act: Token) -> tuple[Token, ...]:
+    """Return the question left unanswered in "declined to say whether X", if any."""
+    return tuple(t for child in act.children if child.dep_ == "ccomp"
+                 for t in child.subtree)
 
 
 def _speaker(verb: Token) -> Token | None:
@@ -764,6 +783,8 @@ def _content(doc: Doc, cue: _Cue, quotations: Sequence[Quotation]) -> _Content |
     """Return what ``cue`` attributes, or None when it attributes nothing."""
     if cue.according_to:
         return _according_to_content(doc, cue.anchor)
+    if cue.content_tokens:
+        return _with_quotations(_text(doc), _token_range(cue.content_tokens), quotations)
     if cue.declined:
         return _NO_CONTENT
     if cue.colon:
@@ -774,8 +795,6 @@ def _content(doc: Doc, cue: _Cue, quotations: Sequence[Quotation]) -> _Content |
             paragraph_end = _paragraph(_text(doc), start)[1]
             return _with_quotations(_text(doc), (start, paragraph_end), quotations)
         return _with_quotations(_text(doc), (cue.end, paragraph_end), quotations)
-    if cue.content_tokens:
-        return _with_quotations(_text(doc), _token_range(cue.content_tokens), quotations)
     complement = _without_speaker(_complement(cue.anchor), cue.speaker)
     if complement:
         return _with_quotations(_text(doc), _token_range(complement), quotations)

@@ -800,3 +800,17 @@ def test_acts_of_public_stance_are_cues(nlp):
     liken = only(nlp, "Governor Brandt likened the tax to a toll on bread.")
     assert liken.source == "Governor Brandt"
     assert liken.content.startswith("the tax")
+
+
+def test_declined_to_say_whether_attributes_the_question(nlp):
+    record = only(nlp, "The coach declined to say whether the striker would play.")
+    assert record.cue == "declined to say"
+    assert record.source == "The coach"
+    assert record.content == "whether the striker would play"
+
+
+def test_participle_with_a_clause_speaks_for_its_noun(nlp):
+    record = only(nlp, "Residents received a letter saying that the water was unsafe.")
+    assert record.cue == "saying"
+    assert record.source == "a letter"
+    assert record.content == "the water was unsafe"
