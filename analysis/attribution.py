@@ -290,7 +290,11 @@ _STANCE_VERBS = _words(
     "demand recommend advocate compare nominate deem promote charge repeat quote "
     "reference highlight preach offer release issue push identify apologize remember "
     "name favor favour publish request press retweet bemoan encourage liken invoke knock "
-    "congratulate balk"
+    "congratulate balk plead outline credit assail label rebut envision brag vouch recite "
+    "lash interject characterize characterise articulate allude spar rebuff reaffirm "
+    "interpret forecast dub contemplate acquiesce utter repudiate dwell trumpet scoff "
+    "revile pronounce posit opine mull lecture herald foresee dispute clarify reassure "
+    "counter concur elaborate"
 )
 _REPORTING_VERBS = _SPEECH_VERBS | _STANCE_VERBS
 _OBJECT_VERBS = _STANCE_VERBS | _words(
@@ -654,11 +658,12 @@ def _states_a_proposition(verb: Token, lemma: str) -> bool:
 
 
 def _verb_lemma(token: Token) -> str:
-    """Return the lemma of ``token``, mended where the model errs ("hopes" -> "hop")."""
+    """Return the lemma of ``token``, mended where the model errs ("hopes" -> "hop",
+    "retweeted" -> "retweete")."""
     lemma = token.lemma_.lower()
     if lemma == "hop" and not token.lower_.startswith("hopp"):
         return "hope"
-    return lemma
+    return "retweet" if lemma == "retweete" else lemma
 
 
 # What one declines to do when declining to speak: "declined to say whether X".

@@ -814,3 +814,11 @@ def test_participle_with_a_clause_speaks_for_its_noun(nlp):
     assert record.cue == "saying"
     assert record.source == "a letter"
     assert record.content == "the water was unsafe"
+
+
+def test_rarer_speech_verbs_are_cues(nlp):
+    rebut = only(nlp, "The union's lawyer rebutted the claim at once.")
+    assert (rebut.cue, rebut.source, rebut.content) == (
+        "rebutted", "The union's lawyer", "the claim")
+    retweet = only(nlp, "Senator Holt retweeted a cartoon of the mayor.")
+    assert (retweet.cue, retweet.source) == ("retweeted", "Senator Holt")
