@@ -822,3 +822,11 @@ def test_rarer_speech_verbs_are_cues(nlp):
         "rebutted", "The union's lawyer", "the claim")
     retweet = only(nlp, "Senator Holt retweeted a cartoon of the mayor.")
     assert (retweet.cue, retweet.source) == ("retweeted", "Senator Holt")
+
+
+def test_voting_and_ruling_out_are_cues(nlp):
+    ruled = only(nlp, "The minister ruled out a second referendum.")
+    assert (ruled.cue, ruled.source, ruled.content) == (
+        "ruled", "The minister", "a second referendum")
+    voted = only(nlp, "Councillor Reyes voted against the new bus lanes.")
+    assert (voted.cue, voted.content) == ("voted", "the new bus lanes")
