@@ -294,7 +294,7 @@ _STANCE_VERBS = _words(
     "lash interject characterize characterise articulate allude spar rebuff reaffirm "
     "interpret forecast dub contemplate acquiesce utter repudiate dwell trumpet scoff "
     "revile pronounce posit opine mull lecture herald foresee dispute clarify reassure "
-    "counter concur elaborate vote lay rule single"
+    "counter concur elaborate vote lay rule single disagree side"
 )
 _REPORTING_VERBS = _SPEECH_VERBS | _STANCE_VERBS
 _OBJECT_VERBS = _STANCE_VERBS | _words(
@@ -306,7 +306,7 @@ _OBJECT_VERBS = _STANCE_VERBS | _words(
     # "responded to the charge", "commented on the vote", "complained about the heat".
     "note write recall tweet retweet post explain declare reiterate answer emphasize "
     "emphasise stress signal suggest claim state respond comment complain boast argue "
-    "worry fear remind"
+    "worry fear remind agree"
 )
 # Beliefs count as attributions only with a proposition, a clause: "thinks that X", "knows
 # Mexico will pay"; "knows the area" or "feels tired" attributes nothing.
@@ -875,10 +875,18 @@ def _is_object(child: Token) -> bool:
     if child.dep_ == "advcl":
         # "called for the United States to step up": a "for ... to" clause.
         return any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
-    if child.dep_ != "prep" or child.lower_ not in _CONTENT_PREPOSITIONS:
+    if child.dep_ != "prep":
+        return False
+    lemma = child.head.lemma_.lower()
+    if child.lower_ == "on":
+        # "commented on the vote", not "announced on Monday".
+        return not any(c.ent_type_ in ("DATE", "TIME") for c in child.children)
+    if child.lower_ == "with":
+        return lemma in ("agree", "disagree", "side", "concur")
+    if child.lower_ not in _CONTENT_PREPOSITIONS:
         return False
     # "talked to reporters" names the listener; "referred to X" names what is meant.
-    return child.lower_ != "to" or child.head.lemma_.lower() in ("refer", "point", "respond")
+    return child.lower_ != "to" or lemma in ("refer", "point", "respond")
 
 
 def _that_clauses_in_adjuncts(verb: Token) -> list[Token]:

@@ -830,3 +830,11 @@ def test_voting_and_ruling_out_are_cues(nlp):
         "ruled", "The minister", "a second referendum")
     voted = only(nlp, "Councillor Reyes voted against the new bus lanes.")
     assert (voted.cue, voted.content) == ("voted", "the new bus lanes")
+
+
+def test_agreeing_with_and_commenting_on_a_topic(nlp):
+    agreed = only(nlp, "The rival candidate agreed with the verdict of the panel.")
+    assert (agreed.cue, agreed.content) == ("agreed", "the verdict of the panel")
+    commented = only(nlp, "The museum commented on the theft.")
+    assert (commented.cue, commented.content) == ("commented", "the theft")
+    assert attributions(nlp, "The museum announced on Monday.") == []
