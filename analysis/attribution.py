@@ -352,6 +352,8 @@ def _find_cues(doc: Doc, quotations: Sequence[Quotation]) -> Iterator[_Cue]:
             cue = _in_source_cue(token)
         elif token.text == ":":
             cue = _colon_cue(token)
+        elif token.lower_ == "reportedly":
+            cue = _reportedly_cue(token)
         elif token.pos_ == "ADJ":
             cue = _adjective_cue(token)
         elif token.pos_ == "NOUN":
@@ -452,6 +454,18 @@ _STANCE_ADJECTIVES = _words(
 )
 # Prepositions that carry what a stance adjective or noun is about.
 _ABOUT_PREPOSITIONS = frozenset({"of", "about", "with", "in", "over", "on", "for", "against", "to"})
+
+
+def _reportedly_cue(adverb: Token) -> _Cue | None:
+    """Return the cue of "reportedly": the clause it qualifies is attributed to nobody
+    in particular ("The firm reportedly paid a fine")."""
+    clause = adverb.head
+    if adverb.dep_ != "advmod" or clause.i == adverb.i:
+        return None
+    content = [t for t in clause.subtree
+               if t.i != adverb.i and not (t.is_punct and t.head.i == clause.i)]
+    return _Cue(adverb.idx, adverb.idx + len(adverb.text), adverb, None, according_to=False,
+                content_tokens=tuple(content))
 
 
 def _adjective_cue(adjective: Token) -> _Cue | None:

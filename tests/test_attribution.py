@@ -838,3 +838,11 @@ def test_agreeing_with_and_commenting_on_a_topic(nlp):
     commented = only(nlp, "The museum commented on the theft.")
     assert (commented.cue, commented.content) == ("commented", "the theft")
     assert attributions(nlp, "The museum announced on Monday.") == []
+
+
+def test_reportedly_attributes_its_clause_to_nobody(nlp):
+    record = only(nlp, "The striker reportedly asked for a transfer.")
+    assert record.cue == "reportedly"
+    assert record.source_start == -1 and record.source == ""
+    assert record.content.startswith("The striker")
+    assert record.content.endswith("asked for a transfer")
