@@ -359,7 +359,7 @@ def _find_cues(doc: Doc, quotations: Sequence[Quotation]) -> Iterator[_Cue]:
         elif token.pos_ == "NOUN":
             cue = _noun_cue(token)
         else:
-            cue = _verb_cue(token)
+            cue = _verb_cue(token) or _made_clear_cue(token)
         if cue is not None:
             yield cue
 
@@ -454,6 +454,21 @@ _STANCE_ADJECTIVES = _words(
 )
 # Prepositions that carry what a stance adjective or noun is about.
 _ABOUT_PREPOSITIONS = frozenset({"of", "about", "with", "in", "over", "on", "for", "against", "to"})
+
+
+def _made_clear_cue(verb: Token) -> _Cue | None:
+    """Return the cue of "made (it) clear that X": a statement, whose content is X."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "make":
+        return None
+    clear = [c for c in verb.children if c.lower_ == "clear" and c.pos_ == "ADJ"]
+    if not clear:
+        return None
+    content = [t for t in verb.subtree if t.i > clear[0].i and t.dep_ != "punct"
+               and not (t.lower_ == "that" and t.dep_ == "mark" and t.i == clear[0].i + 1)]
+    if not content:
+        return None
+    return _Cue(verb.idx, clear[0].idx + len(clear[0].text), verb, _speaker(verb),
+                according_to=False, content_tokens=tuple(content))
 
 
 def _reportedly_cue(adverb: Token) -> _Cue | None:

@@ -846,3 +846,9 @@ def test_reportedly_attributes_its_clause_to_nobody(nlp):
     assert record.source_start == -1 and record.source == ""
     assert record.content.startswith("The striker")
     assert record.content.endswith("asked for a transfer")
+
+
+def test_made_it_clear_states_its_clause(nlp):
+    record = only(nlp, "The mayor made it clear that the bridge would close.")
+    assert record.cue == "made it clear"
+    assert (record.source, record.content) == ("The mayor", "the bridge would close")
