@@ -294,7 +294,7 @@ _STANCE_VERBS = _words(
     "lash interject characterize characterise articulate allude spar rebuff reaffirm "
     "interpret forecast dub contemplate acquiesce utter repudiate dwell trumpet scoff "
     "revile pronounce posit opine mull lecture herald foresee dispute clarify reassure "
-    "counter concur elaborate vote lay rule single disagree side"
+    "counter concur elaborate vote lay rule single disagree side prefer approve disapprove"
 )
 _REPORTING_VERBS = _SPEECH_VERBS | _STANCE_VERBS
 _OBJECT_VERBS = _STANCE_VERBS | _words(

@@ -852,3 +852,10 @@ def test_made_it_clear_states_its_clause(nlp):
     record = only(nlp, "The mayor made it clear that the bridge would close.")
     assert record.cue == "made it clear"
     assert (record.source, record.content) == ("The mayor", "the bridge would close")
+
+
+def test_poll_preferences_are_stances(nlp):
+    record = only(nlp, "Most of the surveyed nurses prefer the night shift.")
+    assert record.cue == "prefer"
+    assert record.content == "the night shift"
+    assert attributions(nlp, "The nurses want a sandwich.") == []
