@@ -20,6 +20,10 @@ attributed). The extractor reads all three from the dependency parse:
   "In a CNN poll, X" and "in her words, X" work like "according to"; beliefs and
   commitments ("believe", "hope to", "agreed to", "analysts expect") count, a passive
   forecast ("is expected to") does not;
+- adjectives and nouns are cues with a complement: a stance adjective of a subject ("has
+  been critical of X", "was sure X") and a stance noun with a holder ("the mayor's
+  criticism of X", "attacks on X by Y", "raised questions about X"); "reportedly"
+  attributes its clause to nobody, "made it clear that X" states X;
 - speech acts count with a plain object ("praised the plan"), mental states only with a
   proposition: "thinks that X", "knows Mexico will pay", "wants Mexico to pay", "wants to
   build a wall" count, "knows the area" and "wants a bridge" do not; an evidential
