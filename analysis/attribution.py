@@ -940,12 +940,13 @@ def _nested_cue_tokens(tokens: Sequence[Token]) -> set[int]:
     """Return the indexes of other cues' phrases inside ``tokens``, to leave them out.
 
     "noted that X, and said Y" reports X, not "X, and said Y"; "Z said that, according
-    to W, X" reports X.
+    to W, X" reports X; "says X — arguing that Y" reports X, and "arguing" Y.
     """
     nested: set[int] = set()
     for token in tokens:
         coordinated = token.dep_ == "conj" and _is_reporting_verb(token)
-        if coordinated or token.lower_ == "according":
+        if coordinated or token.lower_ == "according" or (
+                _is_own_clause_cue(token) and _is_reporting_verb(token)):
             nested.update(t.i for t in token.subtree)
             nested.update(
                 sibling.i for sibling in token.head.children
@@ -1322,7 +1323,7 @@ def extract_attributions(
     comment" yields a record without content. Never raises on unusual text.
     """
     found = list(_all_attributions(doc, gazetteer or load_gazetteer()))
-    yield from _outermost(found)
+    yield from _outermost(doc, found)
 
 
 def _all_attributions(
@@ -1357,7 +1358,18 @@ def _is_mental_state(verb: Token) -> bool:
     return lemma in _BELIEF_VERBS or lemma in _VOLITION_VERBS or lemma in _EVIDENTIAL_VERBS
 
 
+def _own_clause_cues(doc: Doc) -> set[int]:
+    """Return the offsets of cues that head an adverbial clause with a clause of their own
+    ("insisted that X, claiming that Y"): a second statement, not part of the first."""
+    return {token.idx for token in doc if _is_own_clause_cue(token)}
+
+
+def _is_own_clause_cue(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(c.dep_ == "ccomp" for c in token.children)
+
+
 def _outermost(
+    doc: Doc,
     found: Sequence[tuple[Attribution, tuple[tuple[int, int], ...]]]
 ) -> Iterator[Attribution]:
     """Yield the attributions whose cue lies in no range another attribution governs.
@@ -1366,11 +1378,12 @@ def _outermost(
     he told, like a cue inside a quotation; and in "an official, who wished to remain
     anonymous, said X" the wish describes the source.
     """
+    own_clauses = _own_clause_cues(doc)
     for record, _ in found:
         if not any(
             other is not record and start <= record.cue_start < end
             for other, governed in found
-            for start, end in governed
+            for start, end in (governed[1:] if record.cue_start in own_clauses else governed)
         ):
             yield record
 

@@ -859,3 +859,18 @@ def test_poll_preferences_are_stances(nlp):
     assert record.cue == "prefer"
     assert record.content == "the night shift"
     assert attributions(nlp, "The nurses want a sandwich.") == []
+
+
+def test_adverbial_clause_with_its_own_clause_is_a_second_statement(nlp):
+    found = attributions(nlp, "The mayor says the city collected about $2 million in fees "
+                              "last year — arguing that the charges pay for the parks.")
+    assert [r.cue for r in found] == ["says", "arguing"]
+    says = by_cue(found, "says")[0]
+    assert says.content == "the city collected about $2 million in fees last year"
+    arguing = by_cue(found, "arguing")[0]
+    assert (arguing.source, arguing.content) == ("The mayor", "the charges pay for the parks")
+    found = attributions(nlp, "The senator accuses the governor of wasting money while the "
+                              "governor suggests the senator is a puppet of the unions.")
+    suggests = by_cue(found, "suggests")[0]
+    assert (suggests.source, suggests.content) == (
+        "the governor", "the senator is a puppet of the unions")
