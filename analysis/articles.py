@@ -173,7 +173,7 @@ def iter_results(
     cache under ``parses/``) and extracted. With ``n_process`` > 1, forked processes each
     parse and extract whole batches.
     """
-    worker = BatchWorker(nlp, extractors, cache_folder)
+    worker = BatchWorker(nlp, extractors, cache_folder, batch_size=batch_size)
     with tqdm(total=len(texts), unit="article", desc="parsing",
               disable=not show_progress(progress)) as bar:
         if n_process > 1 and len(texts) > batch_size:
@@ -201,8 +201,10 @@ def _batches(texts: Sequence[str], size: int) -> Iterator[list[str]]:
 class BatchWorker:
     """Turns one batch of texts into results: cached ones read back, the rest parsed once."""
 
-    def __init__(self, nlp: Language, extractors: Extractors, cache_folder: Path | None):
+    def __init__(self, nlp: Language, extractors: Extractors, cache_folder: Path | None, *,
+                 batch_size: int = 32):
         self.nlp = nlp
+        self.batch_size = batch_size  # texts per nlp.pipe batch
         self.extractors = extractors
         self.parses = ParseCache(cache_folder / "parses") if cache_folder else None
         self.results = ResultCache(cache_folder / "results") if cache_folder else None
@@ -229,7 +231,7 @@ class BatchWorker:
         return results  # type: ignore[return-value]
 
     def _extract(self, texts: list[str]) -> list[ArticleResult]:
-        docs = parse(texts, self.nlp, batch_size=max(len(texts), 1), cache=self.parses,
+        docs = parse(texts, self.nlp, batch_size=self.batch_size, cache=self.parses,
                      progress=False)
         return [extract_article(doc, self.extractors, self.matcher) for doc in docs]
 
