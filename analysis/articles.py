@@ -12,6 +12,7 @@ recomputes everything.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import logging
@@ -258,6 +259,9 @@ def _in_processes(
     from multiprocessing import get_context
 
     _FORKED_WORKER[:] = [worker]
+    # Objects that exist before the fork move to a generation the collector never scans:
+    # otherwise each worker's collections touch them and copy every page they sit on.
+    gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=n_process, mp_context=get_context("fork")) as pool:
             pending: deque = deque()
@@ -269,6 +273,7 @@ def _in_processes(
                 yield pending.popleft().result()
     finally:
         _FORKED_WORKER.clear()
+        gc.unfreeze()
 
 
 def _run_forked_worker(texts: list[str]) -> list[ArticleResult]:
