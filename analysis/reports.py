@@ -178,7 +178,10 @@ def notebook_parameters(
 ) -> dict:
     """Return the values papermill injects into the report notebook's parameters cell."""
     values = parameters.as_record()
-    values.update(report_date=report_date)
+    # The notebook validates its values again: no cache folder must stay "off", not empty
+    # (which means the default folder).
+    values.update(report_date=report_date,
+                  cache_dir="off" if parameters.cache_dir is None else values["cache_dir"])
     if out_dir is not None:
         values.update(out_dir=str(out_dir))
     return values

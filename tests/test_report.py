@@ -95,6 +95,16 @@ def test_papermill_sees_every_parameter_the_command_line_passes():
     assert passed <= declared, passed - declared
 
 
+@pytest.mark.parametrize("cache_dir", ["off", "", "/tmp/a-cache"])
+def test_the_cache_setting_survives_the_trip_into_the_notebook(cache_dir):
+    from analysis.params import validate_parameters
+    from analysis.reports import notebook_parameters
+
+    given = validate_parameters(cache_dir=cache_dir)
+    passed = notebook_parameters(given, report_date="2024-01-31")["cache_dir"]
+    assert validate_parameters(cache_dir=passed).cache_dir == given.cache_dir
+
+
 def test_notebook_refuses_a_bad_parameter_before_any_work(tmp_path):
     import papermill
     from papermill.exceptions import PapermillExecutionError
