@@ -172,9 +172,10 @@ def iter_results(
     bounded by the batches in flight, not by the corpus. With ``cache_folder`` a result
     found under ``results/`` is read back and the rest are parsed (through the parse
     cache under ``parses/``) and extracted. With ``n_process`` > 1, forked processes each
-    parse and extract whole batches.
+    parse and extract whole batches of up to ``batch_size`` texts (nlp.pipe itself takes
+    ``nlp.PIPE_BATCH_SIZE`` at a time).
     """
-    worker = BatchWorker(nlp, extractors, cache_folder, batch_size=batch_size)
+    worker = BatchWorker(nlp, extractors, cache_folder)
     with tqdm(total=len(texts), unit="article", desc="parsing",
               disable=not show_progress(progress)) as bar:
         if n_process > 1 and len(texts) > batch_size:
@@ -197,10 +198,8 @@ def extract_articles(texts: Sequence[str], nlp: Language, extractors: Extractors
 class BatchWorker:
     """Turns one batch of texts into results: cached ones read back, the rest parsed once."""
 
-    def __init__(self, nlp: Language, extractors: Extractors, cache_folder: Path | None, *,
-                 batch_size: int = 32):
+    def __init__(self, nlp: Language, extractors: Extractors, cache_folder: Path | None):
         self.nlp = nlp
-        self.batch_size = batch_size  # texts per nlp.pipe batch
         self.extractors = extractors
         self.parses = ParseCache(cache_folder / "parses") if cache_folder else None
         self.results = ResultCache(cache_folder / "results") if cache_folder else None
@@ -227,8 +226,7 @@ class BatchWorker:
         return results  # type: ignore[return-value]
 
     def _extract(self, texts: list[str]) -> list[ArticleResult]:
-        docs = parse(texts, self.nlp, batch_size=self.batch_size, cache=self.parses,
-                     progress=False)
+        docs = parse(texts, self.nlp, cache=self.parses, progress=False)
         return [extract_article(doc, self.extractors, self.matcher) for doc in docs]
 
     def _result_key(self, text: str) -> str:

