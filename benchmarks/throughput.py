@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from analysis.corpus import Corpus, load_corpus
-from analysis.nlp import load_nlp, parse
+from analysis.nlp import PIPE_BATCH_SIZE, load_nlp, parse
 from analysis.pipeline import extract_tables
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,7 +59,8 @@ def main() -> None:
     # Warm-up, as the model is loaded before the bare parse: one-time imports (textacy's
     # keyterms take about 2.5 s) and the term matcher are not throughput.
     extract_tables(Corpus(source=corpus.source, articles=corpus.articles[:1]), nlp=nlp)
-    bare = timed("bare nlp.pipe, 1 process", words, lambda: list(nlp.pipe(texts, batch_size=32)))
+    bare = timed("bare nlp.pipe, 1 process", words,
+                 lambda: list(nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE)))
     full = timed("full extraction, 1 process, no cache", words,
                  lambda: extract_tables(corpus, nlp=nlp))
     several = timed(f"full extraction, {arguments.processes} processes, no cache", words,
