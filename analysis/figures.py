@@ -824,6 +824,8 @@ def _attach_units(doc: Doc, run: _Run) -> _Run:
     if not (unit or run.unit or run.currency or currency):
         suffix_end, currency = _currency_after(doc, run, suffix_end)
     unit = unit or run.unit or run.currency or currency or fraction or _apposed_age(doc, run)
+    if unit == "fraction":
+        suffix_end, unit, unit_token = _fraction_of_measure(doc, run, suffix_end)
     if unit and unit not in ("fraction", "years old"):
         suffix_end, unit = _per_denominator(doc, suffix_end, unit)
     value = run.value
@@ -837,6 +839,24 @@ def _attach_units(doc: Doc, run: _Run) -> _Run:
         suffix_end=suffix_end,
         unit_token=unit_token,
     )
+
+
+def _fraction_of_measure(doc: Doc, run: _Run, suffix_end: int) -> tuple[int, str, int]:
+    """A fraction of a unit of measure is a measure, not a share: "1/16 of a US pint",
+    "half a mile" -> (end token, unit of the measure, its token); else a share of a group."""
+    i = run.end
+    if i < len(doc) and doc[i].lower_ == "of":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in ("a", "an"):
+        i += 1
+    # At most two modifiers before the unit: "a US pint", "an imperial fluid ounce".
+    for begin in range(i, min(i + 3, len(doc))):
+        size, measure = _measure_at(doc, begin)
+        if size:
+            return begin + size, measure, begin + size - 1
+        if doc[begin].pos_ not in ("ADJ", "PROPN") and doc[begin].dep_ != "compound":
+            break
+    return suffix_end, "fraction", run.unit_token
 
 
 def _currency_prefix(doc: Doc, run: _Run) -> tuple[int, str]:
@@ -1052,7 +1072,7 @@ def _is_refused(doc: Doc, claim: _Claim, *, phones: list[tuple[int, int]], text:
         _is_duration(doc, claim, noun=noun, unit=unit),
         _is_bare_one(doc, claim, noun=noun, unit=unit),
         _is_definite_reference(doc, claim, noun=noun),
-        _is_lone_half(claim, noun=noun),
+        _is_lone_half(claim, noun=noun, unit=unit),
     )
     return any(checks)
 
@@ -1265,10 +1285,12 @@ def _is_definite_reference(doc: Doc, claim: _Claim, *, noun: Token | None) -> bo
     return False
 
 
-def _is_lone_half(claim: _Claim, *, noun: Token | None) -> bool:
-    """A lone "half" counts only with something to be half of ("half of the migrants")."""
+def _is_lone_half(claim: _Claim, *, noun: Token | None, unit: str) -> bool:
+    """A lone "half" counts only with something to be half of ("half of the migrants",
+    "half a mile")."""
     run = claim.runs[0]
-    return run.value == 0.5 and run.spelled and noun is None and not claim.qualifier
+    has_whole = noun is not None or unit not in ("", "fraction")
+    return run.value == 0.5 and run.spelled and not has_whole and not claim.qualifier
 
 
 # --- the counted thing, rate and concept --------------------------------------------------

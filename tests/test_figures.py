@@ -628,12 +628,28 @@ def test_a_percent_sign_is_not_a_counted_thing(nlp):
         ("Three quarters of the budget went on rent.", "Three quarters", 0.75),
         ("One out of three renters struggle.", "One out of three", 1 / 3),
         ("Nine out of 10 doctors agree.", "Nine out of 10", 0.9),
-        ("A cup is 1/16 of a gallon.", "1/16", 1 / 16),
+        ("Only 1/16 of the land is farmed.", "1/16", 1 / 16),
     ],
 )
 def test_fractions_of_a_group_are_shares(nlp, text, surface, value):
     figure = one_figure(nlp, text)
     assert (figure.surface, figure.unit) == (surface, "fraction")
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # A gallon is no group: 1/16 of it is a volume (this case once expected "fraction").
+        ("A cup is 1/16 of a gallon.", "1/16 of a gallon", 1 / 16, "gal"),
+        ("They walked a quarter of a mile.", "a quarter of a mile", 0.25, "mi"),
+        ("Two-thirds of a US pint was spilled.", "Two-thirds of a US pint", 2 / 3, "pint"),
+        ("She ran half a mile.", "half a mile", 0.5, "mi"),
+    ],
+)
+def test_fractions_of_a_unit_of_measure_are_measures(nlp, text, surface, value, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.unit) == (surface, unit)
     assert figure.value == pytest.approx(value)
 
 
