@@ -315,6 +315,20 @@ _DENOMINATORS = {
     "kwh": "kWh",
     "megawatt": "MW",
 }
+# Time units a measure or price is counted against, past the rate periods of the
+# ``rate_period`` column: "$15 an hour", "11 feet per century".
+_TIME_DENOMINATORS = {
+    "second": "second",
+    "sec": "second",
+    "minute": "minute",
+    "min": "minute",
+    "hour": "hour",
+    "hr": "hour",
+    "decade": "decade",
+    "century": "century",
+}
+# "2 percent an hour after the open" tells when, not how fast.
+_TIME_RELATIONS = set(_words("ago earlier later after before"))
 _PERCENT_WORDS = {("%",), ("percent",), ("per", "cent"), ("pct",), ("pct.",)}
 _POINT_WORDS = {("percentage", "point"), ("percentage", "points")}
 
@@ -904,6 +918,8 @@ def _per_denominator(doc: Doc, end: int, unit: str) -> tuple[int, str]:
     for word in (following.lemma_.lower(), following.lower_):
         if word in _DENOMINATORS:
             return end + 2, f"{unit} per {_DENOMINATORS[word]}"
+        if word in _TIME_DENOMINATORS and _lemma_at(doc, end + 2) not in _TIME_RELATIONS:
+            return end + 2, f"{unit} per {_TIME_DENOMINATORS[word]}"
     return end, unit
 
 

@@ -846,3 +846,17 @@ def test_benchmark_mapping_names_units_and_counted_phrases(nlp):
     quantities = mapping.prediction(text, list(extract_object_phrases(nlp(text))))
     units = [quantity["unit"] for quantity in quantities]
     assert units == ["horsepower", "newton metre", "coastal border town"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Cleaners earn $15 an hour.", "$15 an hour", "USD per hour"),
+        ("The glacier sinks 3 mm a decade.", "3 mm a decade", "mm per decade"),
+        ("The pumps move 500 litres per second.", "500 litres per second", "L per second"),
+        ("Shares fell 2 percent an hour after the open.", "2 percent", "percent"),
+    ],
+)
+def test_a_measure_or_price_per_unit_of_time(nlp, text, surface, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.unit) == (surface, unit)
