@@ -109,6 +109,9 @@ _CURRENCY_SIGNS = {
 _CURRENCY_CODES = {"USD", "EUR", "MXN", "GBP", "CAD", "AUD", "JPY", "CNY", "BRL", "INR", "GTQ"}
 # "$US55m", "$A82m", "HK $5.4m": a country marker next to the dollar sign.
 _DOLLAR_COUNTRIES = {"US": "USD", "A": "AUD", "AU": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD"}
+# "$75 U.S. per barrel", "$40 Cdn": the country after a dollar amount.
+_DOLLAR_COUNTRY_WORDS = {"U.S.": "USD", "US": "USD", "Cdn": "CAD", "CDN": "CAD"}
+_DOLLAR_CURRENCIES = set(_DOLLAR_COUNTRIES.values()) | {"USD"}
 _CURRENCY_WORDS = {
     "dollar": "USD",
     "peso": "MXN",
@@ -837,6 +840,8 @@ def _attach_units(doc: Doc, run: _Run) -> _Run:
     fraction = "fraction" if run.spelled and run.value < 1 else ""
     if not (unit or run.unit or run.currency or currency):
         suffix_end, currency = _currency_after(doc, run, suffix_end)
+    if currency and not unit and suffix_end == run.end:
+        suffix_end, currency = _dollar_country_after(doc, suffix_end, currency)
     unit = unit or run.unit or run.currency or currency or fraction or _apposed_age(doc, run)
     if unit == "fraction":
         suffix_end, unit, unit_token = _fraction_of_measure(doc, run, suffix_end)
@@ -893,6 +898,17 @@ def _currency_after(doc: Doc, run: _Run, suffix_end: int) -> tuple[int, str]:
     if suffix_end == run.end and i < len(doc) and doc[i].text in ("€", "£", "¥"):
         return i + 1, _CURRENCY_SIGNS[doc[i].text]
     return suffix_end, ""
+
+
+def _dollar_country_after(doc: Doc, i: int, currency: str) -> tuple[int, str]:
+    """A country written after a dollar amount names its dollar: "$75 U.S.", "$40 Cdn"."""
+    if currency not in _DOLLAR_CURRENCIES or i >= len(doc):
+        return i, currency
+    # "$5 US investors": the country word modifies the noun after it.
+    word = doc[i]
+    if word.text in _DOLLAR_COUNTRY_WORDS and word.head.i <= i:
+        return i + 1, _DOLLAR_COUNTRY_WORDS[word.text]
+    return i, currency
 
 
 def _apposed_age(doc: Doc, run: _Run) -> str:
@@ -1041,10 +1057,18 @@ def _shared_units(first: _Run, second: _Run) -> tuple[_Run, _Run]:
     written_second = second.value / second.scale
     if first.scale == 1 and second.scale > 1 and first.value < min(1000, written_second):
         value = first.value * second.scale
-    # "from 14 mpg to 24" writes the unit once, on the first end.
-    return replace(first, value=value, unit=first.unit or second.unit), replace(
-        second, unit=second.unit or first.unit
+    # "from 14 mpg to 24" writes the unit once, on the first end; "from $75 per barrel to
+    # $45" writes the denominator once.
+    return replace(first, value=value, unit=_shared_unit(first.unit, second.unit)), replace(
+        second, unit=_shared_unit(second.unit, first.unit)
     )
+
+
+def _shared_unit(own: str, other: str) -> str:
+    """``own``, or ``other`` when ``own`` is missing or is ``other`` without its denominator."""
+    if not own or other.startswith(f"{own} per "):
+        return other
+    return own
 
 
 def _qualified(doc: Doc, runs: tuple[_Run, ...], kind: _ClaimKind) -> _Claim:

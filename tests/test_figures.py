@@ -860,3 +860,23 @@ def test_benchmark_mapping_names_units_and_counted_phrases(nlp):
 def test_a_measure_or_price_per_unit_of_time(nlp, text, surface, unit):
     figure = one_figure(nlp, text)
     assert (figure.surface, figure.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Gold traded at $1,300 US an ounce.", "$1,300 US an ounce", "USD per oz"),
+        ("The ticket costs $40 Cdn.", "$40 Cdn", "CAD"),
+        ("He gave $5 US investors.", "$5", "USD"),
+    ],
+)
+def test_a_country_after_a_dollar_amount_names_the_dollar(nlp, text, surface, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.unit) == (surface, unit)
+
+
+def test_a_denominator_written_on_one_end_of_a_change_holds_for_both(nlp):
+    start, end = figures(nlp, "Diesel fell from $4 per gallon to $3.20 in May.")
+    assert (start.unit, end.unit) == ("USD per gal", "USD per gal")
+    low, high = figures(nlp, "Prices rose from $3 to $4 per gallon.")
+    assert (low.unit, high.unit) == ("USD per gal", "USD per gal")
