@@ -386,6 +386,8 @@ _RATE_ADVERBS: dict[str, RatePeriod] = {
     "yearly": "year",
     "annual": "year",
 }
+# Tokens inside a bracketed conversion that a rate may follow: "($2.4 billion)".
+_LONGEST_ASIDE = 6
 _RATE_DETERMINERS = {"a", "an", "per", "each", "every", "/"}
 _TIME_NOUNS = set(
     _words("second minute hour day night week weekend month year decade century time")
@@ -1586,13 +1588,25 @@ def _rate_of(token: Token) -> RatePeriod:
 
 
 def _rate_after(doc: Doc, i: int) -> RatePeriod:
-    """Fallback on word order: "... crossings a day" right after the counted noun."""
+    """Fallback on word order: "... crossings a day" right after the counted noun, or after
+    a conversion in brackets ("9 billion shekels ($2.4 billion) a year")."""
+    i = _after_brackets(doc, i)
     if i + 1 >= len(doc) or doc[i].lower_ not in _RATE_DETERMINERS or doc[i + 1].is_sent_start:
         return ""
     following = doc[i + 2].lower_ if i + 2 < len(doc) else ""
     if following in ("ago", "earlier", "later", "after", "before"):
         return ""
     return _RATE_NOUNS.get(doc[i + 1].lemma_.lower(), "")
+
+
+def _after_brackets(doc: Doc, i: int) -> int:
+    """The token after a short bracketed aside that starts at ``doc[i]``, else ``i``."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    for j in range(i + 1, min(i + _LONGEST_ASIDE + 2, len(doc))):
+        if doc[j].text == ")":
+            return j + 1
+    return i
 
 
 def _claim_figures(

@@ -880,3 +880,8 @@ def test_a_denominator_written_on_one_end_of_a_change_holds_for_both(nlp):
     assert (start.unit, end.unit) == ("USD per gal", "USD per gal")
     low, high = figures(nlp, "Prices rose from $3 to $4 per gallon.")
     assert (low.unit, high.unit) == ("USD per gal", "USD per gal")
+
+
+def test_a_rate_after_a_conversion_in_brackets(nlp):
+    found = figures(nlp, "The state pays 9 billion pesos ($450 million) a year to the program.")
+    assert (found[0].unit, found[0].rate_period) == ("MXN", "year")
