@@ -226,8 +226,9 @@ _MEASURES = {
     "sen": "sen",
 }
 # Unit symbols written apart from the number whose case tells them from words and names:
-# "700 Nm" (newton metres, not nanometres), "250 PS" (metric horsepower).
-_SPACED_SYMBOLS = {"Nm": "N·m", "PS": "PS"}
+# "700 Nm" (newton metres, not nanometres), "250 PS" (metric horsepower), "35 C" (degrees
+# Celsius, as news agencies write temperatures), "5 W" (watts).
+_SPACED_SYMBOLS = {"Nm": "N·m", "PS": "PS", "C": "°C", "F": "°F", "W": "W"}
 # "300km/hr", "60mi per hour": a glued length unit over an hour is a speed.
 _SPEEDS = {"km": "km/h", "mi": "mph"}
 _HOUR_WORDS = {"h", "hr", "hour"}
@@ -951,7 +952,9 @@ def _measure_at(doc: Doc, i: int) -> tuple[int, str]:
         for key in (lemmas[:size], words[:size]):
             if key in _MULTIWORD_MEASURES:
                 return size, _MULTIWORD_MEASURES[key]
-    if tokens and tokens[0].text in _SPACED_SYMBOLS:
+    # "40 W 57th St" is an address: no symbol before a number.
+    next_is_number = len(tokens) > 1 and tokens[1].text[:1].isdigit()
+    if tokens and tokens[0].text in _SPACED_SYMBOLS and not next_is_number:
         return 1, _SPACED_SYMBOLS[tokens[0].text]
     if not tokens or tokens[0].pos_ not in ("NOUN", "PROPN", "NUM", "X"):
         return 0, ""
@@ -1174,7 +1177,11 @@ def _is_unit_word_after(doc: Doc, run: _Run) -> bool:
 def _is_identifier(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) -> bool:
     """A number after a label word is an identifier: "Title 42", "H.R. 1", "Section 8"."""
     i = claim.runs[0].prefix_start - 1
-    if i < 0 or unit or not doc[i].whitespace_:
+    # A lone capital after the number is a letter of the name ("Section 3 C", "Type 2 C"),
+    # not a symbol, after a label.
+    unit_token = claim.runs[-1].unit_token
+    letter = unit_token >= 0 and len(doc[unit_token].text) == 1 and doc[unit_token].is_upper
+    if i < 0 or (unit and not letter) or not doc[i].whitespace_:
         return False
     previous = doc[i]
     if previous.text in ("#", "No.", "no.", "Nr.") or _ABBREVIATION.fullmatch(previous.text):

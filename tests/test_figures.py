@@ -885,3 +885,23 @@ def test_a_denominator_written_on_one_end_of_a_change_holds_for_both(nlp):
 def test_a_rate_after_a_conversion_in_brackets(nlp):
     found = figures(nlp, "The state pays 9 billion pesos ($450 million) a year to the program.")
     assert (found[0].unit, found[0].rate_period) == ("MXN", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Temperatures hit 35 C in Monterrey.", "35 C", "°C"),
+        ("It was 95 F in Phoenix.", "95 F", "°F"),
+        ("The phone ships with a 5 W charger.", "5 W", "W"),
+    ],
+)
+def test_spaced_temperature_and_power_symbols(nlp, text, surface, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["She lives at 40 W 57th St in Manhattan.", "Section 3 C of the law applies."]
+)
+def test_a_capital_letter_after_an_address_or_label_number_is_no_symbol(nlp, text):
+    assert figures(nlp, text) == []
