@@ -1291,7 +1291,9 @@ def _is_duration(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) -> b
         return False
     start = claim.runs[0].prefix_start
     emphasised = start > 0 and doc[start - 1].lower_ in _EMPHASIS
-    if claim.qualifier or emphasised or _is_prison_term(noun):
+    # "a two hour drive" measures the drive; it does not tell when.
+    describes = noun.dep_ in _MODIFIER_DEPS and noun.head.i > noun.i
+    if claim.qualifier or emphasised or describes or _is_prison_term(noun):
         return False
     return all(run.spelled for run in claim.runs)
 
@@ -1360,13 +1362,26 @@ def _counted_noun(doc: Doc, run: _Run) -> Token | None:
     after the number when the parse attached it elsewhere."""
     anchor = _anchor(doc, run)
     noun = (
-        _modified_noun(anchor)
+        _time_modifier_after(doc, run)
+        or _modified_noun(anchor)
         or _of_complement(anchor)
         or _subject_of_total(anchor)
         or (_noun_after(doc, run.suffix_end) if run.unit_token < 0 else None)
     )
     # The figure's own unit ("hr" in "300km/hr") is not the thing counted.
     return None if noun is not None and run.start <= noun.i < run.suffix_end else noun
+
+
+def _time_modifier_after(doc: Doc, run: _Run) -> Token | None:
+    """A unit of time between the number and a noun is what it counts: "a 10 minute walk",
+    "a 4.3 second dash" (the parser may read "second" as an ordinal)."""
+    i = run.suffix_end
+    if run.unit_token >= 0 or i + 1 >= len(doc) or doc[i].lemma_.lower() not in _TIME_NOUNS:
+        return None
+    word = doc[i]
+    if doc[i + 1].text in ("-", "‐") or word.head.i <= i or word.dep_ not in _MODIFIER_DEPS:
+        return None
+    return word
 
 
 def _modified_noun(anchor: Token) -> Token | None:

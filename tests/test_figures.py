@@ -905,3 +905,16 @@ def test_spaced_temperature_and_power_symbols(nlp, text, surface, unit):
 )
 def test_a_capital_letter_after_an_address_or_label_number_is_no_symbol(nlp, text):
     assert figures(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "obj"),
+    [
+        ("The shelter is a 10 minute walk from the bridge.", 10, "minute"),
+        ("Scouts want a 4.4 second sprint.", 4.4, "second"),
+        ("It is a two hour drive to the border.", 2, "hour"),
+    ],
+)
+def test_a_unit_of_time_before_a_noun_is_what_the_number_counts(nlp, text, value, obj):
+    figure = one_figure(nlp, text)
+    assert (figure.value, figure.object) == (value, obj)
