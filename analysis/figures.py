@@ -418,6 +418,7 @@ _STREET_WORDS = set(
 )
 # "four years in prison" is a sentence handed down, a figure even when spelled out.
 _CUSTODY_WORDS = set(_words("prison jail custody detention bar penitentiary"))
+_TIME_DEICTICS = set(_words("last next this past coming"))
 _DEFINITE_DETERMINERS = {"the", "these", "those", "this", "that"}
 _EMPHASIS = {"only", "just", "exactly", "precisely"}
 # Verbs and nouns that report a number whose counted thing is their subject:
@@ -1369,7 +1370,19 @@ def _counted_noun(doc: Doc, run: _Run) -> Token | None:
         or (_noun_after(doc, run.suffix_end) if run.unit_token < 0 else None)
     )
     # The figure's own unit ("hr" in "300km/hr") is not the thing counted.
-    return None if noun is not None and run.start <= noun.i < run.suffix_end else noun
+    if noun is not None and run.start <= noun.i < run.suffix_end:
+        return None
+    return None if noun is not None and _is_time_adverbial(noun, run) else noun
+
+
+def _is_time_adverbial(noun: Token, run: _Run) -> bool:
+    """"2.1 last year", "5% this month": a singular time noun with "last", "next" or "this"
+    after a number other than one tells when, it is not counted."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in _TIME_NOUNS or run.value == 1:
+        return False
+    return any(
+        child.lower_ in _TIME_DEICTICS and run.end <= child.i < noun.i for child in noun.children
+    )
 
 
 def _time_modifier_after(doc: Doc, run: _Run) -> Token | None:

@@ -918,3 +918,8 @@ def test_a_capital_letter_after_an_address_or_label_number_is_no_symbol(nlp, tex
 def test_a_unit_of_time_before_a_noun_is_what_the_number_counts(nlp, text, value, obj):
     figure = one_figure(nlp, text)
     assert (figure.value, figure.object) == (value, obj)
+
+
+def test_a_number_before_last_year_does_not_count_years(nlp):
+    found = figures(nlp, "The fund paid $1.4 million in 2018 and 2.1 million last year.")
+    assert [(figure.value, figure.object) for figure in found][1] == (2.1e6, "")
