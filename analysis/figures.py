@@ -499,9 +499,40 @@ def _figures_with_nouns(
     text = doc.text  # built anew on every access
     phones = [match.span() for match in _PHONE.finditer(text)]
     runs = [_attach_units(doc, run) for run in _number_runs(doc)]
+    parallels: dict[tuple[int, str], tuple[str, Token | None]] = {}
     for claim in _claims(doc, runs):
-        if not _is_refused(doc, claim, phones=phones, text=text):
-            yield from _claim_figures(doc, claim, codebook=codebook, text=text)
+        noun = _counted_noun(doc, claim.runs[-1])
+        if _is_refused(doc, claim, noun=noun, phones=phones, text=text):
+            continue
+        claim, noun = _elided_unit(doc, claim, noun, parallels)
+        yield from _claim_figures(doc, claim, noun=noun, codebook=codebook, text=text)
+
+
+def _elided_unit(
+    doc: Doc,
+    claim: _Claim,
+    noun: Token | None,
+    parallels: dict[tuple[int, str], tuple[str, Token | None]],
+) -> tuple[_Claim, Token | None]:
+    """A bare number after the same preposition as an earlier figure of its sentence shares
+    that figure's unit or counted noun: "rose by 2 percent, the Nasdaq by 1", "closed at
+    1,463 points, the other index at 1,334". Records ``claim`` in ``parallels`` when it has
+    a unit or a noun to share."""
+    before = claim.qualifier_start - 1
+    if before < 0 or doc[before].pos_ != "ADP":
+        return claim, noun
+    key = (doc[before].sent.start, doc[before].lower_)
+    unit = claim.runs[-1].unit
+    if unit or noun is not None:
+        # With a unit, the noun is what the figure is about ("exports grew by 2 percent"),
+        # not a unit to share.
+        parallels[key] = (unit, None if unit else noun)
+        return claim, noun
+    shared = parallels.get(key)
+    if shared is None or len(claim.runs) > 1 or claim.runs[0].spelled:
+        return claim, noun
+    runs = tuple(replace(run, unit=shared[0]) for run in claim.runs)
+    return replace(claim, runs=runs), shared[1]
 
 
 def figures_frame(rows: Iterable[tuple[str, Figure]]) -> pd.DataFrame:
@@ -1105,8 +1136,9 @@ def _qualifier_before(doc: Doc, start: int) -> tuple[tuple[str, ...], int]:
 # --- refusals: what looks like a number but is not a claim ---------------------------------
 
 
-def _is_refused(doc: Doc, claim: _Claim, *, phones: list[tuple[int, int]], text: str) -> bool:
-    noun = _counted_noun(doc, claim.runs[-1])
+def _is_refused(
+    doc: Doc, claim: _Claim, *, noun: Token | None, phones: list[tuple[int, int]], text: str
+) -> bool:
     unit = claim.runs[-1].unit or claim.runs[0].unit
     checks = (
         _is_list_marker(doc, claim, text),
@@ -1645,10 +1677,9 @@ def _after_brackets(doc: Doc, i: int) -> int:
 
 
 def _claim_figures(
-    doc: Doc, claim: _Claim, *, codebook: Codebook, text: str
+    doc: Doc, claim: _Claim, *, noun: Token | None, codebook: Codebook, text: str
 ) -> Iterator[tuple[Figure, Token | None]]:
     last = claim.runs[-1]
-    noun = _counted_noun(doc, last)
     lemma = _object_lemma(noun, codebook) if noun is not None else ""
     phrase = _phrase_head(doc, last, noun)
     concept = codebook.concept_for(

@@ -923,3 +923,21 @@ def test_a_unit_of_time_before_a_noun_is_what_the_number_counts(nlp, text, value
 def test_a_number_before_last_year_does_not_count_years(nlp):
     found = figures(nlp, "The fund paid $1.4 million in 2018 and 2.1 million last year.")
     assert [(figure.value, figure.object) for figure in found][1] == (2.1e6, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "obj"),
+    [
+        ("Exports grew by 2 percent but imports shrank by 1.", "percent", ""),
+        ("One index closed at 1,463.78 points, the other at 1,334.20.", "", "point"),
+    ],
+)
+def test_a_bare_number_after_the_same_preposition_shares_the_unit(nlp, text, unit, obj):
+    first, second = figures(nlp, text)
+    assert (second.unit, second.object) == (unit, obj)
+    assert first.unit == unit
+
+
+def test_a_bare_number_after_another_preposition_keeps_no_unit(nlp):
+    found = figures(nlp, "Exports rose by 2 percent to 140 in May.")
+    assert [(figure.value, figure.unit) for figure in found] == [(2, "percent"), (140, "")]
