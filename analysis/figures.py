@@ -419,6 +419,8 @@ _STREET_WORDS = set(
 # "four years in prison" is a sentence handed down, a figure even when spelled out.
 _CUSTODY_WORDS = set(_words("prison jail custody detention bar penitentiary"))
 _TIME_DEICTICS = set(_words("last next this past coming"))
+# Subjects whose value is an age in years: "the retirement age is 67".
+_AGE_NOUNS = {"age", "expectancy"}
 _DEFINITE_DETERMINERS = {"the", "these", "those", "this", "that"}
 _EMPHASIS = {"only", "just", "exactly", "precisely"}
 # Verbs and nouns that report a number whose counted thing is their subject:
@@ -877,7 +879,7 @@ def _attach_units(doc: Doc, run: _Run) -> _Run:
         suffix_end, currency = _currency_after(doc, run, suffix_end)
     if currency and not unit and suffix_end == run.end:
         suffix_end, currency = _dollar_country_after(doc, suffix_end, currency)
-    unit = unit or run.unit or run.currency or currency or fraction or _apposed_age(doc, run)
+    unit = unit or run.unit or run.currency or currency or fraction or _age(doc, run)
     if unit == "fraction":
         suffix_end, unit, unit_token = _fraction_of_measure(doc, run, suffix_end)
     if unit and unit not in ("fraction", "years old"):
@@ -944,6 +946,32 @@ def _dollar_country_after(doc: Doc, i: int, currency: str) -> tuple[int, str]:
     if word.text in _DOLLAR_COUNTRY_WORDS and word.head.i <= i:
         return i + 1, _DOLLAR_COUNTRY_WORDS[word.text]
     return i, currency
+
+
+def _age(doc: Doc, run: _Run) -> str:
+    """"years old" for a whole number that gives an age, apposed or predicated."""
+    return _apposed_age(doc, run) or _predicated_age(doc, run)
+
+
+def _predicated_age(doc: Doc, run: _Run) -> str:
+    """A whole number said of a person or of an age is an age: "She is 42", "he turned 60",
+    "the retirement age is 67", "life expectancy is about 75"."""
+    number = doc[run.start]
+    if run.end - run.start != 1 or not number.text.isdigit() or not 0 < run.value < 120:
+        return ""
+    verb = number.head
+    if (number.dep_, verb.lemma_.lower()) not in (("attr", "be"), ("dobj", "turn")):
+        return ""
+    # "He was 1 of 5 finalists" counts something.
+    if any(child.dep_ in ("prep", "pobj") for child in number.children):
+        return ""
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if not subjects:
+        return ""
+    subject = subjects[0]
+    person = subject.lower_ in ("he", "she", "i") or subject.ent_type_ == "PERSON"
+    age = subject.lemma_.lower() in _AGE_NOUNS and verb.lemma_.lower() == "be"
+    return "years old" if person or age else ""
 
 
 def _apposed_age(doc: Doc, run: _Run) -> str:

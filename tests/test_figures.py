@@ -941,3 +941,22 @@ def test_a_bare_number_after_the_same_preposition_shares_the_unit(nlp, text, uni
 def test_a_bare_number_after_another_preposition_keeps_no_unit(nlp):
     found = figures(nlp, "Exports rose by 2 percent to 140 in May.")
     assert [(figure.value, figure.unit) for figure in found] == [(2, "percent"), (140, "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is 42.",
+        "He turned 60 last week.",
+        "The retirement age is 67.",
+        "Life expectancy in the state is about 75.",
+    ],
+)
+def test_a_number_said_of_a_person_or_an_age_is_an_age(nlp, text):
+    assert one_figure(nlp, text).unit == "years old"
+
+
+@pytest.mark.parametrize(("text", "value"), [("The score was 35.", 35), ("He was 1 of 5.", 1)])
+def test_a_number_said_of_something_else_is_no_age(nlp, text, value):
+    found = figures(nlp, text)
+    assert [figure.unit for figure in found if figure.value == value] == [""]
