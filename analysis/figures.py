@@ -955,10 +955,14 @@ def _age(doc: Doc, run: _Run) -> str:
 
 def _predicated_age(doc: Doc, run: _Run) -> str:
     """A whole number said of a person or of an age is an age: "She is 42", "he turned 60",
-    "the retirement age is 67", "life expectancy is about 75"."""
+    "the retirement age is 67", "life expectancy is about 75", "under the age of 12"."""
     number = doc[run.start]
     if run.end - run.start != 1 or not number.text.isdigit() or not 0 < run.value < 120:
         return ""
+    # "over the age of 21", read on word order: the parser may take the number for a modifier.
+    preceding = tuple(token.lemma_.lower() for token in doc[max(run.start - 2, 0) : run.start])
+    if preceding == ("age", "of"):
+        return "years old"
     verb = number.head
     if (number.dep_, verb.lemma_.lower()) not in (("attr", "be"), ("dobj", "turn")):
         return ""

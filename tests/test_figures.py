@@ -950,6 +950,8 @@ def test_a_bare_number_after_another_preposition_keeps_no_unit(nlp):
         "He turned 60 last week.",
         "The retirement age is 67.",
         "Life expectancy in the state is about 75.",
+        "Only adults over the age of 21 may enter.",
+        "Children under the age of 12 ride free.",
     ],
 )
 def test_a_number_said_of_a_person_or_an_age_is_an_age(nlp, text):
