@@ -432,6 +432,13 @@ _TOTAL_VERBS = set(
     )
 )
 _TOTAL_NOUNS = {"number", "total", "count", "figure", "tally"}
+# Nouns that name a quantity rather than things that can be counted.
+_MEASURE_NOUNS = set(
+    _words(
+        "index average rate level price value cost score temperature length width height "
+        "depth weight speed distance horsepower torque mileage ratio yield"
+    )
+)
 
 _CURRENCY_PREFIX = "|".join(
     re.escape(sign) for sign in sorted([*_CURRENCY_SIGNS, *_CURRENCY_CODES], key=len)[::-1]
@@ -506,8 +513,16 @@ def _figures_with_nouns(
         noun = _counted_noun(doc, claim.runs[-1])
         if _is_refused(doc, claim, noun=noun, phones=phones, text=text):
             continue
+        # "Horsepower rose to 273", "the index was at 96.1": the subject names what is
+        # measured (and keeps the number from being read as a date), it is not counted.
+        if noun is not None and _is_measure_subject(noun):
+            noun = None
         claim, noun = _elided_unit(doc, claim, noun, parallels)
         yield from _claim_figures(doc, claim, noun=noun, codebook=codebook, text=text)
+
+
+def _is_measure_subject(noun: Token) -> bool:
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.lemma_.lower() in _MEASURE_NOUNS
 
 
 def _elided_unit(

@@ -962,3 +962,11 @@ def test_a_number_said_of_a_person_or_an_age_is_an_age(nlp, text):
 def test_a_number_said_of_something_else_is_no_age(nlp, text, value):
     found = figures(nlp, text)
     assert [figure.unit for figure in found if figure.value == value] == [""]
+
+
+@pytest.mark.parametrize(
+    "text", ["Horsepower jumped from 240 to 273.", "The dollar index was up at 96.1."]
+)
+def test_a_measure_as_the_subject_of_a_total_is_not_counted(nlp, text):
+    assert {figure.object for figure in figures(nlp, text)} == {""}
+
