@@ -136,6 +136,17 @@ _CURRENCY_ADJECTIVES = {
     ("danish", "krone"): "DKK",
     ("hong", "kong"): "HKD",
 }
+# Every currency code, for rules that treat prices apart.
+_ALL_CURRENCIES = {
+    *_CURRENCY_SIGNS.values(),
+    *_CURRENCY_CODES,
+    *_DOLLAR_COUNTRIES.values(),
+    *_CURRENCY_WORDS.values(),
+    *_CURRENCY_ADJECTIVES.values(),
+    "pence",
+    "cent",
+    "sen",
+}
 # Units of measure written as words after the number, by lemma (or lower-cased word when the
 # lemmatizer leaves a plural): value is the unit code stored in the ``unit`` column.
 _MEASURES = {
@@ -508,7 +519,7 @@ def _figures_with_nouns(
     text = doc.text  # built anew on every access
     phones = [match.span() for match in _PHONE.finditer(text)]
     runs = [_attach_units(doc, run) for run in _number_runs(doc)]
-    parallels: dict[tuple[int, str], tuple[str, Token | None]] = {}
+    parallels: dict[tuple[int, str], tuple[str, Token | None] | None] = {}
     for claim in _claims(doc, runs):
         noun = _counted_noun(doc, claim.runs[-1])
         if _is_refused(doc, claim, noun=noun, phones=phones, text=text):
@@ -529,7 +540,7 @@ def _elided_unit(
     doc: Doc,
     claim: _Claim,
     noun: Token | None,
-    parallels: dict[tuple[int, str], tuple[str, Token | None]],
+    parallels: dict[tuple[int, str], tuple[str, Token | None] | None],
 ) -> tuple[_Claim, Token | None]:
     """A bare number after the same preposition as an earlier figure of its sentence shares
     that figure's unit or counted noun: "rose by 2 percent, the Nasdaq by 1", "closed at
@@ -542,8 +553,10 @@ def _elided_unit(
     unit = claim.runs[-1].unit
     if unit or noun is not None:
         # With a unit, the noun is what the figure is about ("exports grew by 2 percent"),
-        # not a unit to share.
-        parallels[key] = (unit, None if unit else noun)
+        # not a unit to share. A bare number after a price is as often an index level
+        # ("traded at $50 a barrel, the index closed at 1,200"): currencies are not shared.
+        currency = unit.split(" per ")[0] in _ALL_CURRENCIES
+        parallels[key] = None if currency else (unit, None if unit else noun)
         return claim, noun
     shared = parallels.get(key)
     if shared is None or len(claim.runs) > 1 or claim.runs[0].spelled:

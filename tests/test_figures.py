@@ -970,3 +970,10 @@ def test_a_number_said_of_something_else_is_no_age(nlp, text, value):
 def test_a_measure_as_the_subject_of_a_total_is_not_counted(nlp, text):
     assert {figure.object for figure in figures(nlp, text)} == {""}
 
+
+def test_a_bare_number_after_a_price_is_not_given_its_currency(nlp):
+    found = figures(nlp, "Oil traded at $50 a barrel, and the index closed at 1,200.")
+    assert [(figure.value, figure.unit) for figure in found] == [
+        (50, "USD per barrel"),
+        (1200, ""),
+    ]
