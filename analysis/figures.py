@@ -429,6 +429,7 @@ _STREET_WORDS = set(
 )
 # "four years in prison" is a sentence handed down, a figure even when spelled out.
 _CUSTODY_WORDS = set(_words("prison jail custody detention bar penitentiary"))
+_ONE_WORDS = {"a", "an", "another", "one"}
 _TIME_DEICTICS = set(_words("last next this past coming"))
 # Subjects whose value is an age in years: "the retirement age is 67".
 _AGE_NOUNS = {"age", "expectancy"}
@@ -1457,6 +1458,7 @@ def _counted_noun(doc: Doc, run: _Run) -> Token | None:
     noun = (
         _time_modifier_after(doc, run)
         or _modified_noun(anchor)
+        or _noun_before_or(doc, run)
         or _of_complement(anchor)
         or _subject_of_total(anchor)
         or (_noun_after(doc, run.suffix_end) if run.unit_token < 0 else None)
@@ -1487,6 +1489,15 @@ def _time_modifier_after(doc: Doc, run: _Run) -> Token | None:
     if doc[i + 1].text in ("-", "‐") or word.head.i <= i or word.dep_ not in _MODIFIER_DEPS:
         return None
     return word
+
+
+def _noun_before_or(doc: Doc, run: _Run) -> Token | None:
+    """"another pick or two", "a drink or three": the noun before "or" is counted."""
+    i = run.prefix_start
+    if run.unit or i < 3 or doc[i - 1].lower_ != "or" or doc[i - 3].lower_ not in _ONE_WORDS:
+        return None
+    noun = doc[i - 2]
+    return noun if noun.tag_ == "NN" and _is_noun(noun) else None
 
 
 def _modified_noun(anchor: Token) -> Token | None:

@@ -977,3 +977,10 @@ def test_a_bare_number_after_a_price_is_not_given_its_currency(nlp):
         (50, "USD per barrel"),
         (1200, ""),
     ]
+
+
+def test_a_noun_or_a_number_counts_the_noun(nlp):
+    figure = one_figure(nlp, "The club wants to add another striker or two.")
+    assert (figure.value, figure.object) == (2, "striker")
+    # Spelled, a time frame stays refused.
+    assert figures(nlp, "The talks may take a week or two.") == []
