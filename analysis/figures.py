@@ -521,16 +521,30 @@ def _figures_with_nouns(
     phones = [match.span() for match in _PHONE.finditer(text)]
     runs = [_attach_units(doc, run) for run in _number_runs(doc)]
     parallels: dict[tuple[int, str], tuple[str, Token | None] | None] = {}
+    counts: dict[int, int] = {}  # counted noun -> end of the figure that counts it
     for claim in _claims(doc, runs):
         noun = _counted_noun(doc, claim.runs[-1])
+        if _is_in_name(doc, claim, noun, counts):
+            continue
         if _is_refused(doc, claim, noun=noun, phones=phones, text=text):
             continue
+        if noun is not None:
+            counts[noun.i] = claim.runs[-1].suffix_end
         # "Horsepower rose to 273", "the index was at 96.1": the subject names what is
         # measured (and keeps the number from being read as a date), it is not counted.
         if noun is not None and _is_measure_subject(noun):
             noun = None
         claim, noun = _elided_unit(doc, claim, noun, parallels)
         yield from _claim_figures(doc, claim, noun=noun, codebook=codebook, text=text)
+
+
+def _is_in_name(doc: Doc, claim: _Claim, noun: Token | None, counts: dict[int, int]) -> bool:
+    """"two new 737 Max jets": a number right after a count of the same noun (adjectives
+    between at most) is part of the noun's name. "5 and 6 trucks" are two counts."""
+    if noun is None or noun.i not in counts or claim.runs[-1].unit:
+        return False
+    between = doc[counts[noun.i] : claim.runs[0].prefix_start]
+    return all(token.pos_ == "ADJ" for token in between)
 
 
 def _is_measure_subject(noun: Token) -> bool:
@@ -1653,10 +1667,19 @@ def _object_phrase(noun: Token, figure: Figure) -> str:
         ),
         key=lambda token: token.i,
     )
+    # A number in the name of the counted thing: "two new 737 Max jets".
+    words = sorted(
+        [*words, *(child for child in noun.lefts if _is_name_number(child, figure))],
+        key=lambda token: token.i,
+    )
     phrase = ""
     for token in words:
         phrase += token.lemma_.lower() + (" " if token.whitespace_ else "")
     return f"{phrase.rstrip()} {figure.object}".strip() if phrase.strip() else figure.object
+
+
+def _is_name_number(token: Token, figure: Figure) -> bool:
+    return token.dep_ == "nummod" and token.idx >= figure.end and token.text.isdigit()
 
 
 def _is_phrase_word(token: Token, figure: Figure) -> bool:

@@ -984,3 +984,10 @@ def test_a_noun_or_a_number_counts_the_noun(nlp):
     assert (figure.value, figure.object) == (2, "striker")
     # Spelled, a time frame stays refused.
     assert figures(nlp, "The talks may take a week or two.") == []
+
+
+def test_a_number_between_a_count_and_its_noun_is_part_of_the_name(nlp):
+    ((figure, phrase),) = extract_object_phrases(nlp("The airline grounded two new 737 Max jets."))
+    assert (figure.value, figure.object, phrase) == (2, "jet", "new 737 max jet")
+    found = figures(nlp, "They sent 5 and 6 trucks.")
+    assert [figure.value for figure in found] == [5, 6]
