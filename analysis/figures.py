@@ -82,6 +82,15 @@ _DIGIT_FRACTION = re.compile(r"(?P<numerator>[0-9]{1,3})[/⁄](?P<denominator>[0
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _VAGUE_SMALL = {"tens": 10, "dozens": 12, "hundreds": 100}
 _VAGUE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+# Words that may start a number run ("two", "a dozen", "half a million", "hundreds").
+_RUN_START_WORDS = {
+    *_SMALL,
+    *_TENS,
+    *_SCALES,
+    *_VAGUE_SMALL,
+    *_VAGUE_SCALES,
+    *_words("a an one hundred dozen half"),
+}
 _SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 # "4m" alone is four metres; these suffixes mean a multiplier only after a currency sign.
 _SUFFIXES_NEEDING_CURRENCY = {"k", "m", "b"}
@@ -659,8 +668,14 @@ class _Piece:
 
 
 def _number_runs(doc: Doc) -> Iterator[_Run]:
+    # One pass over the words first: most tokens cannot start a number, and reading a token
+    # from the Doc costs more than the test.
+    starts = [token.i for token in doc if _may_start_run(token.lower_)]
     i = 0
-    while i < len(doc):
+    for start in starts:
+        if start < i:
+            continue
+        i = start
         fraction = _fraction_run(doc, i)
         if fraction is not None:
             yield fraction
@@ -671,8 +686,11 @@ def _number_runs(doc: Doc) -> Iterator[_Run]:
             if run is not None:
                 yield run
             i = max(end, i + 1)
-        else:
-            i += 1
+
+
+def _may_start_run(lower: str) -> bool:
+    """False for a word that starts neither a number nor a fraction (most words)."""
+    return lower in _RUN_START_WORDS or any(char.isdigit() for char in lower)
 
 
 def _fraction_run(doc: Doc, i: int) -> _Run | None:
