@@ -487,6 +487,7 @@ _PHONE = re.compile(
     r"(?![0-9])|(?<![0-9,.])[0-9]{3}-[0-9]{4}(?![0-9])"
 )
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+(?:[A-Z][a-z]*\.)?")
+_HAS_DIGIT = re.compile(r"[0-9]")
 _THOUSANDS = re.compile(r"[0-9],[0-9]{3}")
 _LONG_DIGITS = re.compile(r"[0-9]{5}")
 _MINUS = ("-", "−", "minus-")
@@ -690,7 +691,7 @@ def _number_runs(doc: Doc) -> Iterator[_Run]:
 
 def _may_start_run(lower: str) -> bool:
     """False for a word that starts neither a number nor a fraction (most words)."""
-    return lower in _RUN_START_WORDS or any(char.isdigit() for char in lower)
+    return lower in _RUN_START_WORDS or _HAS_DIGIT.search(lower) is not None
 
 
 def _fraction_run(doc: Doc, i: int) -> _Run | None:
