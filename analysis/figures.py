@@ -82,6 +82,15 @@ _DIGIT_FRACTION = re.compile(r"(?P<numerator>[0-9]{1,3})[/⁄](?P<denominator>[0
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _VAGUE_SMALL = {"tens": 10, "dozens": 12, "hundreds": 100}
 _VAGUE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
+# Words that may start a number run ("two", "a dozen", "half a million", "hundreds").
+_RUN_START_WORDS = {
+    *_SMALL,
+    *_TENS,
+    *_SCALES,
+    *_VAGUE_SMALL,
+    *_VAGUE_SCALES,
+    *_words("a an one hundred dozen half"),
+}
 _SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 # "4m" alone is four metres; these suffixes mean a multiplier only after a currency sign.
 _SUFFIXES_NEEDING_CURRENCY = {"k", "m", "b"}
@@ -109,6 +118,9 @@ _CURRENCY_SIGNS = {
 _CURRENCY_CODES = {"USD", "EUR", "MXN", "GBP", "CAD", "AUD", "JPY", "CNY", "BRL", "INR", "GTQ"}
 # "$US55m", "$A82m", "HK $5.4m": a country marker next to the dollar sign.
 _DOLLAR_COUNTRIES = {"US": "USD", "A": "AUD", "AU": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD"}
+# "$75 U.S. per barrel", "$40 Cdn": the country after a dollar amount.
+_DOLLAR_COUNTRY_WORDS = {"U.S.": "USD", "US": "USD", "Cdn": "CAD", "CDN": "CAD"}
+_DOLLAR_CURRENCIES = set(_DOLLAR_COUNTRIES.values()) | {"USD"}
 _CURRENCY_WORDS = {
     "dollar": "USD",
     "peso": "MXN",
@@ -132,6 +144,17 @@ _CURRENCY_ADJECTIVES = {
     ("danish", "crown"): "DKK",
     ("danish", "krone"): "DKK",
     ("hong", "kong"): "HKD",
+}
+# Every currency code, for rules that treat prices apart.
+_ALL_CURRENCIES = {
+    *_CURRENCY_SIGNS.values(),
+    *_CURRENCY_CODES,
+    *_DOLLAR_COUNTRIES.values(),
+    *_CURRENCY_WORDS.values(),
+    *_CURRENCY_ADJECTIVES.values(),
+    "pence",
+    "cent",
+    "sen",
 }
 # Units of measure written as words after the number, by lemma (or lower-cased word when the
 # lemmatizer leaves a plural): value is the unit code stored in the ``unit`` column.
@@ -223,8 +246,9 @@ _MEASURES = {
     "sen": "sen",
 }
 # Unit symbols written apart from the number whose case tells them from words and names:
-# "700 Nm" (newton metres, not nanometres), "250 PS" (metric horsepower).
-_SPACED_SYMBOLS = {"Nm": "N·m", "PS": "PS"}
+# "700 Nm" (newton metres, not nanometres), "250 PS" (metric horsepower), "35 C" (degrees
+# Celsius, as news agencies write temperatures), "5 W" (watts).
+_SPACED_SYMBOLS = {"Nm": "N·m", "PS": "PS", "C": "°C", "F": "°F", "W": "W"}
 # "300km/hr", "60mi per hour": a glued length unit over an hour is a speed.
 _SPEEDS = {"km": "km/h", "mi": "mph"}
 _HOUR_WORDS = {"h", "hr", "hour"}
@@ -315,6 +339,20 @@ _DENOMINATORS = {
     "kwh": "kWh",
     "megawatt": "MW",
 }
+# Time units a measure or price is counted against, past the rate periods of the
+# ``rate_period`` column: "$15 an hour", "11 feet per century".
+_TIME_DENOMINATORS = {
+    "second": "second",
+    "sec": "second",
+    "minute": "minute",
+    "min": "minute",
+    "hour": "hour",
+    "hr": "hour",
+    "decade": "decade",
+    "century": "century",
+}
+# "2 percent an hour after the open" tells when, not how fast.
+_TIME_RELATIONS = set(_words("ago earlier later after before"))
 _PERCENT_WORDS = {("%",), ("percent",), ("per", "cent"), ("pct",), ("pct.",)}
 _POINT_WORDS = {("percentage", "point"), ("percentage", "points")}
 
@@ -369,6 +407,8 @@ _RATE_ADVERBS: dict[str, RatePeriod] = {
     "yearly": "year",
     "annual": "year",
 }
+# Tokens inside a bracketed conversion that a rate may follow: "($2.4 billion)".
+_LONGEST_ASIDE = 6
 _RATE_DETERMINERS = {"a", "an", "per", "each", "every", "/"}
 _TIME_NOUNS = set(
     _words("second minute hour day night week weekend month year decade century time")
@@ -398,6 +438,10 @@ _STREET_WORDS = set(
 )
 # "four years in prison" is a sentence handed down, a figure even when spelled out.
 _CUSTODY_WORDS = set(_words("prison jail custody detention bar penitentiary"))
+_ONE_WORDS = {"a", "an", "another", "one"}
+_TIME_DEICTICS = set(_words("last next this past coming"))
+# Subjects whose value is an age in years: "the retirement age is 67".
+_AGE_NOUNS = {"age", "expectancy"}
 _DEFINITE_DETERMINERS = {"the", "these", "those", "this", "that"}
 _EMPHASIS = {"only", "just", "exactly", "precisely"}
 # Verbs and nouns that report a number whose counted thing is their subject:
@@ -409,6 +453,13 @@ _TOTAL_VERBS = set(
     )
 )
 _TOTAL_NOUNS = {"number", "total", "count", "figure", "tally"}
+# Nouns that name a quantity rather than things that can be counted.
+_MEASURE_NOUNS = set(
+    _words(
+        "index average rate level price value cost score temperature length width height "
+        "depth weight speed distance horsepower torque mileage ratio yield"
+    )
+)
 
 _CURRENCY_PREFIX = "|".join(
     re.escape(sign) for sign in sorted([*_CURRENCY_SIGNS, *_CURRENCY_CODES], key=len)[::-1]
@@ -436,6 +487,7 @@ _PHONE = re.compile(
     r"(?![0-9])|(?<![0-9,.])[0-9]{3}-[0-9]{4}(?![0-9])"
 )
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+(?:[A-Z][a-z]*\.)?")
+_HAS_DIGIT = re.compile(r"[0-9]")
 _THOUSANDS = re.compile(r"[0-9],[0-9]{3}")
 _LONG_DIGITS = re.compile(r"[0-9]{5}")
 _MINUS = ("-", "−", "minus-")
@@ -478,9 +530,64 @@ def _figures_with_nouns(
     text = doc.text  # built anew on every access
     phones = [match.span() for match in _PHONE.finditer(text)]
     runs = [_attach_units(doc, run) for run in _number_runs(doc)]
+    parallels: dict[tuple[int, str], tuple[str, Token | None] | None] = {}
+    counts: dict[int, int] = {}  # counted noun -> end of the figure that counts it
     for claim in _claims(doc, runs):
-        if not _is_refused(doc, claim, phones=phones, text=text):
-            yield from _claim_figures(doc, claim, codebook=codebook, text=text)
+        noun = _counted_noun(doc, claim.runs[-1])
+        if _is_in_name(doc, claim, noun, counts):
+            continue
+        if _is_refused(doc, claim, noun=noun, phones=phones, text=text):
+            continue
+        if noun is not None:
+            counts[noun.i] = claim.runs[-1].suffix_end
+        # "Horsepower rose to 273", "the index was at 96.1": the subject names what is
+        # measured (and keeps the number from being read as a date), it is not counted.
+        if noun is not None and _is_measure_subject(noun):
+            noun = None
+        claim, noun = _elided_unit(doc, claim, noun, parallels)
+        yield from _claim_figures(doc, claim, noun=noun, codebook=codebook, text=text)
+
+
+def _is_in_name(doc: Doc, claim: _Claim, noun: Token | None, counts: dict[int, int]) -> bool:
+    """"two new 737 Max jets": a number right after a count of the same noun (adjectives
+    between at most) is part of the noun's name. "5 and 6 trucks" are two counts."""
+    if noun is None or noun.i not in counts or claim.runs[-1].unit:
+        return False
+    between = doc[counts[noun.i] : claim.runs[0].prefix_start]
+    return all(token.pos_ == "ADJ" for token in between)
+
+
+def _is_measure_subject(noun: Token) -> bool:
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.lemma_.lower() in _MEASURE_NOUNS
+
+
+def _elided_unit(
+    doc: Doc,
+    claim: _Claim,
+    noun: Token | None,
+    parallels: dict[tuple[int, str], tuple[str, Token | None] | None],
+) -> tuple[_Claim, Token | None]:
+    """A bare number after the same preposition as an earlier figure of its sentence shares
+    that figure's unit or counted noun: "rose by 2 percent, the Nasdaq by 1", "closed at
+    1,463 points, the other index at 1,334". Records ``claim`` in ``parallels`` when it has
+    a unit or a noun to share."""
+    before = claim.qualifier_start - 1
+    if before < 0 or doc[before].pos_ != "ADP":
+        return claim, noun
+    key = (doc[before].sent.start, doc[before].lower_)
+    unit = claim.runs[-1].unit
+    if unit or noun is not None:
+        # With a unit, the noun is what the figure is about ("exports grew by 2 percent"),
+        # not a unit to share. A bare number after a price is as often an index level
+        # ("traded at $50 a barrel, the index closed at 1,200"): currencies are not shared.
+        currency = unit.split(" per ")[0] in _ALL_CURRENCIES
+        parallels[key] = None if currency else (unit, None if unit else noun)
+        return claim, noun
+    shared = parallels.get(key)
+    if shared is None or len(claim.runs) > 1 or claim.runs[0].spelled:
+        return claim, noun
+    runs = tuple(replace(run, unit=shared[0]) for run in claim.runs)
+    return replace(claim, runs=runs), shared[1]
 
 
 def figures_frame(rows: Iterable[tuple[str, Figure]]) -> pd.DataFrame:
@@ -562,8 +669,14 @@ class _Piece:
 
 
 def _number_runs(doc: Doc) -> Iterator[_Run]:
+    # One pass over the words first: most tokens cannot start a number, and reading a token
+    # from the Doc costs more than the test.
+    starts = [token.i for token in doc if _may_start_run(token.lower_)]
     i = 0
-    while i < len(doc):
+    for start in starts:
+        if start < i:
+            continue
+        i = start
         fraction = _fraction_run(doc, i)
         if fraction is not None:
             yield fraction
@@ -574,8 +687,11 @@ def _number_runs(doc: Doc) -> Iterator[_Run]:
             if run is not None:
                 yield run
             i = max(end, i + 1)
-        else:
-            i += 1
+
+
+def _may_start_run(lower: str) -> bool:
+    """False for a word that starts neither a number nor a fraction (most words)."""
+    return lower in _RUN_START_WORDS or _HAS_DIGIT.search(lower) is not None
 
 
 def _fraction_run(doc: Doc, i: int) -> _Run | None:
@@ -823,7 +939,11 @@ def _attach_units(doc: Doc, run: _Run) -> _Run:
     fraction = "fraction" if run.spelled and run.value < 1 else ""
     if not (unit or run.unit or run.currency or currency):
         suffix_end, currency = _currency_after(doc, run, suffix_end)
-    unit = unit or run.unit or run.currency or currency or fraction or _apposed_age(doc, run)
+    if currency and not unit and suffix_end == run.end:
+        suffix_end, currency = _dollar_country_after(doc, suffix_end, currency)
+    unit = unit or run.unit or run.currency or currency or fraction or _age(doc, run)
+    if unit == "fraction":
+        suffix_end, unit, unit_token = _fraction_of_measure(doc, run, suffix_end)
     if unit and unit not in ("fraction", "years old"):
         suffix_end, unit = _per_denominator(doc, suffix_end, unit)
     value = run.value
@@ -837,6 +957,24 @@ def _attach_units(doc: Doc, run: _Run) -> _Run:
         suffix_end=suffix_end,
         unit_token=unit_token,
     )
+
+
+def _fraction_of_measure(doc: Doc, run: _Run, suffix_end: int) -> tuple[int, str, int]:
+    """A fraction of a unit of measure is a measure, not a share: "1/16 of a US pint",
+    "half a mile" -> (end token, unit of the measure, its token); else a share of a group."""
+    i = run.end
+    if i < len(doc) and doc[i].lower_ == "of":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in ("a", "an"):
+        i += 1
+    # At most two modifiers before the unit: "a US pint", "an imperial fluid ounce".
+    for begin in range(i, min(i + 3, len(doc))):
+        size, measure = _measure_at(doc, begin)
+        if size:
+            return begin + size, measure, begin + size - 1
+        if doc[begin].pos_ not in ("ADJ", "PROPN") and doc[begin].dep_ != "compound":
+            break
+    return suffix_end, "fraction", run.unit_token
 
 
 def _currency_prefix(doc: Doc, run: _Run) -> tuple[int, str]:
@@ -859,6 +997,47 @@ def _currency_after(doc: Doc, run: _Run, suffix_end: int) -> tuple[int, str]:
     if suffix_end == run.end and i < len(doc) and doc[i].text in ("€", "£", "¥"):
         return i + 1, _CURRENCY_SIGNS[doc[i].text]
     return suffix_end, ""
+
+
+def _dollar_country_after(doc: Doc, i: int, currency: str) -> tuple[int, str]:
+    """A country written after a dollar amount names its dollar: "$75 U.S.", "$40 Cdn"."""
+    if currency not in _DOLLAR_CURRENCIES or i >= len(doc):
+        return i, currency
+    # "$5 US investors": the country word modifies the noun after it.
+    word = doc[i]
+    if word.text in _DOLLAR_COUNTRY_WORDS and word.head.i <= i:
+        return i + 1, _DOLLAR_COUNTRY_WORDS[word.text]
+    return i, currency
+
+
+def _age(doc: Doc, run: _Run) -> str:
+    """"years old" for a whole number that gives an age, apposed or predicated."""
+    return _apposed_age(doc, run) or _predicated_age(doc, run)
+
+
+def _predicated_age(doc: Doc, run: _Run) -> str:
+    """A whole number said of a person or of an age is an age: "She is 42", "he turned 60",
+    "the retirement age is 67", "life expectancy is about 75", "under the age of 12"."""
+    number = doc[run.start]
+    if run.end - run.start != 1 or not number.text.isdigit() or not 0 < run.value < 120:
+        return ""
+    # "over the age of 21", read on word order: the parser may take the number for a modifier.
+    preceding = tuple(token.lemma_.lower() for token in doc[max(run.start - 2, 0) : run.start])
+    if preceding == ("age", "of"):
+        return "years old"
+    verb = number.head
+    if (number.dep_, verb.lemma_.lower()) not in (("attr", "be"), ("dobj", "turn")):
+        return ""
+    # "He was 1 of 5 finalists" counts something.
+    if any(child.dep_ in ("prep", "pobj") for child in number.children):
+        return ""
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if not subjects:
+        return ""
+    subject = subjects[0]
+    person = subject.lower_ in ("he", "she", "i") or subject.ent_type_ == "PERSON"
+    age = subject.lemma_.lower() in _AGE_NOUNS and verb.lemma_.lower() == "be"
+    return "years old" if person or age else ""
 
 
 def _apposed_age(doc: Doc, run: _Run) -> str:
@@ -884,6 +1063,8 @@ def _per_denominator(doc: Doc, end: int, unit: str) -> tuple[int, str]:
     for word in (following.lemma_.lower(), following.lower_):
         if word in _DENOMINATORS:
             return end + 2, f"{unit} per {_DENOMINATORS[word]}"
+        if word in _TIME_DENOMINATORS and _lemma_at(doc, end + 2) not in _TIME_RELATIONS:
+            return end + 2, f"{unit} per {_TIME_DENOMINATORS[word]}"
     return end, unit
 
 
@@ -897,7 +1078,9 @@ def _measure_at(doc: Doc, i: int) -> tuple[int, str]:
         for key in (lemmas[:size], words[:size]):
             if key in _MULTIWORD_MEASURES:
                 return size, _MULTIWORD_MEASURES[key]
-    if tokens and tokens[0].text in _SPACED_SYMBOLS:
+    # "40 W 57th St" is an address: no symbol before a number.
+    next_is_number = len(tokens) > 1 and tokens[1].text[:1].isdigit()
+    if tokens and tokens[0].text in _SPACED_SYMBOLS and not next_is_number:
         return 1, _SPACED_SYMBOLS[tokens[0].text]
     if not tokens or tokens[0].pos_ not in ("NOUN", "PROPN", "NUM", "X"):
         return 0, ""
@@ -1005,10 +1188,18 @@ def _shared_units(first: _Run, second: _Run) -> tuple[_Run, _Run]:
     written_second = second.value / second.scale
     if first.scale == 1 and second.scale > 1 and first.value < min(1000, written_second):
         value = first.value * second.scale
-    # "from 14 mpg to 24" writes the unit once, on the first end.
-    return replace(first, value=value, unit=first.unit or second.unit), replace(
-        second, unit=second.unit or first.unit
+    # "from 14 mpg to 24" writes the unit once, on the first end; "from $75 per barrel to
+    # $45" writes the denominator once.
+    return replace(first, value=value, unit=_shared_unit(first.unit, second.unit)), replace(
+        second, unit=_shared_unit(second.unit, first.unit)
     )
+
+
+def _shared_unit(own: str, other: str) -> str:
+    """``own``, or ``other`` when ``own`` is missing or is ``other`` without its denominator."""
+    if not own or other.startswith(f"{own} per "):
+        return other
+    return own
 
 
 def _qualified(doc: Doc, runs: tuple[_Run, ...], kind: _ClaimKind) -> _Claim:
@@ -1039,8 +1230,9 @@ def _qualifier_before(doc: Doc, start: int) -> tuple[tuple[str, ...], int]:
 # --- refusals: what looks like a number but is not a claim ---------------------------------
 
 
-def _is_refused(doc: Doc, claim: _Claim, *, phones: list[tuple[int, int]], text: str) -> bool:
-    noun = _counted_noun(doc, claim.runs[-1])
+def _is_refused(
+    doc: Doc, claim: _Claim, *, noun: Token | None, phones: list[tuple[int, int]], text: str
+) -> bool:
     unit = claim.runs[-1].unit or claim.runs[0].unit
     checks = (
         _is_list_marker(doc, claim, text),
@@ -1052,7 +1244,7 @@ def _is_refused(doc: Doc, claim: _Claim, *, phones: list[tuple[int, int]], text:
         _is_duration(doc, claim, noun=noun, unit=unit),
         _is_bare_one(doc, claim, noun=noun, unit=unit),
         _is_definite_reference(doc, claim, noun=noun),
-        _is_lone_half(claim, noun=noun),
+        _is_lone_half(claim, noun=noun, unit=unit),
     )
     return any(checks)
 
@@ -1112,7 +1304,11 @@ def _is_unit_word_after(doc: Doc, run: _Run) -> bool:
 def _is_identifier(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) -> bool:
     """A number after a label word is an identifier: "Title 42", "H.R. 1", "Section 8"."""
     i = claim.runs[0].prefix_start - 1
-    if i < 0 or unit or not doc[i].whitespace_:
+    # A lone capital after the number is a letter of the name ("Section 3 C", "Type 2 C"),
+    # not a symbol, after a label.
+    unit_token = claim.runs[-1].unit_token
+    letter = unit_token >= 0 and len(doc[unit_token].text) == 1 and doc[unit_token].is_upper
+    if i < 0 or (unit and not letter) or not doc[i].whitespace_:
         return False
     previous = doc[i]
     if previous.text in ("#", "No.", "no.", "Nr.") or _ABBREVIATION.fullmatch(previous.text):
@@ -1222,7 +1418,9 @@ def _is_duration(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) -> b
         return False
     start = claim.runs[0].prefix_start
     emphasised = start > 0 and doc[start - 1].lower_ in _EMPHASIS
-    if claim.qualifier or emphasised or _is_prison_term(noun):
+    # "a two hour drive" measures the drive; it does not tell when.
+    describes = noun.dep_ in _MODIFIER_DEPS and noun.head.i > noun.i
+    if claim.qualifier or emphasised or describes or _is_prison_term(noun):
         return False
     return all(run.spelled for run in claim.runs)
 
@@ -1265,10 +1463,12 @@ def _is_definite_reference(doc: Doc, claim: _Claim, *, noun: Token | None) -> bo
     return False
 
 
-def _is_lone_half(claim: _Claim, *, noun: Token | None) -> bool:
-    """A lone "half" counts only with something to be half of ("half of the migrants")."""
+def _is_lone_half(claim: _Claim, *, noun: Token | None, unit: str) -> bool:
+    """A lone "half" counts only with something to be half of ("half of the migrants",
+    "half a mile")."""
     run = claim.runs[0]
-    return run.value == 0.5 and run.spelled and noun is None and not claim.qualifier
+    has_whole = noun is not None or unit not in ("", "fraction")
+    return run.value == 0.5 and run.spelled and not has_whole and not claim.qualifier
 
 
 # --- the counted thing, rate and concept --------------------------------------------------
@@ -1289,13 +1489,48 @@ def _counted_noun(doc: Doc, run: _Run) -> Token | None:
     after the number when the parse attached it elsewhere."""
     anchor = _anchor(doc, run)
     noun = (
-        _modified_noun(anchor)
+        _time_modifier_after(doc, run)
+        or _modified_noun(anchor)
+        or _noun_before_or(doc, run)
         or _of_complement(anchor)
         or _subject_of_total(anchor)
         or (_noun_after(doc, run.suffix_end) if run.unit_token < 0 else None)
     )
     # The figure's own unit ("hr" in "300km/hr") is not the thing counted.
-    return None if noun is not None and run.start <= noun.i < run.suffix_end else noun
+    if noun is not None and run.start <= noun.i < run.suffix_end:
+        return None
+    return None if noun is not None and _is_time_adverbial(noun, run) else noun
+
+
+def _is_time_adverbial(noun: Token, run: _Run) -> bool:
+    """"2.1 last year", "5% this month": a singular time noun with "last", "next" or "this"
+    after a number other than one tells when, it is not counted."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in _TIME_NOUNS or run.value == 1:
+        return False
+    return any(
+        child.lower_ in _TIME_DEICTICS and run.end <= child.i < noun.i for child in noun.children
+    )
+
+
+def _time_modifier_after(doc: Doc, run: _Run) -> Token | None:
+    """A unit of time between the number and a noun is what it counts: "a 10 minute walk",
+    "a 4.3 second dash" (the parser may read "second" as an ordinal)."""
+    i = run.suffix_end
+    if run.unit_token >= 0 or i + 1 >= len(doc) or doc[i].lemma_.lower() not in _TIME_NOUNS:
+        return None
+    word = doc[i]
+    if doc[i + 1].text in ("-", "‐") or word.head.i <= i or word.dep_ not in _MODIFIER_DEPS:
+        return None
+    return word
+
+
+def _noun_before_or(doc: Doc, run: _Run) -> Token | None:
+    """"another pick or two", "a drink or three": the noun before "or" is counted."""
+    i = run.prefix_start
+    if run.unit or i < 3 or doc[i - 1].lower_ != "or" or doc[i - 3].lower_ not in _ONE_WORDS:
+        return None
+    noun = doc[i - 2]
+    return noun if noun.tag_ == "NN" and _is_noun(noun) else None
 
 
 def _modified_noun(anchor: Token) -> Token | None:
@@ -1451,10 +1686,19 @@ def _object_phrase(noun: Token, figure: Figure) -> str:
         ),
         key=lambda token: token.i,
     )
+    # A number in the name of the counted thing: "two new 737 Max jets".
+    words = sorted(
+        [*words, *(child for child in noun.lefts if _is_name_number(child, figure))],
+        key=lambda token: token.i,
+    )
     phrase = ""
     for token in words:
         phrase += token.lemma_.lower() + (" " if token.whitespace_ else "")
     return f"{phrase.rstrip()} {figure.object}".strip() if phrase.strip() else figure.object
+
+
+def _is_name_number(token: Token, figure: Figure) -> bool:
+    return token.dep_ == "nummod" and token.idx >= figure.end and token.text.isdigit()
 
 
 def _is_phrase_word(token: Token, figure: Figure) -> bool:
@@ -1524,7 +1768,9 @@ def _rate_of(token: Token) -> RatePeriod:
 
 
 def _rate_after(doc: Doc, i: int) -> RatePeriod:
-    """Fallback on word order: "... crossings a day" right after the counted noun."""
+    """Fallback on word order: "... crossings a day" right after the counted noun, or after
+    a conversion in brackets ("9 billion shekels ($2.4 billion) a year")."""
+    i = _after_brackets(doc, i)
     if i + 1 >= len(doc) or doc[i].lower_ not in _RATE_DETERMINERS or doc[i + 1].is_sent_start:
         return ""
     following = doc[i + 2].lower_ if i + 2 < len(doc) else ""
@@ -1533,11 +1779,20 @@ def _rate_after(doc: Doc, i: int) -> RatePeriod:
     return _RATE_NOUNS.get(doc[i + 1].lemma_.lower(), "")
 
 
+def _after_brackets(doc: Doc, i: int) -> int:
+    """The token after a short bracketed aside that starts at ``doc[i]``, else ``i``."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    for j in range(i + 1, min(i + _LONGEST_ASIDE + 2, len(doc))):
+        if doc[j].text == ")":
+            return j + 1
+    return i
+
+
 def _claim_figures(
-    doc: Doc, claim: _Claim, *, codebook: Codebook, text: str
+    doc: Doc, claim: _Claim, *, noun: Token | None, codebook: Codebook, text: str
 ) -> Iterator[tuple[Figure, Token | None]]:
     last = claim.runs[-1]
-    noun = _counted_noun(doc, last)
     lemma = _object_lemma(noun, codebook) if noun is not None else ""
     phrase = _phrase_head(doc, last, noun)
     concept = codebook.concept_for(

@@ -628,12 +628,28 @@ def test_a_percent_sign_is_not_a_counted_thing(nlp):
         ("Three quarters of the budget went on rent.", "Three quarters", 0.75),
         ("One out of three renters struggle.", "One out of three", 1 / 3),
         ("Nine out of 10 doctors agree.", "Nine out of 10", 0.9),
-        ("A cup is 1/16 of a gallon.", "1/16", 1 / 16),
+        ("Only 1/16 of the land is farmed.", "1/16", 1 / 16),
     ],
 )
 def test_fractions_of_a_group_are_shares(nlp, text, surface, value):
     figure = one_figure(nlp, text)
     assert (figure.surface, figure.unit) == (surface, "fraction")
+    assert figure.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        # A gallon is no group: 1/16 of it is a volume (this case once expected "fraction").
+        ("A cup is 1/16 of a gallon.", "1/16 of a gallon", 1 / 16, "gal"),
+        ("They walked a quarter of a mile.", "a quarter of a mile", 0.25, "mi"),
+        ("Two-thirds of a US pint was spilled.", "Two-thirds of a US pint", 2 / 3, "pint"),
+        ("She ran half a mile.", "half a mile", 0.5, "mi"),
+    ],
+)
+def test_fractions_of_a_unit_of_measure_are_measures(nlp, text, surface, value, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.unit) == (surface, unit)
     assert figure.value == pytest.approx(value)
 
 
@@ -830,3 +846,148 @@ def test_benchmark_mapping_names_units_and_counted_phrases(nlp):
     quantities = mapping.prediction(text, list(extract_object_phrases(nlp(text))))
     units = [quantity["unit"] for quantity in quantities]
     assert units == ["horsepower", "newton metre", "coastal border town"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Cleaners earn $15 an hour.", "$15 an hour", "USD per hour"),
+        ("The glacier sinks 3 mm a decade.", "3 mm a decade", "mm per decade"),
+        ("The pumps move 500 litres per second.", "500 litres per second", "L per second"),
+        ("Shares fell 2 percent an hour after the open.", "2 percent", "percent"),
+    ],
+)
+def test_a_measure_or_price_per_unit_of_time(nlp, text, surface, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Gold traded at $1,300 US an ounce.", "$1,300 US an ounce", "USD per oz"),
+        ("The ticket costs $40 Cdn.", "$40 Cdn", "CAD"),
+        ("He gave $5 US investors.", "$5", "USD"),
+    ],
+)
+def test_a_country_after_a_dollar_amount_names_the_dollar(nlp, text, surface, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.unit) == (surface, unit)
+
+
+def test_a_denominator_written_on_one_end_of_a_change_holds_for_both(nlp):
+    start, end = figures(nlp, "Diesel fell from $4 per gallon to $3.20 in May.")
+    assert (start.unit, end.unit) == ("USD per gal", "USD per gal")
+    low, high = figures(nlp, "Prices rose from $3 to $4 per gallon.")
+    assert (low.unit, high.unit) == ("USD per gal", "USD per gal")
+
+
+def test_a_rate_after_a_conversion_in_brackets(nlp):
+    found = figures(nlp, "The state pays 9 billion pesos ($450 million) a year to the program.")
+    assert (found[0].unit, found[0].rate_period) == ("MXN", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Temperatures hit 35 C in Monterrey.", "35 C", "°C"),
+        ("It was 95 F in Phoenix.", "95 F", "°F"),
+        ("The phone ships with a 5 W charger.", "5 W", "W"),
+    ],
+)
+def test_spaced_temperature_and_power_symbols(nlp, text, surface, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["She lives at 40 W 57th St in Manhattan.", "Section 3 C of the law applies."]
+)
+def test_a_capital_letter_after_an_address_or_label_number_is_no_symbol(nlp, text):
+    assert figures(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "obj"),
+    [
+        ("The shelter is a 10 minute walk from the bridge.", 10, "minute"),
+        ("Scouts want a 4.4 second sprint.", 4.4, "second"),
+        ("It is a two hour drive to the border.", 2, "hour"),
+    ],
+)
+def test_a_unit_of_time_before_a_noun_is_what_the_number_counts(nlp, text, value, obj):
+    figure = one_figure(nlp, text)
+    assert (figure.value, figure.object) == (value, obj)
+
+
+def test_a_number_before_last_year_does_not_count_years(nlp):
+    found = figures(nlp, "The fund paid $1.4 million in 2018 and 2.1 million last year.")
+    assert [(figure.value, figure.object) for figure in found][1] == (2.1e6, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "obj"),
+    [
+        ("Exports grew by 2 percent but imports shrank by 1.", "percent", ""),
+        ("One index closed at 1,463.78 points, the other at 1,334.20.", "", "point"),
+    ],
+)
+def test_a_bare_number_after_the_same_preposition_shares_the_unit(nlp, text, unit, obj):
+    first, second = figures(nlp, text)
+    assert (second.unit, second.object) == (unit, obj)
+    assert first.unit == unit
+
+
+def test_a_bare_number_after_another_preposition_keeps_no_unit(nlp):
+    found = figures(nlp, "Exports rose by 2 percent to 140 in May.")
+    assert [(figure.value, figure.unit) for figure in found] == [(2, "percent"), (140, "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is 42.",
+        "He turned 60 last week.",
+        "The retirement age is 67.",
+        "Life expectancy in the state is about 75.",
+        "Only adults over the age of 21 may enter.",
+        "Children under the age of 12 ride free.",
+    ],
+)
+def test_a_number_said_of_a_person_or_an_age_is_an_age(nlp, text):
+    assert one_figure(nlp, text).unit == "years old"
+
+
+@pytest.mark.parametrize(("text", "value"), [("The score was 35.", 35), ("He was 1 of 5.", 1)])
+def test_a_number_said_of_something_else_is_no_age(nlp, text, value):
+    found = figures(nlp, text)
+    assert [figure.unit for figure in found if figure.value == value] == [""]
+
+
+@pytest.mark.parametrize(
+    "text", ["Horsepower jumped from 240 to 273.", "The dollar index was up at 96.1."]
+)
+def test_a_measure_as_the_subject_of_a_total_is_not_counted(nlp, text):
+    assert {figure.object for figure in figures(nlp, text)} == {""}
+
+
+def test_a_bare_number_after_a_price_is_not_given_its_currency(nlp):
+    found = figures(nlp, "Oil traded at $50 a barrel, and the index closed at 1,200.")
+    assert [(figure.value, figure.unit) for figure in found] == [
+        (50, "USD per barrel"),
+        (1200, ""),
+    ]
+
+
+def test_a_noun_or_a_number_counts_the_noun(nlp):
+    figure = one_figure(nlp, "The club wants to add another striker or two.")
+    assert (figure.value, figure.object) == (2, "striker")
+    # Spelled, a time frame stays refused.
+    assert figures(nlp, "The talks may take a week or two.") == []
+
+
+def test_a_number_between_a_count_and_its_noun_is_part_of_the_name(nlp):
+    ((figure, phrase),) = extract_object_phrases(nlp("The airline grounded two new 737 Max jets."))
+    assert (figure.value, figure.object, phrase) == (2, "jet", "new 737 max jet")
+    found = figures(nlp, "They sent 5 and 6 trucks.")
+    assert [figure.value for figure in found] == [5, 6]
