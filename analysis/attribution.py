@@ -870,7 +870,7 @@ def _complement(verb: Token) -> list[Token]:
     elif _is_passive(verb) and any(c.dep_ == "agent" for c in verb.children):
         # "The move was first reported by MSNBC": what was reported is the subject.
         tokens = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
-    elif _verb_lemma(verb) in _OBJECT_VERBS:
+    elif _verb_lemma(verb) in _OBJECT_VERBS or _is_document_finding(verb):
         # "responded to the charge" attributes "the charge", without the preposition.
         tokens = [t for child in verb.rights if _is_object(child) for t in child.subtree
                   if not (child.dep_ == "prep" and t.i == child.i)]
@@ -889,6 +889,14 @@ def _complement(verb: Token) -> list[Token]:
     if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ in ("mark", "nsubj"):
         tokens = tokens[1:]
     return tokens
+
+
+def _is_document_finding(verb: Token) -> bool:
+    """Return whether ``verb`` is "found" with a poll, study or report as its subject: "a
+    survey found broad support" reports a finding, "the mayor found a wallet" does not."""
+    return _verb_lemma(verb) == "find" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_WORDS | _MEDIA_WORDS
+        for c in verb.children)
 
 
 def _evidential_clause(verb: Token) -> list[Token]:

@@ -874,3 +874,11 @@ def test_adverbial_clause_with_its_own_clause_is_a_second_statement(nlp):
     suggests = by_cue(found, "suggests")[0]
     assert (suggests.source, suggests.content) == (
         "the governor", "the senator is a puppet of the unions")
+
+
+def test_a_poll_or_study_finding_a_thing_is_a_finding(nlp):
+    record = only(nlp, "A survey by the state university found broad support for the new park.")
+    assert (record.cue, record.source) == ("found", "A survey by the state university")
+    assert record.content == "broad support for the new park"
+    assert record.source_kind == "document"
+    assert attributions(nlp, "The mayor found a wallet on the bench.") == []
