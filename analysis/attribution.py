@@ -839,7 +839,27 @@ def _content(doc: Doc, cue: _Cue, quotations: Sequence[Quotation]) -> _Content |
     quote = _adjacent_quotation(_text(doc), _clause_range(cue), quotations)
     if quote is not None:
         return _trimmed(_text(doc), quote.inner_start, quote.inner_end, "direct")
+    after = _after_colon(doc, cue.anchor) if cue.speaker is not None else None
+    if after is not None:
+        return _with_quotations(_text(doc), after, quotations)
     return None
+
+
+def _after_colon(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """Return the range after a colon that closes a speech verb's phrase ("the columnist
+    writes: X"): the rest of the paragraph or, when the colon ends it, the next one."""
+    if _verb_lemma(verb) not in _SPEECH_VERBS:
+        return None
+    colon = _cue_phrase(verb)[-1].i + 1
+    if colon >= len(doc) or doc[colon].text != ":":
+        return None
+    text = _text(doc)
+    start = doc[colon].idx + 1
+    end = _paragraph(text, start)[1]
+    if not text[start:end].strip():
+        start = len(text) - len(text[end:].lstrip())
+        end = _paragraph(text, start)[1]
+    return (start, end) if text[start:end].strip() else None
 
 
 def _without_speaker(tokens: list[Token], speaker: Token | None) -> list[Token]:
@@ -897,6 +917,17 @@ def _is_document_finding(verb: Token) -> bool:
     return _verb_lemma(verb) == "find" and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_WORDS | _MEDIA_WORDS
         for c in verb.children)
+
+
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "cc", "punct", "parataxis"})
+
+
+def _cue_phrase(verb: Token) -> list[Token]:
+    """Return ``verb`` with its subject, auxiliaries, objects and adjuncts, without the
+    clauses, conjuncts and punctuation hung on it, in text order."""
+    tokens = [verb, *(t for c in verb.children if c.dep_ not in _CLAUSE_DEPS
+                      for t in c.subtree)]
+    return sorted(tokens, key=lambda t: t.i)
 
 
 def _evidential_clause(verb: Token) -> list[Token]:

@@ -882,3 +882,14 @@ def test_a_poll_or_study_finding_a_thing_is_a_finding(nlp):
     assert record.content == "broad support for the new park"
     assert record.source_kind == "document"
     assert attributions(nlp, "The mayor found a wallet on the bench.") == []
+
+
+def test_unquoted_content_after_a_colon_that_closes_the_cue(nlp):
+    record = only(nlp, "In his weekly column, Dale Porter wrote:\n\n"
+                       "The new bridge is a waste of money. Nobody will use it.")
+    assert (record.cue, record.source) == ("wrote", "Dale Porter")
+    assert record.content == "The new bridge is a waste of money. Nobody will use it."
+    record = only(nlp, "The coach explained his choice in the following way:  Young players "
+                       "need time on the pitch, and they will get it.")
+    assert (record.cue, record.source) == ("explained", "The coach")
+    assert record.content == "Young players need time on the pitch, and they will get it."
