@@ -901,6 +901,10 @@ def _complement(verb: Token) -> list[Token]:
         tokens = tokens or [
             child for child in verb.rights
             if child.dep_ in ("dobj", "intj") and child.lower_ in _STATEMENT_WORDS]
+    if not tokens and _is_object_relative(verb):
+        # "the things the candidate said about X": what was said is the antecedent.
+        inner = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in inner]
     nested = _nested_cue_tokens(tokens)
     start, end = _paragraph(_text(verb.doc), verb.idx)
     tokens = sorted((t for t in tokens if t.i not in nested and start <= t.idx < end),
@@ -909,6 +913,21 @@ def _complement(verb: Token) -> list[Token]:
     if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ in ("mark", "nsubj"):
         tokens = tokens[1:]
     return tokens
+
+
+def _is_object_relative(verb: Token) -> bool:
+    """Return whether ``verb`` heads a relative clause with a subject of its own whose gap
+    is the object ("the things he said", "a claim the union disputed"), not a place or time
+    ("the letter in which she argues", "the day she spoke")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PRON"):
+        return False
+    if not any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+        return False
+    return not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "dative")
+        or (c.dep_ == "advmod" and c.tag_ == "WRB")
+        or (c.dep_ == "prep" and any(g.tag_ in ("WDT", "WP") for g in c.children))
+        for c in verb.children)
 
 
 def _is_document_finding(verb: Token) -> bool:

@@ -893,3 +893,12 @@ def test_unquoted_content_after_a_colon_that_closes_the_cue(nlp):
                        "need time on the pitch, and they will get it.")
     assert (record.cue, record.source) == ("explained", "The coach")
     assert record.content == "Young players need time on the pitch, and they will get it."
+
+
+def test_a_relative_clause_whose_gap_is_the_object_attributes_its_antecedent(nlp):
+    record = only(nlp, "The harsh things the senator said about the miners cost him the vote.")
+    assert (record.cue, record.source, record.content) == (
+        "said", "the senator", "The harsh things")
+    record = only(nlp, "It was a claim the union has long disputed.")
+    assert (record.cue, record.source, record.content) == ("disputed", "the union", "a claim")
+    assert attributions(nlp, "The night she spoke at the harbor was cold.") == []
