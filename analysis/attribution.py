@@ -721,6 +721,9 @@ def _declined_question(act: Token) -> tuple[Token, ...]:
 
 def _speaker(verb: Token) -> Token | None:
     """Return the head token of whoever the reporting ``verb`` attributes to, if any."""
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        return inverted
     own = _own_speaker(verb)
     if own is not _MISSING:
         return own
@@ -728,6 +731,35 @@ def _speaker(verb: Token) -> Token | None:
         return None
     climbed = _climbed_speaker(verb)
     return climbed if climbed is not None else _adjacent_name(verb)
+
+
+# Verbs that introduce a quotation with the speaker after them: "“X,” added a councillor".
+_QUOTATIVE_VERBS = _words(
+    "say add write tweet reply continue quip joke insist argue declare explain note recall "
+    "respond state report ask"
+)
+_CLOSING_QUOTES = ("”", '"', "''")
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """Return the noun phrase after a quotative verb that follows a quotation ("“X,” added a
+    councillor", "X," wrote Ortiz) or, for "say", a comma ("The reason, say officials, is Y"),
+    which the parser sometimes reads as an object while taking a word before as subject."""
+    doc = verb.doc
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if _verb_lemma(verb) not in _QUOTATIVE_VERBS or any(
+            c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    before = doc[verb.i - 1].text
+    quoted = before in _CLOSING_QUOTES or (
+        before == "," and verb.i > 1 and doc[verb.i - 2].text in _CLOSING_QUOTES)
+    if not quoted and not (before == "," and _verb_lemma(verb) == "say"):
+        return None
+    chunk = next((c for c in verb.sent.noun_chunks if c.start == verb.i + 1), None)
+    if chunk is None or chunk.root.pos_ == "PRON" or chunk.root.ent_type_ in ("DATE", "TIME"):
+        return None
+    return None if chunk.root.lower_ in _STATEMENT_WORDS | {"same"} else chunk.root
 
 
 def _is_bare_participle(verb: Token) -> bool:
@@ -868,7 +900,10 @@ def _without_speaker(tokens: list[Token], speaker: Token | None) -> list[Token]:
     if speaker is None or not any(t.i == speaker.i for t in tokens):
         return tokens
     first = min(t.i for t in speaker.subtree)
-    return [t for t in tokens if t.i < first] if first > tokens[0].i else tokens
+    # An inverted speaker the parser read as the object ("wrote a reader") is no content.
+    found = _inverted_speaker(speaker.head) if first > speaker.head.i else None
+    inverted = found is not None and found.i == speaker.i
+    return [t for t in tokens if t.i < first] if first > tokens[0].i or inverted else tokens
 
 
 def _complement(verb: Token) -> list[Token]:

@@ -902,3 +902,17 @@ def test_a_relative_clause_whose_gap_is_the_object_attributes_its_antecedent(nlp
     record = only(nlp, "It was a claim the union has long disputed.")
     assert (record.cue, record.source, record.content) == ("disputed", "the union", "a claim")
     assert attributions(nlp, "The night she spoke at the harbor was cold.") == []
+
+
+def test_a_speaker_after_an_inverted_quotative_verb(nlp):
+    record = only(nlp, "“The bridge will never open,” wrote a reader from the harbor district.")
+    assert (record.cue, record.source, record.content) == (
+        "wrote", "a reader", "The bridge will never open")
+    assert record.quote_type == "direct"
+    record = only(nlp, "“We lost the vote,” added a Labour councillor.")
+    assert (record.cue, record.source, record.content) == (
+        "added", "a Labour councillor", "We lost the vote")
+    # The parser makes both noun phrases subjects of "say"; the one after it speaks.
+    record = only(nlp, "The main reason for the delay, say officials at the port, is a "
+                       "shortage of cranes.")
+    assert (record.cue, record.source) == ("say", "officials at the port")
