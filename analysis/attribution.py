@@ -298,7 +298,8 @@ _STANCE_VERBS = _words(
     "lash interject characterize characterise articulate allude spar rebuff reaffirm "
     "interpret forecast dub contemplate acquiesce utter repudiate dwell trumpet scoff "
     "revile pronounce posit opine mull lecture herald foresee dispute clarify reassure "
-    "counter concur elaborate vote lay rule single disagree side prefer approve disapprove"
+    "counter concur elaborate vote lay rule single disagree side prefer approve disapprove "
+    "persuade distance detail brush attribute disavow document justify underscore"
 )
 _REPORTING_VERBS = _SPEECH_VERBS | _STANCE_VERBS
 _OBJECT_VERBS = _STANCE_VERBS | _words(
@@ -995,7 +996,14 @@ def _evidential_clause(verb: Token) -> list[Token]:
     ]
 
 
+# Prepositions that carry the content of one verb only: "distanced himself from X",
+# "brushed off X" (which the parser reads as a preposition).
+_VERB_PREPOSITIONS = {"distance": "from", "brush": "off"}
+
+
 def _is_object(child: Token) -> bool:
+    if child.dep_ == "dobj" and child.tag_ == "PRP" and child.head.lemma_ in _VERB_PREPOSITIONS:
+        return False  # "distanced herself from X": the reflexive is no content
     if child.dep_ in ("dobj", "attr", "oprd", "xcomp", "acomp"):
         return True
     if child.dep_ == "advcl":
@@ -1009,6 +1017,8 @@ def _is_object(child: Token) -> bool:
         return not any(c.ent_type_ in ("DATE", "TIME") for c in child.children)
     if child.lower_ == "with":
         return lemma in ("agree", "disagree", "side", "concur")
+    if _VERB_PREPOSITIONS.get(lemma) == child.lower_:
+        return True
     if child.lower_ not in _CONTENT_PREPOSITIONS:
         return False
     # "talked to reporters" names the listener; "referred to X" names what is meant.

@@ -916,3 +916,16 @@ def test_a_speaker_after_an_inverted_quotative_verb(nlp):
     record = only(nlp, "The main reason for the delay, say officials at the port, is a "
                        "shortage of cranes.")
     assert (record.cue, record.source) == ("say", "officials at the port")
+
+
+def test_stance_verbs_chosen_by_their_share_of_cues_on_train(nlp):
+    disavowed = only(nlp, "The councillor disavowed the leaflet.")
+    assert (disavowed.cue, disavowed.source, disavowed.content) == (
+        "disavowed", "The councillor", "the leaflet")
+    distanced = only(nlp, "The mayor distanced herself from the old plan.")
+    assert (distanced.cue, distanced.source, distanced.content) == (
+        "distanced", "The mayor", "the old plan")
+    brushed = only(nlp, "The club owner brushed off the criticism from fans.")
+    assert (brushed.cue, brushed.content) == ("brushed", "the criticism from fans")
+    persuaded = only(nlp, "The coach persuaded the board to delay the vote.")
+    assert (persuaded.cue, persuaded.content) == ("persuaded", "the board to delay the vote")
