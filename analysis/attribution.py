@@ -937,6 +937,12 @@ def _complement(verb: Token) -> list[Token]:
         tokens = tokens or [
             child for child in verb.rights
             if child.dep_ in ("dobj", "intj") and child.lower_ in _STATEMENT_WORDS]
+    if not tokens and _is_misread_parenthetical(verb):
+        # "X has grown, she said.", parsed as if "she said" were part of X.
+        phrase = _cue_phrase(verb)
+        inner = {t.i for t in phrase}
+        tokens = [t for t in verb.sent if t.i not in inner
+                  and not (t.is_punct and t.i > phrase[-1].i)]
     if not tokens and _is_object_relative(verb):
         # "the things the candidate said about X": what was said is the antecedent.
         inner = {t.i for t in verb.subtree}
@@ -949,6 +955,22 @@ def _complement(verb: Token) -> list[Token]:
     if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ in ("mark", "nsubj"):
         tokens = tokens[1:]
     return tokens
+
+
+def _is_misread_parenthetical(verb: Token) -> bool:
+    """Return whether ``verb`` with its subject stands between commas or after a comma at
+    the end of the sentence, where the parser hung it on the reported clause as a conjunct,
+    adverbial or complement ("X has grown, she said."; "If X, he noted, Y")."""
+    if verb.dep_ not in ("conj", "advcl", "ccomp") or not any(
+            c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+        return False
+    if any(c.dep_ in ("mark", "cc") or c.tag_ in ("WRB", "WDT", "WP") for c in verb.children):
+        return False
+    phrase = _cue_phrase(verb)
+    doc, first, last = verb.doc, phrase[0].i, phrase[-1].i
+    if first == verb.sent.start or doc[first - 1].text not in (",", "—", "–"):
+        return False
+    return last + 1 >= verb.sent.end or doc[last + 1].is_punct
 
 
 def _is_object_relative(verb: Token) -> bool:

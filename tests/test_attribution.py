@@ -929,3 +929,10 @@ def test_stance_verbs_chosen_by_their_share_of_cues_on_train(nlp):
     assert (brushed.cue, brushed.content) == ("brushed", "the criticism from fans")
     persuaded = only(nlp, "The coach persuaded the board to delay the vote.")
     assert (persuaded.cue, persuaded.content) == ("persuaded", "the board to delay the vote")
+
+
+def test_a_parenthetical_cue_the_parser_hung_on_the_reported_clause(nlp):
+    record = only(nlp, "Our town is doing fine, but it is under strain from the new highway, "
+                       "said the mayor, Tove Dahl.")
+    assert (record.cue, record.source) == ("said", "the mayor")
+    assert record.content == "Our town is doing fine, but it is under strain from the new highway"
