@@ -328,7 +328,7 @@ _EVIDENTIAL_VERBS = _words("seem appear")
 _INFINITIVE_DEPS = frozenset({"ccomp", "xcomp"})
 # Prepositions whose object is what a stance verb is about ("criticized him for X").
 _CONTENT_PREPOSITIONS = frozenset({"as", "of", "about", "for", "against", "over", "to"})
-_STATEMENT_WORDS = frozenset({"that", "this", "it", "yes", "no", "otherwise", "what"})
+_STATEMENT_WORDS = frozenset({"that", "this", "it", "yes", "no", "otherwise", "what", "same"})
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
 _MISSING = object()
 
@@ -760,7 +760,7 @@ def _inverted_speaker(verb: Token) -> Token | None:
     chunk = next((c for c in verb.sent.noun_chunks if c.start == verb.i + 1), None)
     if chunk is None or chunk.root.pos_ == "PRON" or chunk.root.ent_type_ in ("DATE", "TIME"):
         return None
-    return None if chunk.root.lower_ in _STATEMENT_WORDS | {"same"} else chunk.root
+    return None if chunk.root.lower_ in _STATEMENT_WORDS else chunk.root
 
 
 def _is_bare_participle(verb: Token) -> bool:
@@ -934,9 +934,7 @@ def _complement(verb: Token) -> list[Token]:
         # "said that", "said yes": a word standing for what was said; "agreed to X": the
         # commitment.
         tokens = [t for child in verb.rights if child.dep_ == "xcomp" for t in child.subtree]
-        tokens = tokens or [
-            child for child in verb.rights
-            if child.dep_ in ("dobj", "intj") and child.lower_ in _STATEMENT_WORDS]
+        tokens = tokens or _statement_word(verb)
     if not tokens and _is_misread_parenthetical(verb):
         # "X has grown, she said.", parsed as if "she said" were part of X.
         phrase = _cue_phrase(verb)
@@ -955,6 +953,19 @@ def _complement(verb: Token) -> list[Token]:
     if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ in ("mark", "nsubj"):
         tokens = tokens[1:]
     return tokens
+
+
+def _statement_word(verb: Token) -> list[Token]:
+    """Return the word that stands for what was said ("said yes", "said that") or, for
+    "said the same of X", the phrase with its topic."""
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "intj") and child.lower_ in _STATEMENT_WORDS:
+            if child.lower_ != "same":
+                return [child]
+            topics = [t for c in verb.rights if c.dep_ == "prep" and c.i > child.i
+                      and c.lower_ in ("of", "about", "for") for t in c.subtree]
+            return [*child.subtree, *topics]
+    return []
 
 
 def _is_misread_parenthetical(verb: Token) -> bool:

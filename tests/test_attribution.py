@@ -936,3 +936,10 @@ def test_a_parenthetical_cue_the_parser_hung_on_the_reported_clause(nlp):
                        "said the mayor, Tove Dahl.")
     assert (record.cue, record.source) == ("said", "the mayor")
     assert record.content == "Our town is doing fine, but it is under strain from the new highway"
+
+
+def test_saying_the_same_of_someone_is_a_statement(nlp):
+    found = attributions(nlp, "Half the players praised the coach, and 43 said the same about "
+                              "his assistant.")
+    said = by_cue(found, "said")[0]
+    assert (said.source, said.content) == ("43", "the same about his assistant")
