@@ -299,7 +299,8 @@ _STANCE_VERBS = _words(
     "interpret forecast dub contemplate acquiesce utter repudiate dwell trumpet scoff "
     "revile pronounce posit opine mull lecture herald foresee dispute clarify reassure "
     "counter concur elaborate vote lay rule single disagree side prefer approve disapprove "
-    "persuade distance detail brush attribute disavow document justify underscore"
+    "persuade distance detail brush attribute disavow document justify underscore resist "
+    "unveil contradict broadcast rip"
 )
 _REPORTING_VERBS = _SPEECH_VERBS | _STANCE_VERBS
 _OBJECT_VERBS = _STANCE_VERBS | _words(

@@ -943,3 +943,14 @@ def test_saying_the_same_of_someone_is_a_statement(nlp):
                               "his assistant.")
     said = by_cue(found, "said")[0]
     assert (said.source, said.content) == ("43", "the same about his assistant")
+
+
+def test_resisting_unveiling_and_contradicting_are_stances(nlp):
+    resisted = only(nlp, "The union resisted the new pay scale.")
+    assert (resisted.cue, resisted.source, resisted.content) == (
+        "resisted", "The union", "the new pay scale")
+    unveiled = only(nlp, "The minister unveiled a plan to cut fares.")
+    assert (unveiled.cue, unveiled.source, unveiled.content) == (
+        "unveiled", "The minister", "a plan to cut fares")
+    contradicts = only(nlp, "Her account contradicts the police report.")
+    assert (contradicts.source, contradicts.content) == ("Her account", "the police report")
