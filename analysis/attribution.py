@@ -958,11 +958,14 @@ def _complement(verb: Token) -> list[Token]:
 
 def _statement_word(verb: Token) -> list[Token]:
     """Return the word that stands for what was said ("said yes", "said that") or, for
-    "said the same of X", the phrase with its topic."""
+    "said the same of X" and any object of "say" ("says odd things", "said little
+    about X"), the phrase with its topic."""
     for child in verb.rights:
-        if child.dep_ in ("dobj", "intj") and child.lower_ in _STATEMENT_WORDS:
-            if child.lower_ != "same":
-                return [child]
+        if child.dep_ not in ("dobj", "intj"):
+            continue
+        if child.lower_ in _STATEMENT_WORDS - {"same"}:
+            return [child]
+        if child.lower_ == "same" or (child.dep_ == "dobj" and _verb_lemma(verb) == "say"):
             topics = [t for c in verb.rights if c.dep_ == "prep" and c.i > child.i
                       and c.lower_ in ("of", "about", "for") for t in c.subtree]
             return [*child.subtree, *topics]

@@ -954,3 +954,11 @@ def test_resisting_unveiling_and_contradicting_are_stances(nlp):
         "unveiled", "The minister", "a plan to cut fares")
     contradicts = only(nlp, "Her account contradicts the police report.")
     assert (contradicts.source, contradicts.content) == ("Her account", "the police report")
+
+
+def test_the_object_of_say_is_what_was_said(nlp):
+    record = only(nlp, "The coach said little about the injury.")
+    assert (record.cue, record.source, record.content) == (
+        "said", "The coach", "little about the injury")
+    record = only(nlp, "The mayor says odd things.")
+    assert (record.cue, record.content) == ("says", "odd things")
