@@ -20,6 +20,10 @@ attributed). The extractor reads all three from the dependency parse:
   "In a CNN poll, X" and "in her words, X" work like "according to"; beliefs and
   commitments ("believe", "hope to", "agreed to", "analysts expect") count, a passive
   forecast ("is expected to") does not;
+- where the parse hides the content: "a survey found X" and "says odd things" attribute
+  the object, "the things he said" the antecedent, "the columnist writes: X" the text
+  after the colon, and "X, but Y, said the mayor" (the cue hung on X) the sentence around
+  the cue; after a quotation, "“X,” added a councillor" names its speaker after the verb;
 - adjectives and nouns are cues with a complement: a stance adjective of a subject ("has
   been critical of X", "was sure X") and a stance noun with a holder ("the mayor's
   criticism of X", "attacks on X by Y", "raised questions about X"); "reportedly"
