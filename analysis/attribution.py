@@ -20,6 +20,10 @@ attributed). The extractor reads all three from the dependency parse:
   "In a CNN poll, X" and "in her words, X" work like "according to"; beliefs and
   commitments ("believe", "hope to", "agreed to", "analysts expect") count, a passive
   forecast ("is expected to") does not;
+- where the parse hides the content: "a survey found X" and "says odd things" attribute
+  the object, "the things he said" the antecedent, "the columnist writes: X" the text
+  after the colon, and "X, but Y, said the mayor" (the cue hung on X) the sentence around
+  the cue; after a quotation, "“X,” added a councillor" names its speaker after the verb;
 - adjectives and nouns are cues with a complement: a stance adjective of a subject ("has
   been critical of X", "was sure X") and a stance noun with a holder ("the mayor's
   criticism of X", "attacks on X by Y", "raised questions about X"); "reportedly"
@@ -298,7 +302,9 @@ _STANCE_VERBS = _words(
     "lash interject characterize characterise articulate allude spar rebuff reaffirm "
     "interpret forecast dub contemplate acquiesce utter repudiate dwell trumpet scoff "
     "revile pronounce posit opine mull lecture herald foresee dispute clarify reassure "
-    "counter concur elaborate vote lay rule single disagree side prefer approve disapprove"
+    "counter concur elaborate vote lay rule single disagree side prefer approve disapprove "
+    "persuade distance detail brush attribute disavow document justify underscore resist "
+    "unveil contradict broadcast rip"
 )
 _REPORTING_VERBS = _SPEECH_VERBS | _STANCE_VERBS
 _OBJECT_VERBS = _STANCE_VERBS | _words(
@@ -327,7 +333,7 @@ _EVIDENTIAL_VERBS = _words("seem appear")
 _INFINITIVE_DEPS = frozenset({"ccomp", "xcomp"})
 # Prepositions whose object is what a stance verb is about ("criticized him for X").
 _CONTENT_PREPOSITIONS = frozenset({"as", "of", "about", "for", "against", "over", "to"})
-_STATEMENT_WORDS = frozenset({"that", "this", "it", "yes", "no", "otherwise", "what"})
+_STATEMENT_WORDS = frozenset({"that", "this", "it", "yes", "no", "otherwise", "what", "same"})
 _CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
 _MISSING = object()
 
@@ -721,6 +727,9 @@ def _declined_question(act: Token) -> tuple[Token, ...]:
 
 def _speaker(verb: Token) -> Token | None:
     """Return the head token of whoever the reporting ``verb`` attributes to, if any."""
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        return inverted
     own = _own_speaker(verb)
     if own is not _MISSING:
         return own
@@ -728,6 +737,35 @@ def _speaker(verb: Token) -> Token | None:
         return None
     climbed = _climbed_speaker(verb)
     return climbed if climbed is not None else _adjacent_name(verb)
+
+
+# Verbs that introduce a quotation with the speaker after them: "“X,” added a councillor".
+_QUOTATIVE_VERBS = _words(
+    "say add write tweet reply continue quip joke insist argue declare explain note recall "
+    "respond state report ask"
+)
+_CLOSING_QUOTES = ("”", '"', "''")
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """Return the noun phrase after a quotative verb that follows a quotation ("“X,” added a
+    councillor", "X," wrote Ortiz) or, for "say", a comma ("The reason, say officials, is Y"),
+    which the parser sometimes reads as an object while taking a word before as subject."""
+    doc = verb.doc
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if _verb_lemma(verb) not in _QUOTATIVE_VERBS or any(
+            c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    before = doc[verb.i - 1].text
+    quoted = before in _CLOSING_QUOTES or (
+        before == "," and verb.i > 1 and doc[verb.i - 2].text in _CLOSING_QUOTES)
+    if not quoted and not (before == "," and _verb_lemma(verb) == "say"):
+        return None
+    chunk = next((c for c in verb.sent.noun_chunks if c.start == verb.i + 1), None)
+    if chunk is None or chunk.root.pos_ == "PRON" or chunk.root.ent_type_ in ("DATE", "TIME"):
+        return None
+    return None if chunk.root.lower_ in _STATEMENT_WORDS else chunk.root
 
 
 def _is_bare_participle(verb: Token) -> bool:
@@ -839,7 +877,27 @@ def _content(doc: Doc, cue: _Cue, quotations: Sequence[Quotation]) -> _Content |
     quote = _adjacent_quotation(_text(doc), _clause_range(cue), quotations)
     if quote is not None:
         return _trimmed(_text(doc), quote.inner_start, quote.inner_end, "direct")
+    after = _after_colon(doc, cue.anchor) if cue.speaker is not None else None
+    if after is not None:
+        return _with_quotations(_text(doc), after, quotations)
     return None
+
+
+def _after_colon(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """Return the range after a colon that closes a speech verb's phrase ("the columnist
+    writes: X"): the rest of the paragraph or, when the colon ends it, the next one."""
+    if _verb_lemma(verb) not in _SPEECH_VERBS:
+        return None
+    colon = _cue_phrase(verb)[-1].i + 1
+    if colon >= len(doc) or doc[colon].text != ":":
+        return None
+    text = _text(doc)
+    start = doc[colon].idx + 1
+    end = _paragraph(text, start)[1]
+    if not text[start:end].strip():
+        start = len(text) - len(text[end:].lstrip())
+        end = _paragraph(text, start)[1]
+    return (start, end) if text[start:end].strip() else None
 
 
 def _without_speaker(tokens: list[Token], speaker: Token | None) -> list[Token]:
@@ -848,7 +906,10 @@ def _without_speaker(tokens: list[Token], speaker: Token | None) -> list[Token]:
     if speaker is None or not any(t.i == speaker.i for t in tokens):
         return tokens
     first = min(t.i for t in speaker.subtree)
-    return [t for t in tokens if t.i < first] if first > tokens[0].i else tokens
+    # An inverted speaker the parser read as the object ("wrote a reader") is no content.
+    found = _inverted_speaker(speaker.head) if first > speaker.head.i else None
+    inverted = found is not None and found.i == speaker.i
+    return [t for t in tokens if t.i < first] if first > tokens[0].i or inverted else tokens
 
 
 def _complement(verb: Token) -> list[Token]:
@@ -870,7 +931,7 @@ def _complement(verb: Token) -> list[Token]:
     elif _is_passive(verb) and any(c.dep_ == "agent" for c in verb.children):
         # "The move was first reported by MSNBC": what was reported is the subject.
         tokens = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
-    elif _verb_lemma(verb) in _OBJECT_VERBS:
+    elif _verb_lemma(verb) in _OBJECT_VERBS or _is_document_finding(verb):
         # "responded to the charge" attributes "the charge", without the preposition.
         tokens = [t for child in verb.rights if _is_object(child) for t in child.subtree
                   if not (child.dep_ == "prep" and t.i == child.i)]
@@ -878,9 +939,17 @@ def _complement(verb: Token) -> list[Token]:
         # "said that", "said yes": a word standing for what was said; "agreed to X": the
         # commitment.
         tokens = [t for child in verb.rights if child.dep_ == "xcomp" for t in child.subtree]
-        tokens = tokens or [
-            child for child in verb.rights
-            if child.dep_ in ("dobj", "intj") and child.lower_ in _STATEMENT_WORDS]
+        tokens = tokens or _statement_word(verb)
+    if not tokens and _is_misread_parenthetical(verb):
+        # "X has grown, she said.", parsed as if "she said" were part of X.
+        phrase = _cue_phrase(verb)
+        inner = {t.i for t in phrase}
+        tokens = [t for t in verb.sent if t.i not in inner
+                  and not (t.is_punct and t.i > phrase[-1].i)]
+    if not tokens and _is_object_relative(verb):
+        # "the things the candidate said about X": what was said is the antecedent.
+        inner = {t.i for t in verb.subtree}
+        tokens = [t for t in verb.head.subtree if t.i not in inner]
     nested = _nested_cue_tokens(tokens)
     start, end = _paragraph(_text(verb.doc), verb.idx)
     tokens = sorted((t for t in tokens if t.i not in nested and start <= t.idx < end),
@@ -889,6 +958,72 @@ def _complement(verb: Token) -> list[Token]:
     if tokens and tokens[0].lower_ == "that" and tokens[0].dep_ in ("mark", "nsubj"):
         tokens = tokens[1:]
     return tokens
+
+
+def _statement_word(verb: Token) -> list[Token]:
+    """Return the word that stands for what was said ("said yes", "said that") or, for
+    "said the same of X" and any object of "say" ("says odd things", "said little
+    about X"), the phrase with its topic."""
+    for child in verb.rights:
+        if child.dep_ not in ("dobj", "intj"):
+            continue
+        if child.lower_ in _STATEMENT_WORDS - {"same"}:
+            return [child]
+        if child.lower_ == "same" or (child.dep_ == "dobj" and _verb_lemma(verb) == "say"):
+            topics = [t for c in verb.rights if c.dep_ == "prep" and c.i > child.i
+                      and c.lower_ in ("of", "about", "for") for t in c.subtree]
+            return [*child.subtree, *topics]
+    return []
+
+
+def _is_misread_parenthetical(verb: Token) -> bool:
+    """Return whether ``verb`` with its subject stands between commas or after a comma at
+    the end of the sentence, where the parser hung it on the reported clause as a conjunct,
+    adverbial or complement ("X has grown, she said."; "If X, he noted, Y")."""
+    if verb.dep_ not in ("conj", "advcl", "ccomp") or not any(
+            c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+        return False
+    if any(c.dep_ in ("mark", "cc") or c.tag_ in ("WRB", "WDT", "WP") for c in verb.children):
+        return False
+    phrase = _cue_phrase(verb)
+    doc, first, last = verb.doc, phrase[0].i, phrase[-1].i
+    if first == verb.sent.start or doc[first - 1].text not in (",", "—", "–"):
+        return False
+    return last + 1 >= verb.sent.end or doc[last + 1].is_punct
+
+
+def _is_object_relative(verb: Token) -> bool:
+    """Return whether ``verb`` heads a relative clause with a subject of its own whose gap
+    is the object ("the things he said", "a claim the union disputed"), not a place or time
+    ("the letter in which she argues", "the day she spoke")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PRON"):
+        return False
+    if not any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+        return False
+    return not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "dative")
+        or (c.dep_ == "advmod" and c.tag_ == "WRB")
+        or (c.dep_ == "prep" and any(g.tag_ in ("WDT", "WP") for g in c.children))
+        for c in verb.children)
+
+
+def _is_document_finding(verb: Token) -> bool:
+    """Return whether ``verb`` is "found" with a poll, study or report as its subject: "a
+    survey found broad support" reports a finding, "the mayor found a wallet" does not."""
+    return _verb_lemma(verb) == "find" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENT_WORDS | _MEDIA_WORDS
+        for c in verb.children)
+
+
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "cc", "punct", "parataxis"})
+
+
+def _cue_phrase(verb: Token) -> list[Token]:
+    """Return ``verb`` with its subject, auxiliaries, objects and adjuncts, without the
+    clauses, conjuncts and punctuation hung on it, in text order."""
+    tokens = [verb, *(t for c in verb.children if c.dep_ not in _CLAUSE_DEPS
+                      for t in c.subtree)]
+    return sorted(tokens, key=lambda t: t.i)
 
 
 def _evidential_clause(verb: Token) -> list[Token]:
@@ -902,7 +1037,14 @@ def _evidential_clause(verb: Token) -> list[Token]:
     ]
 
 
+# Prepositions that carry the content of one verb only: "distanced himself from X",
+# "brushed off X" (which the parser reads as a preposition).
+_VERB_PREPOSITIONS = {"distance": "from", "brush": "off"}
+
+
 def _is_object(child: Token) -> bool:
+    if child.dep_ == "dobj" and child.tag_ == "PRP" and child.head.lemma_ in _VERB_PREPOSITIONS:
+        return False  # "distanced herself from X": the reflexive is no content
     if child.dep_ in ("dobj", "attr", "oprd", "xcomp", "acomp"):
         return True
     if child.dep_ == "advcl":
@@ -916,6 +1058,8 @@ def _is_object(child: Token) -> bool:
         return not any(c.ent_type_ in ("DATE", "TIME") for c in child.children)
     if child.lower_ == "with":
         return lemma in ("agree", "disagree", "side", "concur")
+    if _VERB_PREPOSITIONS.get(lemma) == child.lower_:
+        return True
     if child.lower_ not in _CONTENT_PREPOSITIONS:
         return False
     # "talked to reporters" names the listener; "referred to X" names what is meant.

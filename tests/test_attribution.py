@@ -874,3 +874,91 @@ def test_adverbial_clause_with_its_own_clause_is_a_second_statement(nlp):
     suggests = by_cue(found, "suggests")[0]
     assert (suggests.source, suggests.content) == (
         "the governor", "the senator is a puppet of the unions")
+
+
+def test_a_poll_or_study_finding_a_thing_is_a_finding(nlp):
+    record = only(nlp, "A survey by the state university found broad support for the new park.")
+    assert (record.cue, record.source) == ("found", "A survey by the state university")
+    assert record.content == "broad support for the new park"
+    assert record.source_kind == "document"
+    assert attributions(nlp, "The mayor found a wallet on the bench.") == []
+
+
+def test_unquoted_content_after_a_colon_that_closes_the_cue(nlp):
+    record = only(nlp, "In his weekly column, Dale Porter wrote:\n\n"
+                       "The new bridge is a waste of money. Nobody will use it.")
+    assert (record.cue, record.source) == ("wrote", "Dale Porter")
+    assert record.content == "The new bridge is a waste of money. Nobody will use it."
+    record = only(nlp, "The coach explained his choice in the following way:  Young players "
+                       "need time on the pitch, and they will get it.")
+    assert (record.cue, record.source) == ("explained", "The coach")
+    assert record.content == "Young players need time on the pitch, and they will get it."
+
+
+def test_a_relative_clause_whose_gap_is_the_object_attributes_its_antecedent(nlp):
+    record = only(nlp, "The harsh things the senator said about the miners cost him the vote.")
+    assert (record.cue, record.source, record.content) == (
+        "said", "the senator", "The harsh things")
+    record = only(nlp, "It was a claim the union has long disputed.")
+    assert (record.cue, record.source, record.content) == ("disputed", "the union", "a claim")
+    assert attributions(nlp, "The night she spoke at the harbor was cold.") == []
+
+
+def test_a_speaker_after_an_inverted_quotative_verb(nlp):
+    record = only(nlp, "“The bridge will never open,” wrote a reader from the harbor district.")
+    assert (record.cue, record.source, record.content) == (
+        "wrote", "a reader", "The bridge will never open")
+    assert record.quote_type == "direct"
+    record = only(nlp, "“We lost the vote,” added a Labour councillor.")
+    assert (record.cue, record.source, record.content) == (
+        "added", "a Labour councillor", "We lost the vote")
+    # The parser makes both noun phrases subjects of "say"; the one after it speaks.
+    record = only(nlp, "The main reason for the delay, say officials at the port, is a "
+                       "shortage of cranes.")
+    assert (record.cue, record.source) == ("say", "officials at the port")
+
+
+def test_stance_verbs_chosen_by_their_share_of_cues_on_train(nlp):
+    disavowed = only(nlp, "The councillor disavowed the leaflet.")
+    assert (disavowed.cue, disavowed.source, disavowed.content) == (
+        "disavowed", "The councillor", "the leaflet")
+    distanced = only(nlp, "The mayor distanced herself from the old plan.")
+    assert (distanced.cue, distanced.source, distanced.content) == (
+        "distanced", "The mayor", "the old plan")
+    brushed = only(nlp, "The club owner brushed off the criticism from fans.")
+    assert (brushed.cue, brushed.content) == ("brushed", "the criticism from fans")
+    persuaded = only(nlp, "The coach persuaded the board to delay the vote.")
+    assert (persuaded.cue, persuaded.content) == ("persuaded", "the board to delay the vote")
+
+
+def test_a_parenthetical_cue_the_parser_hung_on_the_reported_clause(nlp):
+    record = only(nlp, "Our town is doing fine, but it is under strain from the new highway, "
+                       "said the mayor, Tove Dahl.")
+    assert (record.cue, record.source) == ("said", "the mayor")
+    assert record.content == "Our town is doing fine, but it is under strain from the new highway"
+
+
+def test_saying_the_same_of_someone_is_a_statement(nlp):
+    found = attributions(nlp, "Half the players praised the coach, and 43 said the same about "
+                              "his assistant.")
+    said = by_cue(found, "said")[0]
+    assert (said.source, said.content) == ("43", "the same about his assistant")
+
+
+def test_resisting_unveiling_and_contradicting_are_stances(nlp):
+    resisted = only(nlp, "The union resisted the new pay scale.")
+    assert (resisted.cue, resisted.source, resisted.content) == (
+        "resisted", "The union", "the new pay scale")
+    unveiled = only(nlp, "The minister unveiled a plan to cut fares.")
+    assert (unveiled.cue, unveiled.source, unveiled.content) == (
+        "unveiled", "The minister", "a plan to cut fares")
+    contradicts = only(nlp, "Her account contradicts the police report.")
+    assert (contradicts.source, contradicts.content) == ("Her account", "the police report")
+
+
+def test_the_object_of_say_is_what_was_said(nlp):
+    record = only(nlp, "The coach said little about the injury.")
+    assert (record.cue, record.source, record.content) == (
+        "said", "The coach", "little about the injury")
+    record = only(nlp, "The mayor says odd things.")
+    assert (record.cue, record.content) == ("says", "odd things")
