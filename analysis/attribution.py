@@ -1048,7 +1048,7 @@ def _is_object(child: Token) -> bool:
     if child.dep_ in ("dobj", "attr", "oprd", "xcomp", "acomp"):
         return True
     if child.dep_ == "advcl":
-        # "called for the United States to step up": a "for ... to" clause.
+        # "called for Mexico to do more": a "for ... to" clause.
         return any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
     if child.dep_ != "prep":
         return False
