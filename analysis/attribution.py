@@ -268,8 +268,17 @@ def _paragraph_quotations(paragraph: str, offset: int) -> Iterator[Quotation]:
         yield Quotation(offset + opened.start(), end, inner_start, end)
 
 
-def _inside_quotation(position: int, quotations: Sequence[Quotation]) -> bool:
-    return any(quote.start < position < quote.end for quote in quotations)
+def _unquoted_tokens(doc: Doc, quotations: Sequence[Quotation]) -> Iterator[Token]:
+    """Yield the tokens of ``doc`` that start inside no quotation, in one pass over both."""
+    bounds = sorted((quote.start, quote.end) for quote in quotations)
+    upcoming = 0
+    quoted_until = -1  # quotations may nest, so keep the furthest end seen so far
+    for token in doc:
+        while upcoming < len(bounds) and bounds[upcoming][0] < token.idx:
+            quoted_until = max(quoted_until, bounds[upcoming][1])
+            upcoming += 1
+        if token.idx >= quoted_until:
+            yield token
 
 
 # --- cues and speakers --------------------------------------------------------------------
@@ -353,9 +362,7 @@ class _Cue:
 
 
 def _find_cues(doc: Doc, quotations: Sequence[Quotation]) -> Iterator[_Cue]:
-    for token in doc:
-        if _inside_quotation(token.idx, quotations):
-            continue
+    for token in _unquoted_tokens(doc, quotations):
         if token.lower_ == "according":
             cue = _according_to_cue(token)
         elif token.lower_ == "in":
@@ -1418,7 +1425,8 @@ def _resolve_pronoun(
     word = pronoun.lower_
     candidates = [s for s in earlier if 0 <= s.start < pronoun.idx and _compatible(word, s)]
     if word in _SINGULAR_PERSON_PRONOUNS:
-        candidates.extend(_people_before(doc, pronoun, gazetteer))
+        person = _last_person_before(doc, pronoun, gazetteer)
+        candidates.extend([person] if person else [])
     if not candidates:
         return None
     return max(candidates, key=lambda source: source.start)
@@ -1434,13 +1442,25 @@ def _compatible(word: str, source: _Source) -> bool:
     return False
 
 
-def _people_before(doc: Doc, pronoun: Token, gazetteer: SideGazetteer) -> Iterator[_Source]:
-    for entity in doc.ents:
-        if entity.label_ == "PERSON" and entity.end_char <= pronoun.idx:
-            sides = gazetteer.sides_in(entity.text)
+def _last_person_before(doc: Doc, pronoun: Token, gazetteer: SideGazetteer) -> _Source | None:
+    """Return the person named last before ``pronoun`` (entities do not overlap)."""
+    for text, start, end in reversed(_people(doc)):
+        if end <= pronoun.idx:
+            sides = gazetteer.sides_in(text)
             side = sides.pop() if len(sides) == 1 else ""
-            yield _Source(entity.text, entity.start_char, entity.end_char, entity.text,
-                          "named_person", side, plural=False)  # type: ignore[arg-type]
+            return _Source(text, start, end, text, "named_person", side,  # type: ignore[arg-type]
+                           plural=False)
+    return None
+
+
+def _people(doc: Doc) -> tuple[tuple[str, int, int], ...]:
+    """Return the text and offsets of every PERSON entity, read once per Doc."""
+    people = doc.user_data.get(_PEOPLE_KEY)
+    if people is None:
+        people = doc.user_data[_PEOPLE_KEY] = tuple(
+            (entity.text, entity.start_char, entity.end_char)
+            for entity in doc.ents if entity.label_ == "PERSON")
+    return people
 
 
 def _text(doc: Doc) -> str:
@@ -1452,6 +1472,7 @@ def _text(doc: Doc) -> str:
 
 
 _TEXT_KEY = ("analysis.attribution", "text")
+_PEOPLE_KEY = ("analysis.attribution", "people")
 
 
 # --- the extractor ------------------------------------------------------------------------
