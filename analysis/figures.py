@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 import pandas as pd
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from analysis.codebook import Codebook, load_codebook
 from analysis.schema import FIGURES, records_frame
@@ -247,8 +247,9 @@ _MEASURES = {
 }
 # Unit symbols written apart from the number whose case tells them from words and names:
 # "700 Nm" (newton metres, not nanometres), "250 PS" (metric horsepower), "35 C" (degrees
-# Celsius, as news agencies write temperatures), "5 W" (watts).
-_SPACED_SYMBOLS = {"Nm": "N·m", "PS": "PS", "C": "°C", "F": "°F", "W": "W"}
+# Celsius, as news agencies write temperatures), "5 W" (watts), "2.3 WAR" (wins above
+# replacement, the baseball statistic).
+_SPACED_SYMBOLS = {"Nm": "N·m", "PS": "PS", "C": "°C", "F": "°F", "W": "W", "WAR": "WAR"}
 # "300km/hr", "60mi per hour": a glued length unit over an hour is a speed.
 _SPEEDS = {"km": "km/h", "mi": "mph"}
 _HOUR_WORDS = {"h", "hr", "hour"}
@@ -1078,9 +1079,7 @@ def _measure_at(doc: Doc, i: int) -> tuple[int, str]:
         for key in (lemmas[:size], words[:size]):
             if key in _MULTIWORD_MEASURES:
                 return size, _MULTIWORD_MEASURES[key]
-    # "40 W 57th St" is an address: no symbol before a number.
-    next_is_number = len(tokens) > 1 and tokens[1].text[:1].isdigit()
-    if tokens and tokens[0].text in _SPACED_SYMBOLS and not next_is_number:
+    if tokens and tokens[0].text in _SPACED_SYMBOLS and _is_spaced_symbol(tokens):
         return 1, _SPACED_SYMBOLS[tokens[0].text]
     if not tokens or tokens[0].pos_ not in ("NOUN", "PROPN", "NUM", "X"):
         return 0, ""
@@ -1088,6 +1087,15 @@ def _measure_at(doc: Doc, i: int) -> tuple[int, str]:
         if key in _MEASURES:
             return 1, _MEASURES[key]
     return 0, ""
+
+
+def _is_spaced_symbol(tokens: Span) -> bool:
+    """False when the capitals at ``tokens[0]`` are a word of a name or a headline: before a
+    number ("40 W 57th St") or before another word in capitals ("2 WAR HEROES")."""
+    if len(tokens) < 2:
+        return True
+    following = tokens[1].text
+    return not following[:1].isdigit() and not (len(following) > 1 and following.isupper())
 
 
 def _unit_suffix(doc: Doc, run: _Run) -> tuple[int, str, int]:

@@ -49,6 +49,7 @@ _UNIT_NAMES = {
     # The benchmark has one horsepower, metric "PS" included.
     "PS": "horsepower",
     "times": "count",
+    "WAR": "win above replacement",
 }
 _RANGE_GLUE = {"-", "–", "—", "to", "and", "through"}
 _VAGUE_WORDS = ("tens", "dozens", "hundreds", "thousands", "millions", "billions")

@@ -900,6 +900,12 @@ def test_spaced_temperature_and_power_symbols(nlp, text, surface, unit):
     assert (figure.surface, figure.unit) == (surface, unit)
 
 
+def test_wins_above_replacement_is_a_unit_but_not_in_a_headline_in_capitals(nlp):
+    figure = one_figure(nlp, "The shortstop was worth 4.5 WAR last season.")
+    assert (figure.surface, figure.unit, figure.object) == ("4.5 WAR", "WAR", "")
+    assert [figure.unit for figure in figures(nlp, "2 WAR HEROES HONOURED")] == [""]
+
+
 @pytest.mark.parametrize(
     "text", ["She lives at 40 W 57th St in Manhattan.", "Section 3 C of the law applies."]
 )
