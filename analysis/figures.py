@@ -487,6 +487,8 @@ _PHONE = re.compile(
     r"(?<![0-9])(?:\+[0-9]{1,3}[\s.-]?)?(?:\([0-9]{3}\)\s?|[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4}"
     r"(?![0-9])|(?<![0-9,.])[0-9]{3}-[0-9]{4}(?![0-9])"
 )
+# Reuters quote codes ("JPY=", "EUR=" at the end of a sentence keeps its full stop).
+_QUOTE_CODE = re.compile(r"(?P<code>[A-Z]{3})=\.?")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+(?:[A-Z][a-z]*\.)?")
 _HAS_DIGIT = re.compile(r"[0-9]")
 _THOUSANDS = re.compile(r"[0-9],[0-9]{3}")
@@ -942,6 +944,9 @@ def _attach_units(doc: Doc, run: _Run) -> _Run:
         suffix_end, currency = _currency_after(doc, run, suffix_end)
     if currency and not unit and suffix_end == run.end:
         suffix_end, currency = _dollar_country_after(doc, suffix_end, currency)
+    if not (unit or run.unit) and suffix_end == run.end:
+        suffix_end, quoted = _quote_code_after(doc, suffix_end)
+        currency = currency or quoted
     unit = unit or run.unit or run.currency or currency or fraction or _age(doc, run)
     if unit == "fraction":
         suffix_end, unit, unit_token = _fraction_of_measure(doc, run, suffix_end)
@@ -1009,6 +1014,15 @@ def _dollar_country_after(doc: Doc, i: int, currency: str) -> tuple[int, str]:
     if word.text in _DOLLAR_COUNTRY_WORDS and word.head.i <= i:
         return i + 1, _DOLLAR_COUNTRY_WORDS[word.text]
     return i, currency
+
+
+def _quote_code_after(doc: Doc, i: int) -> tuple[int, str]:
+    """A market quote code after a number is part of it and names its currency when no sign
+    does: "108.79 JPY=" is yen; the code in "$1.13 EUR=" is read past, not counted."""
+    match = _QUOTE_CODE.fullmatch(doc[i].text) if i < len(doc) else None
+    if match is None or match["code"] not in _CURRENCY_CODES:
+        return i, ""
+    return i + 1, match["code"]
 
 
 def _age(doc: Doc, run: _Run) -> str:

@@ -997,3 +997,10 @@ def test_a_number_between_a_count_and_its_noun_is_part_of_the_name(nlp):
     assert (figure.value, figure.object, phrase) == (2, "jet", "new 737 max jet")
     found = figures(nlp, "They sent 5 and 6 trucks.")
     assert [figure.value for figure in found] == [5, 6]
+
+
+def test_a_quote_code_after_a_number_names_its_currency_unless_a_sign_does(nlp):
+    figure = one_figure(nlp, "The dollar rose to 108.79 JPY= in Asian trade.")
+    assert (figure.surface, figure.unit) == ("108.79 JPY=", "JPY")
+    ((figure, phrase),) = extract_object_phrases(nlp("It closed at $1.1396 EUR= on Friday."))
+    assert (figure.unit, phrase) == ("USD", "")
