@@ -444,6 +444,8 @@ _TIME_DEICTICS = set(_words("last next this past coming"))
 # Subjects whose value is an age in years: "the retirement age is 67".
 _AGE_NOUNS = {"age", "expectancy"}
 _DEFINITE_DETERMINERS = {"the", "these", "those", "this", "that"}
+# Words that pick out a group by its place: "the top two", "the bottom three".
+_RANK_WORDS = set(_words("top bottom first last final other remaining"))
 _EMPHASIS = {"only", "just", "exactly", "precisely"}
 # Verbs and nouns that report a number whose counted thing is their subject:
 # "the number of migrants reached 30,000".
@@ -1475,14 +1477,27 @@ def _is_definite_reference(doc: Doc, claim: _Claim, *, noun: Token | None) -> bo
     """Spelled numbers in a definite noun phrase ("the two presidents", "our two countries")
     refer back to known things rather than claim a count. Digits ("the 11 flights") stay."""
     run = claim.runs[0]
-    if noun is None or len(claim.runs) > 1 or not run.spelled or run.vague or run.scale > 1:
+    if len(claim.runs) > 1 or not run.spelled or run.vague or run.scale > 1:
         return False
+    if noun is None:
+        return _is_definite_group(doc, claim)
     for child in noun.children:
         if child.i >= run.start:
             continue
         if child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in _DEFINITE_DETERMINERS):
             return True
     return False
+
+
+def _is_definite_group(doc: Doc, claim: _Claim) -> bool:
+    """A spelled number standing for a known group: "the three were freed", "the top two",
+    "slipped into the bottom three"."""
+    i = claim.runs[0].prefix_start - 1
+    if claim.qualifier or i < 0:
+        return False
+    if doc[i].lower_ in _RANK_WORDS and i > 0:
+        i -= 1
+    return doc[i].lower_ in _DEFINITE_DETERMINERS or doc[i].tag_ == "PRP$"
 
 
 def _is_lone_half(claim: _Claim, *, noun: Token | None, unit: str) -> bool:

@@ -383,6 +383,20 @@ def test_digits_in_a_definite_phrase_stay_figures(nlp):
     assert one_figure(nlp, "The 11 flights left from Texas.").value == 11
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The three were freed on Monday.", "The club slid into the bottom three.",
+     "Only the top two go through."],
+)
+def test_a_spelled_number_for_a_known_group_is_no_figure(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_a_spelled_group_without_the_article_and_digits_after_it_stay_figures(nlp):
+    assert one_figure(nlp, "All three were freed.").value == 3
+    assert one_figure(nlp, "Only the top 10 go through.").value == 10
+
+
 # --- units of measure, glued units, ages, signs -------------------------------------------
 
 
