@@ -420,6 +420,10 @@ _MONTHS = set(
         "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
     )
 )
+# Plural nouns a year written before them dates rather than counts: "2018 sales".
+_YEARLY_RESULTS = set(
+    _words("sale revenue earning earnings profit loss result election forecast estimate")
+)
 _CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "edt", "est", "pst", "cst"}
 _IDENTIFIER_WORDS = set(
     _words(
@@ -1426,9 +1430,22 @@ def _is_year(doc: Doc, run: _Run, *, noun: Token | None, unit: str) -> bool:
     if run.end - run.start != 1 or unit or not (text.isdigit() and len(text) == 4):
         return False
     plural_count = noun is not None and noun.tag_ in ("NNS", "NNPS")
+    if plural_count and noun is not None and _is_yearly_result(doc, run, noun):
+        plural_count = False
     # "In 2021 most people ...": the parser tags the year as a date even before a plural.
     tagged_date = doc[run.start].ent_type_ == "DATE"
     return 1000 <= run.value < 2200 and (tagged_date or not plural_count)
+
+
+def _is_yearly_result(doc: Doc, run: _Run, noun: Token) -> bool:
+    """"Keytruda's 2018 sales", "its 2019 earnings", "the 2020 results": a year between an
+    owner or article and a result noun dates the results ("recorded 1500 sales" counts)."""
+    if noun.lemma_.lower() not in _YEARLY_RESULTS or not 1900 <= run.value <= 2100:
+        return False
+    previous = doc[run.start - 1] if run.start > 0 else None
+    return previous is not None and (
+        previous.tag_ in ("PRP$", "POS", "NNP") or previous.lower_ == "the"
+    )
 
 
 def _is_duration(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) -> bool:

@@ -374,6 +374,18 @@ def test_a_counted_year_like_number_is_a_figure(nlp):
     assert (figure.value, figure.object) == (1500, "migrant")
 
 
+@pytest.mark.parametrize(
+    "text", ["Keytrudas 2018 sales were strong.", "Its 2019 earnings were weak."]
+)
+def test_a_year_before_the_results_of_an_owner_is_a_year(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_a_year_like_number_of_results_without_an_owner_counts_them(nlp):
+    figure = one_figure(nlp, "They recorded 1500 sales in a week.")
+    assert (figure.value, figure.object) == (1500, "sale")
+
+
 def test_one_with_a_rate_or_emphasis_is_a_figure(nlp):
     figure = one_figure(nlp, "Currently there is only one scheduled flight each week.")
     assert (figure.value, figure.object, figure.rate_period) == (1, "flight", "week")
