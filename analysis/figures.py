@@ -437,6 +437,7 @@ _IDENTIFIER_WORDS = set(
 _LOWER_IDENTIFIER_WORDS = set(
     _words("category level phase stage tier grade class section title chapter route highway")
 ) | {"interstate", "flight", "room", "page", "code"}
+_INDEX_NAMES = set(_words("s&p sp ftse nikkei stoxx russell dax cac asx kospi"))
 _CODE_LABELS = {"zip", "postcode", "postal", "zipcode"}
 _STREET_WORDS = set(
     _words("st street rd road ave avenue way blvd boulevard ln lane dr drive pl place terrace")
@@ -1347,6 +1348,9 @@ def _is_identifier(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) ->
     ):
         return True
     if _is_product_name(previous) or _is_code_label_after(doc, claim.runs[-1]):
+        return True
+    # "the sp 500", "ftse 100": index names keep their number in text written in lower case.
+    if previous.lower_ in _INDEX_NAMES and doc[claim.runs[0].start].text.isdigit():
         return True
     # "iPhone 11", "S&P 500", "Note 20 Ultra": a name with a number in it.
     has_capital = any(char.isupper() for char in previous.text)

@@ -1030,3 +1030,11 @@ def test_a_quote_code_after_a_number_names_its_currency_unless_a_sign_does(nlp):
     assert (figure.surface, figure.unit) == ("108.79 JPY=", "JPY")
     ((figure, phrase),) = extract_object_phrases(nlp("It closed at $1.1396 EUR= on Friday."))
     assert (figure.unit, phrase) == ("USD", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("the sp 500 fell 0.2% on friday.", [0.2]), ("the ftse 100 lost 20 points.", [20])],
+)
+def test_an_index_name_in_lower_case_keeps_its_number(nlp, text, values):
+    assert [figure.value for figure in figures(nlp, text)] == values
