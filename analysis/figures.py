@@ -577,27 +577,44 @@ def _elided_unit(
     noun: Token | None,
     parallels: dict[tuple[int, str], tuple[str, Token | None] | None],
 ) -> tuple[_Claim, Token | None]:
-    """A bare number after the same preposition as an earlier figure of its sentence shares
-    that figure's unit or counted noun: "rose by 2 percent, the Nasdaq by 1", "closed at
-    1,463 points, the other index at 1,334". Records ``claim`` in ``parallels`` when it has
-    a unit or a noun to share."""
+    """A bare number shares the unit or counted noun of an earlier figure of its sentence
+    after the same preposition ("rose by 2 percent, the Nasdaq by 1", "closed at 1,463
+    points, the other index at 1,334"), or of the figure right before it after "and" or
+    "or" ("a 1.4 degree angle in 2018 and 2.1 last year"). Records in ``parallels`` what
+    ``claim`` has to share, under its preposition and as the sentence's last figure."""
     before = claim.qualifier_start - 1
-    if before < 0 or doc[before].pos_ != "ADP":
+    sentence = doc[claim.runs[0].start].sent.start
+    own = _to_share(claim, noun)
+    previous = parallels.get((sentence, ""))
+    parallels[(sentence, "")] = own
+    word = doc[before] if before >= 0 else None
+    if word is not None and word.pos_ == "ADP":
+        key = (sentence, word.lower_)
+        if claim.runs[-1].unit or noun is not None:
+            parallels[key] = own
+            return claim, noun
+        shared = parallels.get(key)
+    elif word is not None and word.lower_ in ("and", "or"):
+        shared = previous
+    else:
         return claim, noun
-    key = (doc[before].sent.start, doc[before].lower_)
-    unit = claim.runs[-1].unit
-    if unit or noun is not None:
-        # With a unit, the noun is what the figure is about ("exports grew by 2 percent"),
-        # not a unit to share. A bare number after a price is as often an index level
-        # ("traded at $50 a barrel, the index closed at 1,200"): currencies are not shared.
-        currency = unit.split(" per ")[0] in _ALL_CURRENCIES
-        parallels[key] = None if currency else (unit, None if unit else noun)
+    bare = not claim.runs[-1].unit and noun is None
+    if not bare or shared is None or len(claim.runs) > 1 or claim.runs[0].spelled:
         return claim, noun
-    shared = parallels.get(key)
-    if shared is None or len(claim.runs) > 1 or claim.runs[0].spelled:
-        return claim, noun
+    parallels[(sentence, "")] = shared
     runs = tuple(replace(run, unit=shared[0]) for run in claim.runs)
     return replace(claim, runs=runs), shared[1]
+
+
+def _to_share(claim: _Claim, noun: Token | None) -> tuple[str, Token | None] | None:
+    """The unit, else the counted noun, that a later bare number may share; None for a
+    price: a bare number after one is as often an index level ("traded at $50 a barrel,
+    the index closed at 1,200"). With a unit, the noun is what the figure is about
+    ("exports grew by 2 percent"), not a unit to share."""
+    unit = claim.runs[-1].unit
+    if not (unit or noun is not None) or unit.split(" per ")[0] in _ALL_CURRENCIES:
+        return None
+    return unit, None if unit else noun
 
 
 def figures_frame(rows: Iterable[tuple[str, Figure]]) -> pd.DataFrame:

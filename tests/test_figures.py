@@ -970,6 +970,26 @@ def test_a_bare_number_after_the_same_preposition_shares_the_unit(nlp, text, uni
     assert first.unit == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "unit", "obj"),
+    [
+        ("The angle was 1.4 degrees in 2018 and 2.1 last year.", "°", ""),
+        ("Unemployment was 5.2% in May and 5.4 in June.", "percent", ""),
+        ("They arrested 12 people and 3 were charged.", "", "people"),
+    ],
+)
+def test_a_bare_number_after_and_shares_the_unit_of_the_figure_before(nlp, text, unit, obj):
+    second = figures(nlp, text)[1]
+    assert (second.unit, second.object) == (unit, obj)
+
+
+def test_a_bare_number_after_and_after_a_bare_one_or_a_price_keeps_no_unit(nlp):
+    found = figures(nlp, "The index rose 2% to 3,400 and 3,500 in May.")
+    assert [figure.unit for figure in found] == ["percent", "", ""]
+    found = figures(nlp, "It cost $5 in 2018 and 7.5 last year.")
+    assert [figure.unit for figure in found] == ["USD", ""]
+
+
 def test_a_bare_number_after_another_preposition_keeps_no_unit(nlp):
     found = figures(nlp, "Exports rose by 2 percent to 140 in May.")
     assert [(figure.value, figure.unit) for figure in found] == [(2, "percent"), (140, "")]
