@@ -1129,11 +1129,12 @@ def _measure_at(doc: Doc, i: int) -> tuple[int, str]:
 
 def _is_spaced_symbol(tokens: Span) -> bool:
     """False when the capitals at ``tokens[0]`` are a word of a name or a headline: before a
-    number ("40 W 57th St") or before another word in capitals ("2 WAR HEROES")."""
-    if len(tokens) < 2:
-        return True
-    following = tokens[1].text
-    return not following[:1].isdigit() and not (len(following) > 1 and following.isupper())
+    number ("40 W 57th St") or in a sentence written in capitals ("2 WAR HEROES HONOURED");
+    an acronym after the symbol is the thing measured ("a 5 W USB-C charger")."""
+    if len(tokens) > 1 and tokens[1].text[:1].isdigit():
+        return False
+    words = [token for token in tokens[0].sent if token.is_alpha and len(token) > 1]
+    return sum(token.is_upper for token in words) * 2 <= len(words)
 
 
 def _unit_suffix(doc: Doc, run: _Run) -> tuple[int, str, int]:

@@ -919,6 +919,7 @@ def test_a_rate_after_a_conversion_in_brackets(nlp):
         ("Temperatures hit 35 C in Monterrey.", "35 C", "°C"),
         ("It was 95 F in Phoenix.", "95 F", "°F"),
         ("The phone ships with a 5 W charger.", "5 W", "W"),
+        ("The tablet comes with a 5 W USB-C charger.", "5 W", "W"),
     ],
 )
 def test_spaced_temperature_and_power_symbols(nlp, text, surface, unit):
