@@ -539,7 +539,7 @@ def _figures_with_nouns(
     codebook = load_codebook() if codebook is None else codebook
     text = doc.text  # built anew on every access
     phones = [match.span() for match in _PHONE.finditer(text)]
-    runs = [_attach_units(doc, run) for run in _number_runs(doc)]
+    runs = _coordinated_units(doc, [_attach_units(doc, run) for run in _number_runs(doc)])
     parallels: dict[tuple[int, str], tuple[str, Token | None] | None] = {}
     counts: dict[int, int] = {}  # counted noun -> end of the figure that counts it
     for claim in _claims(doc, runs):
@@ -987,6 +987,25 @@ def _attach_units(doc: Doc, run: _Run) -> _Run:
         suffix_end=suffix_end,
         unit_token=unit_token,
     )
+
+
+def _coordinated_units(doc: Doc, runs: list[_Run]) -> list[_Run]:
+    """Bare numbers coordinated before a number with a unit written after it share that
+    unit: "5 and 6 km", "2, 3 or 4 percent". A year ("in 2019 and 20 percent") does not."""
+    shared = list(runs)
+    for i in range(len(runs) - 2, -1, -1):
+        run, following = shared[i], shared[i + 1]
+        glue = doc[run.suffix_end].lower_ if run.suffix_end < len(doc) else ""
+        chained = glue == "," and following is not runs[i + 1]
+        if following.prefix_start != run.suffix_end + 1 or not (glue in ("and", "or") or chained):
+            continue
+        written_after = following.suffix_end > following.end or chained
+        unit_after = written_after and following.prefix_start == following.start
+        year = doc[run.start].text.isdigit() and len(doc[run.start].text) == 4
+        if run.unit or run.currency or run.end - run.start > 1 or year or not unit_after:
+            continue
+        shared[i] = replace(run, unit=following.unit, unit_token=following.unit_token)
+    return shared
 
 
 def _fraction_of_measure(doc: Doc, run: _Run, suffix_end: int) -> tuple[int, str, int]:

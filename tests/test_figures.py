@@ -991,6 +991,20 @@ def test_a_bare_number_after_and_after_a_bare_one_or_a_price_keeps_no_unit(nlp):
     assert [figure.unit for figure in found] == ["USD", ""]
 
 
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("The trails are 5 and 6 km long.", ["km", "km"]),
+        ("Prices rose 2, 3 or 4 percent.", ["percent"] * 3),
+        ("The 2 and 3 year-old children.", ["years old"] * 2),
+        ("They sent 5 and 6 trucks.", ["", ""]),
+        ("In 2019 and 20 percent of cases.", ["percent"]),
+    ],
+)
+def test_coordinated_numbers_share_a_unit_written_after_the_last(nlp, text, units):
+    assert [figure.unit for figure in figures(nlp, text)] == units
+
+
 def test_a_bare_number_after_another_preposition_keeps_no_unit(nlp):
     found = figures(nlp, "Exports rose by 2 percent to 140 in May.")
     assert [(figure.value, figure.unit) for figure in found] == [(2, "percent"), (140, "")]
