@@ -392,6 +392,9 @@ _QUALIFIERS: dict[tuple[str, ...], tuple[bool, Bound]] = {
     ("just", "under"): (False, "upper"),
 }
 _LONGEST_QUALIFIER = max(len(words) for words in _QUALIFIERS)
+_APPROXIMATIONS = {
+    words[0] for words, (approximate, _) in _QUALIFIERS.items() if approximate and len(words) == 1
+}
 
 _RATE_NOUNS: dict[str, RatePeriod] = {
     "day": "day",
@@ -448,6 +451,7 @@ _ONE_WORDS = {"a", "an", "another", "one"}
 _TIME_DEICTICS = set(_words("last next this past coming"))
 # Subjects whose value is an age in years: "the retirement age is 67".
 _AGE_NOUNS = {"age", "expectancy"}
+_EXPECTANCY_WINDOW = 8
 _DEFINITE_DETERMINERS = {"the", "these", "those", "this", "that"}
 # Words that pick out a group by its place: "the top two", "the bottom three".
 _RANK_WORDS = set(_words("top bottom first last final other remaining"))
@@ -1081,7 +1085,7 @@ def _predicated_age(doc: Doc, run: _Run) -> str:
         return ""
     # "over the age of 21", read on word order: the parser may take the number for a modifier.
     preceding = tuple(token.lemma_.lower() for token in doc[max(run.start - 2, 0) : run.start])
-    if preceding == ("age", "of"):
+    if preceding == ("age", "of") or _is_life_expectancy(doc, run):
         return "years old"
     verb = number.head
     if (number.dep_, verb.lemma_.lower()) not in (("attr", "be"), ("dobj", "turn")):
@@ -1096,6 +1100,24 @@ def _predicated_age(doc: Doc, run: _Run) -> str:
     person = subject.lower_ in ("he", "she", "i") or subject.ent_type_ == "PERSON"
     age = subject.lemma_.lower() in _AGE_NOUNS and verb.lemma_.lower() == "be"
     return "years old" if person or age else ""
+
+
+def _is_life_expectancy(doc: Doc, run: _Run) -> bool:
+    """"life expectancy for men in the city is around 73", read on word order (the parser
+    may not take the number for the attribute): "expectancy" in the few words before a
+    form of "be" right before the number, with no other number between; "is 3 years"
+    counts years."""
+    if run.end < len(doc) and doc[run.end].pos_ == "NOUN":
+        return False
+    i = run.start - 1
+    while i >= 0 and doc[i].lower_ in _APPROXIMATIONS:
+        i -= 1
+    if i < 0 or doc[i].lemma_ != "be":
+        return False
+    window = doc[max(i - _EXPECTANCY_WINDOW, doc[i].sent.start) : i]
+    if any(token.like_num for token in window):
+        return False
+    return any(token.lower_ == "expectancy" for token in window)
 
 
 def _apposed_age(doc: Doc, run: _Run) -> str:

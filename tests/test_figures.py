@@ -1017,6 +1017,7 @@ def test_a_bare_number_after_another_preposition_keeps_no_unit(nlp):
         "He turned 60 last week.",
         "The retirement age is 67.",
         "Life expectancy in the state is about 75.",
+        "Average life expectancy for women in the county is around 79 now.",
         "Only adults over the age of 21 may enter.",
         "Children under the age of 12 ride free.",
     ],
@@ -1027,6 +1028,14 @@ def test_a_number_said_of_a_person_or_an_age_is_an_age(nlp, text):
 
 @pytest.mark.parametrize(("text", "value"), [("The score was 35.", 35), ("He was 1 of 5.", 1)])
 def test_a_number_said_of_something_else_is_no_age(nlp, text, value):
+    found = figures(nlp, text)
+    assert [figure.unit for figure in found if figure.value == value] == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("The life expectancy of a phone is 3 years.", 3)]
+)
+def test_a_life_expectancy_with_a_counted_noun_is_no_age(nlp, text, value):
     found = figures(nlp, text)
     assert [figure.unit for figure in found if figure.value == value] == [""]
 
