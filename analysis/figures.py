@@ -228,6 +228,10 @@ _MEASURES = {
     "kwh": "kWh",
     "gwh": "GWh",
     "volt": "V",
+    "ampere": "A",
+    "amp": "A",
+    "farad": "F",
+    "knot": "kn",
     "hertz": "Hz",
     "hz": "Hz",
     "gigahertz": "GHz",
@@ -250,6 +254,7 @@ _MEASURES = {
 # Celsius, as news agencies write temperatures), "5 W" (watts), "2.3 WAR" (wins above
 # replacement, the baseball statistic).
 _SPACED_SYMBOLS = {"Nm": "N·m", "PS": "PS", "C": "°C", "F": "°F", "W": "W", "WAR": "WAR"}
+_CAPACITOR_WORDS = set(_words("capacitor supercapacitor ultracapacitor capacitance"))
 # "300km/hr", "60mi per hour": a glued length unit over an hour is a speed.
 _SPEEDS = {"km": "km/h", "mi": "mph"}
 _HOUR_WORDS = {"h", "hr", "hour"}
@@ -1159,7 +1164,7 @@ def _measure_at(doc: Doc, i: int) -> tuple[int, str]:
             if key in _MULTIWORD_MEASURES:
                 return size, _MULTIWORD_MEASURES[key]
     if tokens and tokens[0].text in _SPACED_SYMBOLS and _is_spaced_symbol(tokens):
-        return 1, _SPACED_SYMBOLS[tokens[0].text]
+        return 1, _spaced_symbol_unit(tokens[0])
     if not tokens or tokens[0].pos_ not in ("NOUN", "PROPN", "NUM", "X"):
         return 0, ""
     for key in (lemmas[0], words[0]):
@@ -1176,6 +1181,15 @@ def _is_spaced_symbol(tokens: Span) -> bool:
         return False
     words = [token for token in tokens[0].sent if token.is_alpha and len(token) > 1]
     return sum(token.is_upper for token in words) * 2 <= len(words)
+
+
+def _spaced_symbol_unit(symbol: Token) -> str:
+    """The unit of a spaced symbol; "F" is a farad in a sentence about capacitors
+    ("a 2.5 F capacitor"), else degrees Fahrenheit."""
+    unit = _SPACED_SYMBOLS[symbol.text]
+    if unit == "°F" and any(token.lemma_.lower() in _CAPACITOR_WORDS for token in symbol.sent):
+        return "F"
+    return unit
 
 
 def _unit_suffix(doc: Doc, run: _Run) -> tuple[int, str, int]:

@@ -50,6 +50,8 @@ _UNIT_NAMES = {
     "PS": "horsepower",
     "times": "count",
     "WAR": "win above replacement",
+    "A": "ampere",
+    "F": "farad",
 }
 _RANGE_GLUE = {"-", "–", "—", "to", "and", "through"}
 _VAGUE_WORDS = ("tens", "dozens", "hundreds", "thousands", "millions", "billions")

@@ -927,6 +927,20 @@ def test_spaced_temperature_and_power_symbols(nlp, text, surface, unit):
     assert (figure.surface, figure.unit) == (surface, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Gusts reached 60 knots off the coast.", "60 knots", "kn"),
+        ("The fuse is rated at 13 amps.", "13 amps", "A"),
+        ("A 3,000 farad supercapacitor was fitted.", "3,000 farad", "F"),
+        ("The capacitor holds 2.5 F at most.", "2.5 F", "F"),
+    ],
+)
+def test_knots_amperes_and_farads(nlp, text, surface, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.unit) == (surface, unit)
+
+
 def test_wins_above_replacement_is_a_unit_but_not_in_a_headline_in_capitals(nlp):
     figure = one_figure(nlp, "The shortstop was worth 4.5 WAR last season.")
     assert (figure.surface, figure.unit, figure.object) == ("4.5 WAR", "WAR", "")
