@@ -483,8 +483,9 @@ _CURRENCY_PREFIX = "|".join(
 )
 _NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 # A sign glued to the number is a negative figure: "minus-5 yards", "$-50.8bn"; a glued
-# plus is a change written as such ("Dow +0.2%"), a glued tilde an approximation ("~25").
-_SIGN = r"(?P<sign>[-−+~]|minus-)?"
+# plus is a change written as such ("Dow +0.2%"), a glued tilde an approximation ("~25"),
+# a glued "sub-" an upper bound ("sub-7 nanometre chips", "a sub-$300 phone").
+_SIGN = r"(?P<sign>[-−+~]|minus-|sub-)?"
 _DIGITS = re.compile(
     rf"{_SIGN}(?P<currency>{_CURRENCY_PREFIX})?(?P<number>{_NUMBER})(?P<suffix>bn|mn|tn|k|m|b)?",
     re.IGNORECASE,
@@ -1165,7 +1166,8 @@ def _measure_at(doc: Doc, i: int) -> tuple[int, str]:
                 return size, _MULTIWORD_MEASURES[key]
     if tokens and tokens[0].text in _SPACED_SYMBOLS and _is_spaced_symbol(tokens):
         return 1, _spaced_symbol_unit(tokens[0])
-    if not tokens or tokens[0].pos_ not in ("NOUN", "PROPN", "NUM", "X"):
+    # A unit word before a noun may be tagged an adjective ("sub-7 nanometer chips").
+    if not tokens or tokens[0].pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ"):
         return 0, ""
     for key in (lemmas[0], words[0]):
         if key in _MEASURES:
@@ -1314,6 +1316,8 @@ def _qualified(doc: Doc, runs: tuple[_Run, ...], kind: _ClaimKind) -> _Claim:
     if any(run.vague for run in runs):
         approximate, bound = True, bound or "lower"
     approximate = approximate or doc[runs[0].start].text.startswith("~")
+    if doc[runs[0].start].lower_.startswith("sub-") and kind == "single":
+        bound = bound or "upper"
     qualifier = doc[qualifier_start:start].text if words else ""
     return _Claim(runs, kind, qualifier_start, qualifier, approximate, bound)
 

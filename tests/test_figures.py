@@ -1096,3 +1096,17 @@ def test_a_quote_code_after_a_number_names_its_currency_unless_a_sign_does(nlp):
 )
 def test_an_index_name_in_lower_case_keeps_its_number(nlp, text, values):
     assert [figure.value for figure in figures(nlp, text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Chipmakers will produce sub-7 nanometer chips.", "sub-7 nanometer", 7, "nm"),
+        ("It launched a sub-$300 phone.", "sub-$300", 300, "USD"),
+    ],
+)
+def test_a_glued_sub_is_an_upper_bound(nlp, text, surface, value, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.value, figure.unit, figure.bound) == (
+        surface, value, unit, "upper"
+    )
