@@ -261,6 +261,8 @@ _HOUR_WORDS = {"h", "hr", "hour"}
 # "a 12m (39ft) mast", "a 10m-high wall": a glued "m" before a dimension is metres
 # (without that, "37m" may be millions, so it is left alone).
 _DIMENSION_WORDS = set(_words("long high tall deep wide thick away"))
+# The tokenizer keeps "121ft)-long" in "a 37m (121ft)-long skeleton" as one token.
+_GLUED_DIMENSION = re.compile(r"\)-(?:long|high|tall|deep|wide|thick)$")
 _MULTIWORD_MEASURES = {
     ("mile", "per", "hour"): "mph",
     ("mile", "an", "hour"): "mph",
@@ -779,7 +781,7 @@ def _piece(token: Token, *, currency_before: bool = False) -> _Piece | None:
     transliterated = _transliterated(token.text)
     if transliterated is not None:
         return transliterated
-    glued = _GLUED_UNIT.fullmatch(token.text)
+    glued = _GLUED_UNIT.fullmatch(_GLUED_DIMENSION.sub("", token.text))
     if glued and glued["unit"] == "p" and glued["number"] in _VIDEO_LINES:
         return None
     if glued and glued["unit"] in _GLUED_UNITS:
@@ -1944,8 +1946,7 @@ def _claim_figures(
         start_token = claim.qualifier_start if claim.kind == "single" else run.prefix_start
         start = doc[start_token].idx
         end_token = doc[run.suffix_end - 1]
-        # A sentence's full stop split off with a unit ("45g.") is not part of the figure.
-        end = end_token.idx + len(end_token.text.rstrip(".") or end_token.text)
+        end = end_token.idx + _figure_length(end_token.text)
         figure = Figure(
             start=start,
             end=end,
@@ -1962,6 +1963,16 @@ def _claim_figures(
             sentence=sentence,
         )
         yield figure, noun
+
+
+def _figure_length(text: str) -> int:
+    """The characters of a figure's last token that belong to the figure: not a sentence's
+    full stop split off with a unit ("45g."), nor a dimension glued after a bracketed
+    conversion ("(121ft)-long")."""
+    dimension = _GLUED_DIMENSION.search(text)
+    if dimension is not None:
+        return dimension.start()
+    return len(text.rstrip(".") or text)
 
 
 def _row_bound(claim: _Claim, position: int) -> Bound:

@@ -1110,3 +1110,10 @@ def test_a_glued_sub_is_an_upper_bound(nlp, text, surface, value, unit):
     assert (figure.surface, figure.value, figure.unit, figure.bound) == (
         surface, value, unit, "upper"
     )
+
+
+def test_a_conversion_in_brackets_glued_to_a_dimension_is_read(nlp):
+    found = figures(nlp, "They rebuilt the 37m (121ft)-long skeleton of a dinosaur.")
+    assert [(figure.surface, figure.value, figure.unit) for figure in found] == [
+        ("37m", 37, "m"), ("121ft", 121, "ft")
+    ]
