@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 import pandas as pd
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from analysis.codebook import Codebook, load_codebook
 from analysis.schema import FIGURES, records_frame
@@ -118,7 +118,7 @@ _CURRENCY_SIGNS = {
 _CURRENCY_CODES = {"USD", "EUR", "MXN", "GBP", "CAD", "AUD", "JPY", "CNY", "BRL", "INR", "GTQ"}
 # "$US55m", "$A82m", "HK $5.4m": a country marker next to the dollar sign.
 _DOLLAR_COUNTRIES = {"US": "USD", "A": "AUD", "AU": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD"}
-# "$75 U.S. per barrel", "$40 Cdn": the country after a dollar amount.
+# "$60 U.S. per barrel", "$40 Cdn": the country after a dollar amount.
 _DOLLAR_COUNTRY_WORDS = {"U.S.": "USD", "US": "USD", "Cdn": "CAD", "CDN": "CAD"}
 _DOLLAR_CURRENCIES = set(_DOLLAR_COUNTRIES.values()) | {"USD"}
 _CURRENCY_WORDS = {
@@ -228,6 +228,10 @@ _MEASURES = {
     "kwh": "kWh",
     "gwh": "GWh",
     "volt": "V",
+    "ampere": "A",
+    "amp": "A",
+    "farad": "F",
+    "knot": "kn",
     "hertz": "Hz",
     "hz": "Hz",
     "gigahertz": "GHz",
@@ -247,14 +251,17 @@ _MEASURES = {
 }
 # Unit symbols written apart from the number whose case tells them from words and names:
 # "700 Nm" (newton metres, not nanometres), "250 PS" (metric horsepower), "35 C" (degrees
-# Celsius, as news agencies write temperatures), "5 W" (watts).
-_SPACED_SYMBOLS = {"Nm": "N·m", "PS": "PS", "C": "°C", "F": "°F", "W": "W"}
+# Celsius, as news agencies write temperatures), "5 W" (watts), "2.3 WAR" (wins above
+# replacement, the baseball statistic).
+_SPACED_SYMBOLS = {"Nm": "N·m", "PS": "PS", "C": "°C", "F": "°F", "W": "W", "WAR": "WAR"}
 # "300km/hr", "60mi per hour": a glued length unit over an hour is a speed.
 _SPEEDS = {"km": "km/h", "mi": "mph"}
 _HOUR_WORDS = {"h", "hr", "hour"}
 # "a 12m (39ft) mast", "a 10m-high wall": a glued "m" before a dimension is metres
 # (without that, "37m" may be millions, so it is left alone).
 _DIMENSION_WORDS = set(_words("long high tall deep wide thick away"))
+# The tokenizer keeps "39ft)-long" in "a 12m (39ft)-long hull" as one token.
+_GLUED_DIMENSION = re.compile(r"\)-(?:long|high|tall|deep|wide|thick)$")
 _MULTIWORD_MEASURES = {
     ("mile", "per", "hour"): "mph",
     ("mile", "an", "hour"): "mph",
@@ -391,6 +398,9 @@ _QUALIFIERS: dict[tuple[str, ...], tuple[bool, Bound]] = {
     ("just", "under"): (False, "upper"),
 }
 _LONGEST_QUALIFIER = max(len(words) for words in _QUALIFIERS)
+_APPROXIMATIONS = {
+    words[0] for words, (approximate, _) in _QUALIFIERS.items() if approximate and len(words) == 1
+}
 
 _RATE_NOUNS: dict[str, RatePeriod] = {
     "day": "day",
@@ -419,6 +429,10 @@ _MONTHS = set(
         "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
     )
 )
+# Plural nouns a year written before them dates rather than counts: "2018 sales".
+_YEARLY_RESULTS = set(
+    _words("sale revenue earning earnings profit loss result election forecast estimate")
+)
 _CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "edt", "est", "pst", "cst"}
 _IDENTIFIER_WORDS = set(
     _words(
@@ -432,6 +446,7 @@ _IDENTIFIER_WORDS = set(
 _LOWER_IDENTIFIER_WORDS = set(
     _words("category level phase stage tier grade class section title chapter route highway")
 ) | {"interstate", "flight", "room", "page", "code"}
+_INDEX_NAMES = set(_words("s&p sp ftse nikkei stoxx russell dax cac asx kospi"))
 _CODE_LABELS = {"zip", "postcode", "postal", "zipcode"}
 _STREET_WORDS = set(
     _words("st street rd road ave avenue way blvd boulevard ln lane dr drive pl place terrace")
@@ -442,7 +457,10 @@ _ONE_WORDS = {"a", "an", "another", "one"}
 _TIME_DEICTICS = set(_words("last next this past coming"))
 # Subjects whose value is an age in years: "the retirement age is 67".
 _AGE_NOUNS = {"age", "expectancy"}
+_EXPECTANCY_WINDOW = 8
 _DEFINITE_DETERMINERS = {"the", "these", "those", "this", "that"}
+# Words that pick out a group by its place: "the top two", "the bottom three".
+_RANK_WORDS = set(_words("top bottom first last final other remaining"))
 _EMPHASIS = {"only", "just", "exactly", "precisely"}
 # Verbs and nouns that report a number whose counted thing is their subject:
 # "the number of migrants reached 30,000".
@@ -466,8 +484,9 @@ _CURRENCY_PREFIX = "|".join(
 )
 _NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 # A sign glued to the number is a negative figure: "minus-5 yards", "$-50.8bn"; a glued
-# plus is a change written as such ("Dow +0.2%"), a glued tilde an approximation ("~25").
-_SIGN = r"(?P<sign>[-−+~]|minus-)?"
+# plus is a change written as such ("Dow +0.2%"), a glued tilde an approximation ("~25"),
+# a glued "sub-" an upper bound ("sub-7 nanometre chips", "a sub-$300 phone").
+_SIGN = r"(?P<sign>[-−+~]|minus-|sub-)?"
 _DIGITS = re.compile(
     rf"{_SIGN}(?P<currency>{_CURRENCY_PREFIX})?(?P<number>{_NUMBER})(?P<suffix>bn|mn|tn|k|m|b)?",
     re.IGNORECASE,
@@ -486,6 +505,8 @@ _PHONE = re.compile(
     r"(?<![0-9])(?:\+[0-9]{1,3}[\s.-]?)?(?:\([0-9]{3}\)\s?|[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4}"
     r"(?![0-9])|(?<![0-9,.])[0-9]{3}-[0-9]{4}(?![0-9])"
 )
+# Reuters quote codes ("JPY=", "EUR=" at the end of a sentence keeps its full stop).
+_QUOTE_CODE = re.compile(r"(?P<code>[A-Z]{3})=\.?")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+(?:[A-Z][a-z]*\.)?")
 _HAS_DIGIT = re.compile(r"[0-9]")
 _THOUSANDS = re.compile(r"[0-9],[0-9]{3}")
@@ -529,7 +550,7 @@ def _figures_with_nouns(
     codebook = load_codebook() if codebook is None else codebook
     text = doc.text  # built anew on every access
     phones = [match.span() for match in _PHONE.finditer(text)]
-    runs = [_attach_units(doc, run) for run in _number_runs(doc)]
+    runs = _coordinated_units(doc, [_attach_units(doc, run) for run in _number_runs(doc)])
     parallels: dict[tuple[int, str], tuple[str, Token | None] | None] = {}
     counts: dict[int, int] = {}  # counted noun -> end of the figure that counts it
     for claim in _claims(doc, runs):
@@ -549,7 +570,7 @@ def _figures_with_nouns(
 
 
 def _is_in_name(doc: Doc, claim: _Claim, noun: Token | None, counts: dict[int, int]) -> bool:
-    """"two new 737 Max jets": a number right after a count of the same noun (adjectives
+    """"three new 787 Dreamliner planes": a number right after a count of the same noun (adjectives
     between at most) is part of the noun's name. "5 and 6 trucks" are two counts."""
     if noun is None or noun.i not in counts or claim.runs[-1].unit:
         return False
@@ -567,27 +588,44 @@ def _elided_unit(
     noun: Token | None,
     parallels: dict[tuple[int, str], tuple[str, Token | None] | None],
 ) -> tuple[_Claim, Token | None]:
-    """A bare number after the same preposition as an earlier figure of its sentence shares
-    that figure's unit or counted noun: "rose by 2 percent, the Nasdaq by 1", "closed at
-    1,463 points, the other index at 1,334". Records ``claim`` in ``parallels`` when it has
-    a unit or a noun to share."""
+    """A bare number shares the unit or counted noun of an earlier figure of its sentence
+    after the same preposition ("rose by 2 percent, the Nasdaq by 1", "closed at 1,463
+    points, the other index at 1,334"), or of the figure right before it after "and" or
+    "or" ("a 3.5 degree slope in 2020 and 4.2 this year"). Records in ``parallels`` what
+    ``claim`` has to share, under its preposition and as the sentence's last figure."""
     before = claim.qualifier_start - 1
-    if before < 0 or doc[before].pos_ != "ADP":
+    sentence = doc[claim.runs[0].start].sent.start
+    own = _to_share(claim, noun)
+    previous = parallels.get((sentence, ""))
+    parallels[(sentence, "")] = own
+    word = doc[before] if before >= 0 else None
+    if word is not None and word.pos_ == "ADP":
+        key = (sentence, word.lower_)
+        if claim.runs[-1].unit or noun is not None:
+            parallels[key] = own
+            return claim, noun
+        shared = parallels.get(key)
+    elif word is not None and word.lower_ in ("and", "or"):
+        shared = previous
+    else:
         return claim, noun
-    key = (doc[before].sent.start, doc[before].lower_)
-    unit = claim.runs[-1].unit
-    if unit or noun is not None:
-        # With a unit, the noun is what the figure is about ("exports grew by 2 percent"),
-        # not a unit to share. A bare number after a price is as often an index level
-        # ("traded at $50 a barrel, the index closed at 1,200"): currencies are not shared.
-        currency = unit.split(" per ")[0] in _ALL_CURRENCIES
-        parallels[key] = None if currency else (unit, None if unit else noun)
+    bare = not claim.runs[-1].unit and noun is None
+    if not bare or shared is None or len(claim.runs) > 1 or claim.runs[0].spelled:
         return claim, noun
-    shared = parallels.get(key)
-    if shared is None or len(claim.runs) > 1 or claim.runs[0].spelled:
-        return claim, noun
+    parallels[(sentence, "")] = shared
     runs = tuple(replace(run, unit=shared[0]) for run in claim.runs)
     return replace(claim, runs=runs), shared[1]
+
+
+def _to_share(claim: _Claim, noun: Token | None) -> tuple[str, Token | None] | None:
+    """The unit, else the counted noun, that a later bare number may share; None for a
+    price: a bare number after one is as often an index level ("traded at $50 a barrel,
+    the index closed at 1,200"). With a unit, the noun is what the figure is about
+    ("exports grew by 2 percent"), not a unit to share."""
+    unit = claim.runs[-1].unit
+    if not (unit or noun is not None) or unit.split(" per ")[0] in _ALL_CURRENCIES:
+        return None
+    return unit, None if unit else noun
 
 
 def figures_frame(rows: Iterable[tuple[str, Figure]]) -> pd.DataFrame:
@@ -742,7 +780,7 @@ def _piece(token: Token, *, currency_before: bool = False) -> _Piece | None:
     transliterated = _transliterated(token.text)
     if transliterated is not None:
         return transliterated
-    glued = _GLUED_UNIT.fullmatch(token.text)
+    glued = _GLUED_UNIT.fullmatch(_GLUED_DIMENSION.sub("", token.text))
     if glued and glued["unit"] == "p" and glued["number"] in _VIDEO_LINES:
         return None
     if glued and glued["unit"] in _GLUED_UNITS:
@@ -941,6 +979,9 @@ def _attach_units(doc: Doc, run: _Run) -> _Run:
         suffix_end, currency = _currency_after(doc, run, suffix_end)
     if currency and not unit and suffix_end == run.end:
         suffix_end, currency = _dollar_country_after(doc, suffix_end, currency)
+    if not (unit or run.unit) and suffix_end == run.end:
+        suffix_end, quoted = _quote_code_after(doc, suffix_end)
+        currency = currency or quoted
     unit = unit or run.unit or run.currency or currency or fraction or _age(doc, run)
     if unit == "fraction":
         suffix_end, unit, unit_token = _fraction_of_measure(doc, run, suffix_end)
@@ -959,8 +1000,27 @@ def _attach_units(doc: Doc, run: _Run) -> _Run:
     )
 
 
+def _coordinated_units(doc: Doc, runs: list[_Run]) -> list[_Run]:
+    """Bare numbers coordinated before a number with a unit written after it share that
+    unit: "5 and 6 km", "2, 3 or 4 percent". A year ("in 2019 and 20 percent") does not."""
+    shared = list(runs)
+    for i in range(len(runs) - 2, -1, -1):
+        run, following = shared[i], shared[i + 1]
+        glue = doc[run.suffix_end].lower_ if run.suffix_end < len(doc) else ""
+        chained = glue == "," and following is not runs[i + 1]
+        if following.prefix_start != run.suffix_end + 1 or not (glue in ("and", "or") or chained):
+            continue
+        written_after = following.suffix_end > following.end or chained
+        unit_after = written_after and following.prefix_start == following.start
+        year = doc[run.start].text.isdigit() and len(doc[run.start].text) == 4
+        if run.unit or run.currency or run.end - run.start > 1 or year or not unit_after:
+            continue
+        shared[i] = replace(run, unit=following.unit, unit_token=following.unit_token)
+    return shared
+
+
 def _fraction_of_measure(doc: Doc, run: _Run, suffix_end: int) -> tuple[int, str, int]:
-    """A fraction of a unit of measure is a measure, not a share: "1/16 of a US pint",
+    """A fraction of a unit of measure is a measure, not a share: "1/8 of a US pint",
     "half a mile" -> (end token, unit of the measure, its token); else a share of a group."""
     i = run.end
     if i < len(doc) and doc[i].lower_ == "of":
@@ -1000,7 +1060,7 @@ def _currency_after(doc: Doc, run: _Run, suffix_end: int) -> tuple[int, str]:
 
 
 def _dollar_country_after(doc: Doc, i: int, currency: str) -> tuple[int, str]:
-    """A country written after a dollar amount names its dollar: "$75 U.S.", "$40 Cdn"."""
+    """A country written after a dollar amount names its dollar: "$60 U.S.", "$40 Cdn"."""
     if currency not in _DOLLAR_CURRENCIES or i >= len(doc):
         return i, currency
     # "$5 US investors": the country word modifies the noun after it.
@@ -1008,6 +1068,15 @@ def _dollar_country_after(doc: Doc, i: int, currency: str) -> tuple[int, str]:
     if word.text in _DOLLAR_COUNTRY_WORDS and word.head.i <= i:
         return i + 1, _DOLLAR_COUNTRY_WORDS[word.text]
     return i, currency
+
+
+def _quote_code_after(doc: Doc, i: int) -> tuple[int, str]:
+    """A market quote code after a number is part of it and names its currency when no sign
+    does: "108.79 JPY=" is yen; the code in "$1.13 EUR=" is read past, not counted."""
+    match = _QUOTE_CODE.fullmatch(doc[i].text) if i < len(doc) else None
+    if match is None or match["code"] not in _CURRENCY_CODES:
+        return i, ""
+    return i + 1, match["code"]
 
 
 def _age(doc: Doc, run: _Run) -> str:
@@ -1023,7 +1092,7 @@ def _predicated_age(doc: Doc, run: _Run) -> str:
         return ""
     # "over the age of 21", read on word order: the parser may take the number for a modifier.
     preceding = tuple(token.lemma_.lower() for token in doc[max(run.start - 2, 0) : run.start])
-    if preceding == ("age", "of"):
+    if preceding == ("age", "of") or _is_life_expectancy(doc, run):
         return "years old"
     verb = number.head
     if (number.dep_, verb.lemma_.lower()) not in (("attr", "be"), ("dobj", "turn")):
@@ -1038,6 +1107,24 @@ def _predicated_age(doc: Doc, run: _Run) -> str:
     person = subject.lower_ in ("he", "she", "i") or subject.ent_type_ == "PERSON"
     age = subject.lemma_.lower() in _AGE_NOUNS and verb.lemma_.lower() == "be"
     return "years old" if person or age else ""
+
+
+def _is_life_expectancy(doc: Doc, run: _Run) -> bool:
+    """"life expectancy in the region is around 78", read on word order (the parser
+    may not take the number for the attribute): "expectancy" in the few words before a
+    form of "be" right before the number, with no other number between; "is 3 years"
+    counts years."""
+    if run.end < len(doc) and doc[run.end].pos_ == "NOUN":
+        return False
+    i = run.start - 1
+    while i >= 0 and doc[i].lower_ in _APPROXIMATIONS:
+        i -= 1
+    if i < 0 or doc[i].lemma_ != "be":
+        return False
+    window = doc[max(i - _EXPECTANCY_WINDOW, doc[i].sent.start) : i]
+    if any(token.like_num for token in window):
+        return False
+    return any(token.lower_ == "expectancy" for token in window)
 
 
 def _apposed_age(doc: Doc, run: _Run) -> str:
@@ -1078,16 +1165,25 @@ def _measure_at(doc: Doc, i: int) -> tuple[int, str]:
         for key in (lemmas[:size], words[:size]):
             if key in _MULTIWORD_MEASURES:
                 return size, _MULTIWORD_MEASURES[key]
-    # "40 W 57th St" is an address: no symbol before a number.
-    next_is_number = len(tokens) > 1 and tokens[1].text[:1].isdigit()
-    if tokens and tokens[0].text in _SPACED_SYMBOLS and not next_is_number:
+    if tokens and tokens[0].text in _SPACED_SYMBOLS and _is_spaced_symbol(tokens):
         return 1, _SPACED_SYMBOLS[tokens[0].text]
-    if not tokens or tokens[0].pos_ not in ("NOUN", "PROPN", "NUM", "X"):
+    # A unit word before a noun may be tagged an adjective ("sub-7 nanometer chips").
+    if not tokens or tokens[0].pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ"):
         return 0, ""
     for key in (lemmas[0], words[0]):
         if key in _MEASURES:
             return 1, _MEASURES[key]
     return 0, ""
+
+
+def _is_spaced_symbol(tokens: Span) -> bool:
+    """False when the capitals at ``tokens[0]`` are a word of a name or a headline: before a
+    number ("40 W 57th St") or in a sentence written in capitals ("2 WAR HEROES HONOURED");
+    an acronym after the symbol is the thing measured ("a 10 W USB-C adapter")."""
+    if len(tokens) > 1 and tokens[1].text[:1].isdigit():
+        return False
+    words = [token for token in tokens[0].sent if token.is_alpha and len(token) > 1]
+    return sum(token.is_upper for token in words) * 2 <= len(words)
 
 
 def _unit_suffix(doc: Doc, run: _Run) -> tuple[int, str, int]:
@@ -1212,6 +1308,8 @@ def _qualified(doc: Doc, runs: tuple[_Run, ...], kind: _ClaimKind) -> _Claim:
     if any(run.vague for run in runs):
         approximate, bound = True, bound or "lower"
     approximate = approximate or doc[runs[0].start].text.startswith("~")
+    if doc[runs[0].start].lower_.startswith("sub-") and kind == "single":
+        bound = bound or "upper"
     qualifier = doc[qualifier_start:start].text if words else ""
     return _Claim(runs, kind, qualifier_start, qualifier, approximate, bound)
 
@@ -1320,6 +1418,9 @@ def _is_identifier(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) ->
         return True
     if _is_product_name(previous) or _is_code_label_after(doc, claim.runs[-1]):
         return True
+    # "the sp 500", "ftse 100": index names keep their number in text written in lower case.
+    if previous.lower_ in _INDEX_NAMES and doc[claim.runs[0].start].text.isdigit():
+        return True
     # "iPhone 11", "S&P 500", "Note 20 Ultra": a name with a number in it.
     has_capital = any(char.isupper() for char in previous.text)
     has_letter = any(char.isalpha() for char in previous.text)
@@ -1385,7 +1486,7 @@ def _is_date_or_time(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) 
     in_date = any(token.ent_type_ in ("DATE", "TIME") for token in tokens)
     # A period in digits is a figure even when NER tags it a date: "every 33 years".
     period = not last.spelled and _lemma_at(doc, last.suffix_end) in _TIME_NOUNS
-    # Thousands separators ("1,334.20") and five or more digits ("48213") write amounts,
+    # Thousands separators ("1,902.10") and five or more digits ("48213") write amounts,
     # never dates or times.
     grouped = any(_THOUSANDS.search(token.text) or _LONG_DIGITS.search(token.text)
                   for token in tokens)
@@ -1402,9 +1503,22 @@ def _is_year(doc: Doc, run: _Run, *, noun: Token | None, unit: str) -> bool:
     if run.end - run.start != 1 or unit or not (text.isdigit() and len(text) == 4):
         return False
     plural_count = noun is not None and noun.tag_ in ("NNS", "NNPS")
+    if plural_count and noun is not None and _is_yearly_result(doc, run, noun):
+        plural_count = False
     # "In 2021 most people ...": the parser tags the year as a date even before a plural.
     tagged_date = doc[run.start].ent_type_ == "DATE"
     return 1000 <= run.value < 2200 and (tagged_date or not plural_count)
+
+
+def _is_yearly_result(doc: Doc, run: _Run, noun: Token) -> bool:
+    """"Keytruda's 2018 sales", "its 2019 earnings", "the 2020 results": a year between an
+    owner or article and a result noun dates the results ("recorded 1500 sales" counts)."""
+    if noun.lemma_.lower() not in _YEARLY_RESULTS or not 1900 <= run.value <= 2100:
+        return False
+    previous = doc[run.start - 1] if run.start > 0 else None
+    return previous is not None and (
+        previous.tag_ in ("PRP$", "POS", "NNP") or previous.lower_ == "the"
+    )
 
 
 def _is_duration(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) -> bool:
@@ -1453,14 +1567,27 @@ def _is_definite_reference(doc: Doc, claim: _Claim, *, noun: Token | None) -> bo
     """Spelled numbers in a definite noun phrase ("the two presidents", "our two countries")
     refer back to known things rather than claim a count. Digits ("the 11 flights") stay."""
     run = claim.runs[0]
-    if noun is None or len(claim.runs) > 1 or not run.spelled or run.vague or run.scale > 1:
+    if len(claim.runs) > 1 or not run.spelled or run.vague or run.scale > 1:
         return False
+    if noun is None:
+        return _is_definite_group(doc, claim)
     for child in noun.children:
         if child.i >= run.start:
             continue
         if child.dep_ == "poss" or (child.dep_ == "det" and child.lower_ in _DEFINITE_DETERMINERS):
             return True
     return False
+
+
+def _is_definite_group(doc: Doc, claim: _Claim) -> bool:
+    """A spelled number standing for a known group: "the three were freed", "the top two",
+    "slipped into the bottom three"."""
+    i = claim.runs[0].prefix_start - 1
+    if claim.qualifier or i < 0:
+        return False
+    if doc[i].lower_ in _RANK_WORDS and i > 0:
+        i -= 1
+    return doc[i].lower_ in _DEFINITE_DETERMINERS or doc[i].tag_ == "PRP$"
 
 
 def _is_lone_half(claim: _Claim, *, noun: Token | None, unit: str) -> bool:
@@ -1503,7 +1630,7 @@ def _counted_noun(doc: Doc, run: _Run) -> Token | None:
 
 
 def _is_time_adverbial(noun: Token, run: _Run) -> bool:
-    """"2.1 last year", "5% this month": a singular time noun with "last", "next" or "this"
+    """"4.2 last year", "5% this month": a singular time noun with "last", "next" or "this"
     after a number other than one tells when, it is not counted."""
     if noun.tag_ != "NN" or noun.lemma_.lower() not in _TIME_NOUNS or run.value == 1:
         return False
@@ -1686,7 +1813,7 @@ def _object_phrase(noun: Token, figure: Figure) -> str:
         ),
         key=lambda token: token.i,
     )
-    # A number in the name of the counted thing: "two new 737 Max jets".
+    # A number in the name of the counted thing: "three new 787 Dreamliner planes".
     words = sorted(
         [*words, *(child for child in noun.lefts if _is_name_number(child, figure))],
         key=lambda token: token.i,
@@ -1809,8 +1936,7 @@ def _claim_figures(
         start_token = claim.qualifier_start if claim.kind == "single" else run.prefix_start
         start = doc[start_token].idx
         end_token = doc[run.suffix_end - 1]
-        # A sentence's full stop split off with a unit ("45g.") is not part of the figure.
-        end = end_token.idx + len(end_token.text.rstrip(".") or end_token.text)
+        end = end_token.idx + _figure_length(end_token.text)
         figure = Figure(
             start=start,
             end=end,
@@ -1827,6 +1953,16 @@ def _claim_figures(
             sentence=sentence,
         )
         yield figure, noun
+
+
+def _figure_length(text: str) -> int:
+    """The characters of a figure's last token that belong to the figure: not a sentence's
+    full stop split off with a unit ("45g."), nor a dimension glued after a bracketed
+    conversion ("(39ft)-long")."""
+    dimension = _GLUED_DIMENSION.search(text)
+    if dimension is not None:
+        return dimension.start()
+    return len(text.rstrip(".") or text)
 
 
 def _row_bound(claim: _Claim, position: int) -> Bound:

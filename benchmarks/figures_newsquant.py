@@ -49,6 +49,9 @@ _UNIT_NAMES = {
     # The benchmark has one horsepower, metric "PS" included.
     "PS": "horsepower",
     "times": "count",
+    "WAR": "win above replacement",
+    "A": "ampere",
+    "F": "farad",
 }
 _RANGE_GLUE = {"-", "–", "—", "to", "and", "through"}
 _VAGUE_WORDS = ("tens", "dozens", "hundreds", "thousands", "millions", "billions")

@@ -374,6 +374,18 @@ def test_a_counted_year_like_number_is_a_figure(nlp):
     assert (figure.value, figure.object) == (1500, "migrant")
 
 
+@pytest.mark.parametrize(
+    "text", ["Keytrudas 2018 sales were strong.", "Its 2019 earnings were weak."]
+)
+def test_a_year_before_the_results_of_an_owner_is_a_year(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_a_year_like_number_of_results_without_an_owner_counts_them(nlp):
+    figure = one_figure(nlp, "They recorded 1500 sales in a week.")
+    assert (figure.value, figure.object) == (1500, "sale")
+
+
 def test_one_with_a_rate_or_emphasis_is_a_figure(nlp):
     figure = one_figure(nlp, "Currently there is only one scheduled flight each week.")
     assert (figure.value, figure.object, figure.rate_period) == (1, "flight", "week")
@@ -381,6 +393,20 @@ def test_one_with_a_rate_or_emphasis_is_a_figure(nlp):
 
 def test_digits_in_a_definite_phrase_stay_figures(nlp):
     assert one_figure(nlp, "The 11 flights left from Texas.").value == 11
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The three were freed on Monday.", "The club slid into the bottom three.",
+     "Only the top two go through."],
+)
+def test_a_spelled_number_for_a_known_group_is_no_figure(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_a_spelled_group_without_the_article_and_digits_after_it_stay_figures(nlp):
+    assert one_figure(nlp, "All three were freed.").value == 3
+    assert one_figure(nlp, "Only the top 10 go through.").value == 10
 
 
 # --- units of measure, glued units, ages, signs -------------------------------------------
@@ -893,11 +919,31 @@ def test_a_rate_after_a_conversion_in_brackets(nlp):
         ("Temperatures hit 35 C in Monterrey.", "35 C", "°C"),
         ("It was 95 F in Phoenix.", "95 F", "°F"),
         ("The phone ships with a 5 W charger.", "5 W", "W"),
+        ("The speaker ships with a 10 W USB-C adapter.", "10 W", "W"),
     ],
 )
 def test_spaced_temperature_and_power_symbols(nlp, text, surface, unit):
     figure = one_figure(nlp, text)
     assert (figure.surface, figure.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Gusts reached 60 knots off the coast.", "60 knots", "kn"),
+        ("The fuse is rated at 13 amps.", "13 amps", "A"),
+        ("A 3,000 farad supercapacitor was fitted.", "3,000 farad", "F"),
+    ],
+)
+def test_knots_amperes_and_farads(nlp, text, surface, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.unit) == (surface, unit)
+
+
+def test_wins_above_replacement_is_a_unit_but_not_in_a_headline_in_capitals(nlp):
+    figure = one_figure(nlp, "The shortstop was worth 4.5 WAR last season.")
+    assert (figure.surface, figure.unit, figure.object) == ("4.5 WAR", "WAR", "")
+    assert [figure.unit for figure in figures(nlp, "2 WAR HEROES HONOURED")] == [""]
 
 
 @pytest.mark.parametrize(
@@ -921,21 +967,55 @@ def test_a_unit_of_time_before_a_noun_is_what_the_number_counts(nlp, text, value
 
 
 def test_a_number_before_last_year_does_not_count_years(nlp):
-    found = figures(nlp, "The fund paid $1.4 million in 2018 and 2.1 million last year.")
-    assert [(figure.value, figure.object) for figure in found][1] == (2.1e6, "")
+    found = figures(nlp, "The fund paid $2.3 million in 2019 and 3.2 million last year.")
+    assert [(figure.value, figure.object) for figure in found][1] == (3.2e6, "")
 
 
 @pytest.mark.parametrize(
     ("text", "unit", "obj"),
     [
         ("Exports grew by 2 percent but imports shrank by 1.", "percent", ""),
-        ("One index closed at 1,463.78 points, the other at 1,334.20.", "", "point"),
+        ("One index closed at 2,187.45 points, the other at 1,902.10.", "", "point"),
     ],
 )
 def test_a_bare_number_after_the_same_preposition_shares_the_unit(nlp, text, unit, obj):
     first, second = figures(nlp, text)
     assert (second.unit, second.object) == (unit, obj)
     assert first.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "obj"),
+    [
+        ("The slope was 3.5 degrees in 2020 and 4.2 this year.", "°", ""),
+        ("Unemployment was 5.2% in May and 5.4 in June.", "percent", ""),
+        ("They arrested 12 people and 3 were charged.", "", "people"),
+    ],
+)
+def test_a_bare_number_after_and_shares_the_unit_of_the_figure_before(nlp, text, unit, obj):
+    second = figures(nlp, text)[1]
+    assert (second.unit, second.object) == (unit, obj)
+
+
+def test_a_bare_number_after_and_after_a_bare_one_or_a_price_keeps_no_unit(nlp):
+    found = figures(nlp, "The index rose 2% to 3,400 and 3,500 in May.")
+    assert [figure.unit for figure in found] == ["percent", "", ""]
+    found = figures(nlp, "It cost $5 in 2018 and 7.5 last year.")
+    assert [figure.unit for figure in found] == ["USD", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("The trails are 5 and 6 km long.", ["km", "km"]),
+        ("Prices rose 2, 3 or 4 percent.", ["percent"] * 3),
+        ("The 2 and 3 year-old children.", ["years old"] * 2),
+        ("They sent 5 and 6 trucks.", ["", ""]),
+        ("In 2019 and 20 percent of cases.", ["percent"]),
+    ],
+)
+def test_coordinated_numbers_share_a_unit_written_after_the_last(nlp, text, units):
+    assert [figure.unit for figure in figures(nlp, text)] == units
 
 
 def test_a_bare_number_after_another_preposition_keeps_no_unit(nlp):
@@ -950,6 +1030,7 @@ def test_a_bare_number_after_another_preposition_keeps_no_unit(nlp):
         "He turned 60 last week.",
         "The retirement age is 67.",
         "Life expectancy in the state is about 75.",
+        "Average life expectancy for women in the county is around 79 now.",
         "Only adults over the age of 21 may enter.",
         "Children under the age of 12 ride free.",
     ],
@@ -960,6 +1041,14 @@ def test_a_number_said_of_a_person_or_an_age_is_an_age(nlp, text):
 
 @pytest.mark.parametrize(("text", "value"), [("The score was 35.", 35), ("He was 1 of 5.", 1)])
 def test_a_number_said_of_something_else_is_no_age(nlp, text, value):
+    found = figures(nlp, text)
+    assert [figure.unit for figure in found if figure.value == value] == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("The life expectancy of a phone is 3 years.", 3)]
+)
+def test_a_life_expectancy_with_a_counted_noun_is_no_age(nlp, text, value):
     found = figures(nlp, text)
     assert [figure.unit for figure in found if figure.value == value] == [""]
 
@@ -987,7 +1076,44 @@ def test_a_noun_or_a_number_counts_the_noun(nlp):
 
 
 def test_a_number_between_a_count_and_its_noun_is_part_of_the_name(nlp):
-    ((figure, phrase),) = extract_object_phrases(nlp("The airline grounded two new 737 Max jets."))
-    assert (figure.value, figure.object, phrase) == (2, "jet", "new 737 max jet")
+    doc = nlp("The airline grounded three new 787 Dreamliner planes.")
+    ((figure, phrase),) = extract_object_phrases(doc)
+    assert (figure.value, figure.object, phrase) == (3, "plane", "new 787 dreamliner plane")
     found = figures(nlp, "They sent 5 and 6 trucks.")
     assert [figure.value for figure in found] == [5, 6]
+
+
+def test_a_quote_code_after_a_number_names_its_currency_unless_a_sign_does(nlp):
+    figure = one_figure(nlp, "The dollar rose to 108.79 JPY= in Asian trade.")
+    assert (figure.surface, figure.unit) == ("108.79 JPY=", "JPY")
+    ((figure, phrase),) = extract_object_phrases(nlp("It closed at $1.1396 EUR= on Friday."))
+    assert (figure.unit, phrase) == ("USD", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("the sp 500 fell 0.2% on friday.", [0.2]), ("the ftse 100 lost 20 points.", [20])],
+)
+def test_an_index_name_in_lower_case_keeps_its_number(nlp, text, values):
+    assert [figure.value for figure in figures(nlp, text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Chipmakers will produce sub-7 nanometer chips.", "sub-7 nanometer", 7, "nm"),
+        ("It launched a sub-$300 phone.", "sub-$300", 300, "USD"),
+    ],
+)
+def test_a_glued_sub_is_an_upper_bound(nlp, text, surface, value, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.value, figure.unit, figure.bound) == (
+        surface, value, unit, "upper"
+    )
+
+
+def test_a_conversion_in_brackets_glued_to_a_dimension_is_read(nlp):
+    found = figures(nlp, "The yard restored a 12m (39ft)-long wooden hull.")
+    assert [(figure.surface, figure.value, figure.unit) for figure in found] == [
+        ("12m", 12, "m"), ("39ft", 39, "ft")
+    ]
