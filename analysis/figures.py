@@ -455,6 +455,10 @@ _STREET_WORDS = set(
 _CUSTODY_WORDS = set(_words("prison jail custody detention bar penitentiary"))
 _ONE_WORDS = {"a", "an", "another", "one"}
 _TIME_DEICTICS = set(_words("last next this past coming"))
+# Spans of time that "last", "next" or "this" turn into a when: "36 last season".
+_WHEN_NOUNS = _TIME_NOUNS | set(
+    _words("season quarter term session semester spring summer autumn fall winter")
+)
 # Subjects whose value is an age in years: "the retirement age is 67".
 _AGE_NOUNS = {"age", "expectancy"}
 _EXPECTANCY_WINDOW = 8
@@ -1490,7 +1494,10 @@ def _is_date_or_time(doc: Doc, claim: _Claim, *, noun: Token | None, unit: str) 
     # never dates or times.
     grouped = any(_THOUSANDS.search(token.text) or _LONG_DIGITS.search(token.text)
                   for token in tokens)
-    return in_date and not unit and noun is None and not period and not grouped
+    # "rose to 36 last season": NER stretches the date of the time phrase over the number.
+    told_when = (_lemma_at(doc, last.suffix_end) in _TIME_DEICTICS
+                 and _lemma_at(doc, last.suffix_end + 1) in _WHEN_NOUNS)
+    return in_date and not unit and noun is None and not (period or grouped or told_when)
 
 
 def _lemma_at(doc: Doc, i: int) -> str:
@@ -1630,9 +1637,9 @@ def _counted_noun(doc: Doc, run: _Run) -> Token | None:
 
 
 def _is_time_adverbial(noun: Token, run: _Run) -> bool:
-    """"4.2 last year", "5% this month": a singular time noun with "last", "next" or "this"
-    after a number other than one tells when, it is not counted."""
-    if noun.tag_ != "NN" or noun.lemma_.lower() not in _TIME_NOUNS or run.value == 1:
+    """"4.2 last year", "5% this month", "36 last season": a singular time noun with "last",
+    "next" or "this" after a number other than one tells when, it is not counted."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in _WHEN_NOUNS or run.value == 1:
         return False
     return any(
         child.lower_ in _TIME_DEICTICS and run.end <= child.i < noun.i for child in noun.children

@@ -972,6 +972,14 @@ def test_a_number_before_last_year_does_not_count_years(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["His average rose from 31 to 36 last season.", "Sales grew 5 percent this quarter."],
+)
+def test_a_number_before_a_season_or_quarter_that_tells_when_counts_nothing(nlp, text):
+    assert {figure.object for figure in figures(nlp, text)} == {""}
+
+
+@pytest.mark.parametrize(
     ("text", "unit", "obj"),
     [
         ("Exports grew by 2 percent but imports shrank by 1.", "percent", ""),
