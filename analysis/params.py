@@ -85,9 +85,9 @@ def validate_parameters(
     An empty ``corpus`` means the seed articles shipped with the project; an empty
     ``cache_dir`` the user's cache folder, and ``cache_dir="off"`` parses without a cache.
     """
-    corpus_path = Path(corpus).expanduser() if corpus else SEEDS_DIR
+    corpus_path = _user_path(corpus) if corpus else SEEDS_DIR
     if not corpus_path.exists():
-        raise ParameterError("corpus", f"{corpus_path} does not exist; expected a folder of "
+        raise ParameterError("corpus", f"{_as_typed(corpus)} does not exist; expected a folder of "
                              f"articles or a .jsonl, .csv or .parquet file")
     start = _checked_date("date_from", date_from)
     end = _checked_date("date_to", date_to)
@@ -112,7 +112,7 @@ def validate_parameters(
         terms=_checked_strings("terms", terms),
         terms_file=_checked_file("terms_file", terms_file, "a TOML term list"),
         period=period,
-        out_dir=Path(out_dir).expanduser() if out_dir else None,
+        out_dir=_user_path(out_dir) if out_dir else None,
         strict=bool(strict),
         fold_duplicates=bool(fold_duplicates),
         duplicate_threshold=float(duplicate_threshold),
@@ -134,7 +134,18 @@ _SCHEDULER_ADDRESS = re.compile(r"(?:(?:tcp|tls|ucx|ws|wss)://)?[\w.\-\[\]:]+:\d
 def _cache_dir(value: str) -> Path | None:
     if value == "off":
         return None
-    return Path(value).expanduser() if value else default_cache_dir()
+    return _user_path(value) if value else default_cache_dir()
+
+
+def _as_typed(value: str) -> Path:
+    """Return ``value`` as the user wrote it (with ~ expanded), for messages."""
+    return Path(value).expanduser()
+
+
+def _user_path(value: str) -> Path:
+    """Return ``value`` as an absolute path: the report notebooks run in notebooks/, so a
+    path relative to where the user typed it must not be read relative to them."""
+    return _as_typed(value).absolute()
 
 
 def check_outlets(parameters: ReportParameters, corpus: Corpus) -> None:
@@ -157,9 +168,9 @@ def check_outlet(outlet: str, corpus: Corpus) -> str:
 def _checked_file(name: str, value: str, expected: str) -> Path | None:
     if not value:
         return None
-    path = Path(value).expanduser()
+    path = _user_path(value)
     if not path.is_file():
-        raise ParameterError(name, f"{path} is not a file; expected {expected}")
+        raise ParameterError(name, f"{_as_typed(value)} is not a file; expected {expected}")
     return path
 
 

@@ -77,6 +77,8 @@ def run_report(
     fails (the executed notebook is kept under ``reports/failed/``) or when the disk
     refuses a write (full, read-only); the last good report and the index stay as they were.
     """
+    # The notebooks run in notebooks/: the tables they write must not follow a relative path.
+    reports_dir = reports_dir.absolute()
     reports_dir.mkdir(parents=True, exist_ok=True)
     with _run_lock(reports_dir), _stop_signals() as stopped:
         _remove_stale_files(reports_dir)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import fcntl
 import json
 import re
+import shutil
+import subprocess
+import sys
 
 import pytest
 
 from analysis import schema
-from tests.conftest import REPORT_DATE, SEEDS
+from tests.conftest import REPO, REPORT_DATE, SEEDS
 from tests.test_cli import run_cli
 
 
@@ -179,3 +182,20 @@ def test_outlet_notebook_refuses_an_outlet_the_corpus_lacks(tmp_path):
                                    cwd=str(OUTLET_NOTEBOOK.parent))
     assert caught.value.ename == "ParameterError"
     assert "parameter 'outlet'" in caught.value.evalue and "The Daily Planet" in caught.value.evalue
+
+
+def test_relative_paths_are_read_from_where_the_command_runs(tmp_path):
+    # The notebooks run in notebooks/, so a relative path must be made absolute first.
+    shutil.copytree(SEEDS, tmp_path / "my corpus")
+    shutil.copy(REPO / "analysis" / "data" / "terms.toml", tmp_path / "my terms.toml")
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "report", "--corpus", "my corpus",
+         "--terms-file", "my terms.toml", "--reports-dir", "out", "--date", REPORT_DATE],
+        cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = tmp_path / "out" / REPORT_DATE / "report.html"
+    assert f"report: {html}" in result.stdout
+    run = json.loads((html.parent / "tables" / "run.json").read_text())
+    assert run["parameters"]["corpus"] == str(tmp_path / "my corpus")
+    assert run["parameters"]["terms_file"] == str(tmp_path / "my terms.toml")
+    assert not (REPO / "notebooks" / "out").exists()
