@@ -6,6 +6,7 @@ Notebook parameter cells hold plain values; ``validate_parameters`` turns them i
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -145,7 +146,7 @@ def _as_typed(value: str) -> Path:
 def _user_path(value: str) -> Path:
     """Return ``value`` as an absolute path: the report notebooks run in notebooks/, so a
     path relative to where the user typed it must not be read relative to them."""
-    return _as_typed(value).absolute()
+    return Path(os.path.abspath(_as_typed(value)))
 
 
 def check_outlets(parameters: ReportParameters, corpus: Corpus) -> None:

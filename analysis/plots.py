@@ -56,6 +56,8 @@ def plot_term_trends(trends: pd.DataFrame, *, top: int = 6) -> Figure:
         # Plain lists: matplotlib's category axis does not take pandas string arrays.
         axes.plot(periods, series.reindex(periods, fill_value=0).tolist(), marker="o",
                   markersize=3, label=term)
+    if not periods:
+        _say(axes, NO_DATES)
     _shade_empty_periods(axes, periods, trends)
     _thin_ticks(axes, periods, most=12)
     axes.set_ylabel("mentions per 1,000 words")
@@ -73,9 +75,9 @@ def plot_source_kinds(attributions: pd.DataFrame, articles: pd.DataFrame) -> Fig
                    caption="Attributions per outlet, stacked by kind of source.")
     axes = figure.subplots()
     merged = attributions.merge(articles[["article_id", "outlet"]], on="article_id")
-    table = pd.crosstab(merged["outlet"], merged["source_kind"])
+    table = pd.crosstab(_outlet_labels(merged["outlet"]), merged["source_kind"])
     if table.empty:
-        axes.text(0.5, 0.5, "no attributions found", ha="center", va="center")
+        _say(axes, "no attributions found")
     else:
         table.plot.barh(stacked=True, ax=axes, width=0.7)
         axes.legend(title="source kind", fontsize="small", frameon=False,
@@ -93,9 +95,9 @@ def plot_figure_concepts(figures: pd.DataFrame, articles: pd.DataFrame) -> Figur
     axes = figure.subplots()
     merged = figures.merge(articles[["article_id", "outlet"]], on="article_id")
     merged["concept"] = merged["concept"].replace("", "(no concept)")
-    table = pd.crosstab(merged["concept"], merged["outlet"])
+    table = pd.crosstab(merged["concept"], _outlet_labels(merged["outlet"]))
     if table.empty:
-        axes.text(0.5, 0.5, "no figures found", ha="center", va="center")
+        _say(axes, "no figures found")
     else:
         table.plot.barh(ax=axes, width=0.8)
         axes.legend(title="outlet", fontsize="small", frameon=False,
@@ -104,6 +106,16 @@ def plot_figure_concepts(figures: pd.DataFrame, articles: pd.DataFrame) -> Figur
     axes.set_ylabel("")
     axes.set_title("Numeric claims by concept and outlet")
     return figure
+
+
+NO_OUTLET = "(no outlet named)"
+NO_DATES = "no dated articles: trends need publication dates"
+
+
+def _outlet_labels(outlets: pd.Series) -> pd.Series:
+    """Return ``outlets`` with a visible label for articles without one: matplotlib leaves
+    an empty label out of the legend."""
+    return outlets.replace("", NO_OUTLET)
 
 
 def group_small_outlets(frame: pd.DataFrame, *, top: int) -> pd.DataFrame:
@@ -172,6 +184,8 @@ def plot_term_trends_by_outlet(
         caption=("Mentions per 1,000 words of the most frequent tracked terms, one panel per "
                  "outlet; grey bands mark periods without articles from that outlet."))
     periods = sorted(pooled["period"].unique())
+    if not periods:
+        _say(panels[0], NO_DATES)
     for axes, outlet in zip(panels, outlets, strict=False):
         for term in leaders:
             series = pooled[(pooled["outlet"] == outlet) & (pooled["term"] == term)]
@@ -186,6 +200,12 @@ def plot_term_trends_by_outlet(
                       ncols=len(leaders), fontsize="small", frameon=False)
     figure.supylabel("mentions per 1,000 words", fontsize="small")
     return figure
+
+
+def _say(axes, message: str) -> None:
+    """Write ``message`` in the middle of an empty panel, without axes."""
+    axes.text(0.5, 0.5, message, ha="center", va="center", transform=axes.transAxes)
+    axes.set_axis_off()
 
 
 def _shade_empty_periods(axes, periods: list[str], trends: pd.DataFrame) -> None:
@@ -219,8 +239,7 @@ def plot_term_heatmap(
                             "periods."))
     axes = figure.subplots()
     if table.empty or not leaders:
-        axes.text(0.5, 0.5, "no tracked terms found", ha="center", va="center")
-        axes.set_axis_off()
+        _say(axes, NO_DATES if trends.empty else "no tracked terms found")
         return figure
     image = axes.imshow(table.to_numpy(), aspect="auto", cmap="Blues")
     axes.set_xticks(range(len(leaders)), leaders, rotation=45, ha="right", fontsize="small")
@@ -250,7 +269,7 @@ def plot_distinctive_terms(
         caption=(f"The words each {comparison} uses most distinctively against the rest of the "
                  f"corpus (z-score of the log-odds ratio with an informative Dirichlet prior)."))
     if not names:
-        panels[0].text(0.5, 0.5, "too few words to compare", ha="center", va="center")
+        _say(panels[0], "too few words to compare")
     for axes, name in zip(panels, names, strict=False):
         top_rows = rows[rows["group"] == name].nlargest(top, "z_score").iloc[::-1]
         axes.barh(top_rows["term"].tolist(), top_rows["z_score"].tolist(), color="tab:blue")
@@ -269,14 +288,14 @@ def plot_figure_comparison(comparison: pd.DataFrame, *, concepts: int = 6) -> Fi
     30,000 and 4 billion share an axis. Shows the ``concepts`` concepts with most figures.
     """
     dated = comparison[comparison["published"].fillna("") != ""]
+    dated = dated.assign(outlet=_outlet_labels(dated["outlet"]))
     leaders = _leaders(dated, "concept", "figures", concepts)
     figure, panels = _panels(
         len(leaders), row_height=2.6,
         caption=("Figures reported for the same concept, by outlet and publication date; a bar "
                  "spans the smallest to the largest value an outlet gave that day (log scale)."))
     if not leaders:
-        panels[0].text(0.5, 0.5, "no dated figures with a concept", ha="center", va="center")
-        panels[0].set_axis_off()
+        _say(panels[0], "no dated figures with a concept")
     outlets = sorted(dated["outlet"].unique())
     colours = {outlet: f"C{number % 10}" for number, outlet in enumerate(outlets)}
     for axes, concept in zip(panels, leaders, strict=False):
@@ -312,6 +331,8 @@ def plot_outlet_against_rest(trends: pd.DataFrame, outlet: str, *, top_terms: in
         caption=(f"Mentions per 1,000 words of the most frequent tracked terms: {outlet} "
                  f"against all other outlets pooled, by period."))
     periods = sorted(pooled["period"].unique())
+    if not periods:
+        _say(panels[0], NO_DATES)
     for axes, term in zip(panels, leaders, strict=False):
         for side, style in ((outlet, "-"), ("all other outlets", "--")):
             series = pooled[(pooled["side"] == side) & (pooled["term"] == term)]

@@ -78,7 +78,7 @@ def run_report(
     refuses a write (full, read-only); the last good report and the index stay as they were.
     """
     # The notebooks run in notebooks/: the tables they write must not follow a relative path.
-    reports_dir = reports_dir.absolute()
+    reports_dir = Path(os.path.abspath(reports_dir))
     reports_dir.mkdir(parents=True, exist_ok=True)
     with _run_lock(reports_dir), _stop_signals() as stopped:
         _remove_stale_files(reports_dir)

@@ -133,7 +133,7 @@ def figure_rows(data: ReportData) -> pd.DataFrame:
     columns = ["outlet", "published", "surface", "value", "unit", "object", "concept",
                "rate_period", "approximate", "bound", "source"]
     ordered = merged.sort_values(["published", "article_id", "start"], kind="stable")
-    return ordered[columns].set_index("outlet")
+    return ordered[columns].assign(value=ordered["value"].map(plain_number)).set_index("outlet")
 
 
 def figure_comparison(data: ReportData) -> pd.DataFrame:
@@ -144,12 +144,20 @@ def figure_comparison(data: ReportData) -> pd.DataFrame:
     """
     table = compare_figures(data.tables.figures, data.tables.counted_articles())
     for column in ("value_min", "value_max"):
-        table[column] = table[column].map(_plain_number)
+        table[column] = table[column].map(plain_number)
     return table.set_index("concept")
 
 
-def _plain_number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+def plain_number(value: float) -> str:
+    """Return ``value`` written out with thousands separators: 8,800,000,000; 4.3; 0.0625.
+
+    A table mixing 2 and 8.8 billion would otherwise switch to scientific notation.
+    """
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    if abs(value) >= 1:
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{value:.4g}"
 
 
 def attribution_rows(data: ReportData) -> pd.DataFrame:

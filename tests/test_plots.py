@@ -77,3 +77,25 @@ def test_distinctive_chart_has_a_panel_per_group():
     shown = visible_axes(figure)
     assert [axes.get_title() for axes in shown] == ["A", "B"]
     assert [label.get_text() for label in shown[0].get_yticklabels()] == ["visa", "wall"]
+
+
+def texts_of(figure) -> list[str]:
+    return [text.get_text() for axes in figure.axes for text in axes.texts]
+
+
+@pytest.mark.parametrize("plot", [plots.plot_term_trends, plots.plot_term_trends_by_outlet,
+                                  plots.plot_term_heatmap])
+def test_an_undated_corpus_is_said_to_have_no_trends_not_drawn_as_empty_axes(plot):
+    undated = trends_for(3).iloc[0:0]
+    assert plots.NO_DATES in texts_of(plot(undated))
+
+
+def test_articles_without_an_outlet_get_a_label_in_the_legend(recwarn):
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["", ""]})
+    figures = pd.DataFrame({"article_id": ["a", "b"], "concept": ["aid", ""]})
+    attributions = pd.DataFrame({"article_id": ["a", "b"], "source_kind": ["group", "unknown"]})
+    (concepts,) = plots.plot_figure_concepts(figures, articles).axes
+    assert [text.get_text() for text in concepts.get_legend().get_texts()] == [plots.NO_OUTLET]
+    (sources,) = plots.plot_source_kinds(attributions, articles).axes
+    assert [label.get_text() for label in sources.get_yticklabels()] == [plots.NO_OUTLET]
+    assert not [warning for warning in recwarn if "legend" in str(warning.message)]
