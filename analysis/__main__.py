@@ -115,7 +115,7 @@ def run_extract(arguments: argparse.Namespace) -> int:
 
 def run_report_command(arguments: argparse.Namespace) -> int:
     """Run the report for ``arguments`` and print where its HTML is; return the exit code."""
-    from analysis.reports import DEFAULT_REPORTS_DIR, run_report
+    from analysis.reports import DEFAULT_REPORTS_DIR, INDEX_FILE, run_report
 
     report_date = _report_date(arguments.date)
     parameters = _validated(arguments, outlets=arguments.outlets,
@@ -129,7 +129,7 @@ def run_report_command(arguments: argparse.Namespace) -> int:
     print(f"report: {published.html}")
     for page in published.outlet_pages:
         print(f"outlet: {page}")
-    print(f"index:  {reports_dir / 'index.html'}")
+    print(f"index:  {published.folder.parent / INDEX_FILE}")
     return 0
 
 

@@ -195,6 +195,7 @@ def test_relative_paths_are_read_from_where_the_command_runs(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     html = tmp_path / "out" / REPORT_DATE / "report.html"
     assert f"report: {html}" in result.stdout
+    assert f"index:  {tmp_path / 'out' / 'index.html'}" in result.stdout
     run = json.loads((html.parent / "tables" / "run.json").read_text())
     assert run["parameters"]["corpus"] == str(tmp_path / "my corpus")
     assert run["parameters"]["terms_file"] == str(tmp_path / "my terms.toml")
