@@ -229,10 +229,18 @@ def _inflected(*forms: str) -> list[str]:
     spellings = set(forms)
     for form in forms:
         if form[-1:].isalpha():
-            spellings.update({form + "s", form + "es"})
-            if form.endswith("y"):
-                spellings.add(form[:-1] + "ies")
+            spellings.add(_regular_plural(form))
     return sorted(spellings)
+
+
+def _regular_plural(noun: str) -> str:
+    """Return the regular English plural of ``noun``: "crossing" -> "crossings", "bus" ->
+    "buses", "city" -> "cities"; never "aid" -> "aides", which are people."""
+    if re.search(r"(?:s|x|z|ch|sh)$", noun):
+        return noun + "es"
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _is_acronym(spelling: str) -> bool:

@@ -98,6 +98,12 @@ def test_a_capitalised_headline_plural_counts(nlp, matcher):
     assert counts(nlp, matcher, "The Asylum Seekers Who Wait")["asylum seeker"] == 1
 
 
+def test_a_plural_is_formed_by_the_rules_of_english_not_by_adding_es_to_anything(nlp, matcher):
+    found = counts(nlp, matcher, "Two aides to the minister said the aid had arrived. "
+                                 "Aides from both parties agreed.")
+    assert found["aid"] == 1
+
+
 def test_groups_count_independently_but_a_group_counts_a_span_once(nlp, matcher):
     found = counts(nlp, matcher, "Border crossings fell at the border.")
     assert found["border crossing"] == 1
