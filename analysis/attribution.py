@@ -15,7 +15,7 @@ attributed). The extractor reads all three from the dependency parse:
 - beside speech, news attributes findings ("a poll shows that"), stances ("called him
   “unhinged”", "criticized X for Y", "called for X to Y") and commitments ("vowed to
   block"): for these verbs the object is the content. "As the Post reported, X" attributes
-  X; "X was reported by MSNBC" attributes X to MSNBC; a headline "John McCain: X" has the
+  X; "X was reported by Reuters" attributes X to Reuters; a headline "John McCain: X" has the
   colon as its cue, and so has a paragraph ending in a colon before a quoted paragraph;
   "In a CNN poll, X" and "in her words, X" work like "according to"; beliefs and
   commitments ("believe", "hope to", "agreed to", "analysts expect") count, a passive
@@ -936,7 +936,7 @@ def _complement(verb: Token) -> list[Token]:
         inner = {t.i for t in verb.subtree}
         tokens = [t for t in verb.head.subtree if t.i not in inner]
     elif _is_passive(verb) and any(c.dep_ == "agent" for c in verb.children):
-        # "The move was first reported by MSNBC": what was reported is the subject.
+        # "The deal was first reported by Reuters": what was reported is the subject.
         tokens = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
     elif _verb_lemma(verb) in _OBJECT_VERBS or _is_document_finding(verb):
         # "responded to the charge" attributes "the charge", without the preposition.
@@ -1539,8 +1539,8 @@ def _outermost(
 ) -> Iterator[Attribution]:
     """Yield the attributions whose cue lies in no range another attribution governs.
 
-    "Perry told Politico that he believes X" cites Perry once: "believes" is part of what
-    he told, like a cue inside a quotation; and in "an official, who wished to remain
+    "The mayor told a local paper that she believes X" cites the mayor once: "believes" is
+    part of what she told, like a cue inside a quotation; and in "an official, who wished to remain
     anonymous, said X" the wish describes the source.
     """
     own_clauses = _own_clause_cues(doc)

@@ -347,7 +347,7 @@ _DENOMINATORS = {
     "megawatt": "MW",
 }
 # Time units a measure or price is counted against, past the rate periods of the
-# ``rate_period`` column: "$15 an hour", "11 feet per century".
+# ``rate_period`` column: "$15 an hour", "3 inches per decade".
 _TIME_DENOMINATORS = {
     "second": "second",
     "sec": "second",
@@ -489,7 +489,7 @@ _CURRENCY_PREFIX = "|".join(
 _NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 # A sign glued to the number is a negative figure: "minus-5 yards", "$-50.8bn"; a glued
 # plus is a change written as such ("Dow +0.2%"), a glued tilde an approximation ("~25"),
-# a glued "sub-" an upper bound ("sub-7 nanometre chips", "a sub-$300 phone").
+# a glued "sub-" an upper bound ("sub-5 nanometre chips", "a sub-$300 phone").
 _SIGN = r"(?P<sign>[-−+~]|minus-|sub-)?"
 _DIGITS = re.compile(
     rf"{_SIGN}(?P<currency>{_CURRENCY_PREFIX})?(?P<number>{_NUMBER})(?P<suffix>bn|mn|tn|k|m|b)?",
@@ -565,7 +565,7 @@ def _figures_with_nouns(
             continue
         if noun is not None:
             counts[noun.i] = claim.runs[-1].suffix_end
-        # "Horsepower rose to 273", "the index was at 96.1": the subject names what is
+        # "Horsepower climbed to 215", "the price index stood at 104.2": the subject names what is
         # measured (and keeps the number from being read as a date), it is not counted.
         if noun is not None and _is_measure_subject(noun):
             noun = None
@@ -593,8 +593,8 @@ def _elided_unit(
     parallels: dict[tuple[int, str], tuple[str, Token | None] | None],
 ) -> tuple[_Claim, Token | None]:
     """A bare number shares the unit or counted noun of an earlier figure of its sentence
-    after the same preposition ("rose by 2 percent, the Nasdaq by 1", "closed at 1,463
-    points, the other index at 1,334"), or of the figure right before it after "and" or
+    after the same preposition ("grew by 2 percent, imports by 1", "closed at 2,187
+    points, the other index at 1,902"), or of the figure right before it after "and" or
     "or" ("a 3.5 degree slope in 2020 and 4.2 this year"). Records in ``parallels`` what
     ``claim`` has to share, under its preposition and as the sentence's last figure."""
     before = claim.qualifier_start - 1
@@ -1076,7 +1076,7 @@ def _dollar_country_after(doc: Doc, i: int, currency: str) -> tuple[int, str]:
 
 def _quote_code_after(doc: Doc, i: int) -> tuple[int, str]:
     """A market quote code after a number is part of it and names its currency when no sign
-    does: "108.79 JPY=" is yen; the code in "$1.13 EUR=" is read past, not counted."""
+    does: "150.25 JPY=" is yen; the code in "$1.08 EUR=" is read past, not counted."""
     match = _QUOTE_CODE.fullmatch(doc[i].text) if i < len(doc) else None
     if match is None or match["code"] not in _CURRENCY_CODES:
         return i, ""
@@ -1094,7 +1094,7 @@ def _predicated_age(doc: Doc, run: _Run) -> str:
     number = doc[run.start]
     if run.end - run.start != 1 or not number.text.isdigit() or not 0 < run.value < 120:
         return ""
-    # "over the age of 21", read on word order: the parser may take the number for a modifier.
+    # "over the age of 18", read on word order: the parser may take the number for a modifier.
     preceding = tuple(token.lemma_.lower() for token in doc[max(run.start - 2, 0) : run.start])
     if preceding == ("age", "of") or _is_life_expectancy(doc, run):
         return "years old"
@@ -1171,7 +1171,7 @@ def _measure_at(doc: Doc, i: int) -> tuple[int, str]:
                 return size, _MULTIWORD_MEASURES[key]
     if tokens and tokens[0].text in _SPACED_SYMBOLS and _is_spaced_symbol(tokens):
         return 1, _SPACED_SYMBOLS[tokens[0].text]
-    # A unit word before a noun may be tagged an adjective ("sub-7 nanometer chips").
+    # A unit word before a noun may be tagged an adjective ("sub-5 nanometer chips").
     if not tokens or tokens[0].pos_ not in ("NOUN", "PROPN", "NUM", "X", "ADJ"):
         return 0, ""
     for key in (lemmas[0], words[0]):
@@ -1276,7 +1276,7 @@ def _pair_kind(doc: Doc, first: _Run, second: _Run) -> _ClaimKind | None:
     # "rose 10% to 3,000" or "up by 500 to 3,000" are two figures, not a range.
     same_unit = not first.unit or first.unit == second.unit
     if opener == "by":
-        # "fell by 1 to 1.5 degrees" (one unit, close ends) is a range of changes.
+        # "rose by 2 to 2.5 degrees" (one unit, close ends) is a range of changes.
         return "range" if not first.unit and first.value < second.value <= 2 * first.value else None
     return "range" if same_unit and first.value < second.value else None
 
@@ -1284,7 +1284,7 @@ def _pair_kind(doc: Doc, first: _Run, second: _Run) -> _ClaimKind | None:
 def _shared_units(first: _Run, second: _Run) -> tuple[_Run, _Run]:
     """Give the first end of a range the unit and multiplier written only on the second."""
     value = first.value
-    # "$2 to $3 billion" shares the multiplier; "from $200 to $4 million" does not.
+    # "$2 to $3 billion" shares the multiplier; "from $500 to $3 million" does not.
     written_second = second.value / second.scale
     if first.scale == 1 and second.scale > 1 and first.value < min(1000, written_second):
         value = first.value * second.scale
@@ -1449,7 +1449,7 @@ def _is_code_label_after(doc: Doc, run: _Run) -> bool:
 
 
 def _is_street_address(doc: Doc, claim: _Claim, *, unit: str) -> bool:
-    """A house number before a capitalised street name: "49 Elm Road", "9 E 71st St"."""
+    """A house number before a capitalised street name: "31 Oak Lane", "12 W 54th St"."""
     run = claim.runs[-1]
     if unit or len(claim.runs) > 1 or run.spelled or "." in doc[run.start].text:
         return False
@@ -1512,13 +1512,13 @@ def _is_year(doc: Doc, run: _Run, *, noun: Token | None, unit: str) -> bool:
     plural_count = noun is not None and noun.tag_ in ("NNS", "NNPS")
     if plural_count and noun is not None and _is_yearly_result(doc, run, noun):
         plural_count = False
-    # "In 2021 most people ...": the parser tags the year as a date even before a plural.
+    # "In 2020 many workers ...": the parser tags the year as a date even before a plural.
     tagged_date = doc[run.start].ent_type_ == "DATE"
     return 1000 <= run.value < 2200 and (tagged_date or not plural_count)
 
 
 def _is_yearly_result(doc: Doc, run: _Run, noun: Token) -> bool:
-    """"Keytruda's 2018 sales", "its 2019 earnings", "the 2020 results": a year between an
+    """"the drug's 2019 sales", "its 2019 earnings", "the 2020 results": a year between an
     owner or article and a result noun dates the results ("recorded 1500 sales" counts)."""
     if noun.lemma_.lower() not in _YEARLY_RESULTS or not 1900 <= run.value <= 2100:
         return False
@@ -1648,7 +1648,7 @@ def _is_time_adverbial(noun: Token, run: _Run) -> bool:
 
 def _time_modifier_after(doc: Doc, run: _Run) -> Token | None:
     """A unit of time between the number and a noun is what it counts: "a 10 minute walk",
-    "a 4.3 second dash" (the parser may read "second" as an ordinal)."""
+    "a 9.8 second sprint" (the parser may read "second" as an ordinal)."""
     i = run.suffix_end
     if run.unit_token >= 0 or i + 1 >= len(doc) or doc[i].lemma_.lower() not in _TIME_NOUNS:
         return None
@@ -1876,7 +1876,7 @@ def _rate_period(doc: Doc, claim: _Claim, *, noun: Token | None) -> RatePeriod:
     holders = [*numbers, *(token.head for token in numbers)]
     if noun is not None:
         holders.append(noun)
-    # An earlier conjunct's rate is its own: "$3,500 a month mortgage and two kids".
+    # An earlier conjunct's rate is its own: "$2,000 a month rent and three children".
     if phrase.i >= claim.runs[0].prefix_start:
         holders += [token for token in (phrase, _governor(phrase)) if token is not None]
     for holder in holders:
@@ -1903,7 +1903,7 @@ def _rate_of(token: Token) -> RatePeriod:
 
 def _rate_after(doc: Doc, i: int) -> RatePeriod:
     """Fallback on word order: "... crossings a day" right after the counted noun, or after
-    a conversion in brackets ("9 billion shekels ($2.4 billion) a year")."""
+    a conversion in brackets ("6 billion pesos ($300 million) a year")."""
     i = _after_brackets(doc, i)
     if i + 1 >= len(doc) or doc[i].lower_ not in _RATE_DETERMINERS or doc[i + 1].is_sent_start:
         return ""

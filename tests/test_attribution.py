@@ -639,8 +639,8 @@ def test_a_cue_inside_another_attributions_content_is_not_a_second_citation(nlp)
          "the economy is improving"),
         ("The mayor knows that the bridge is unsafe.", "knows", "The mayor",
          "the bridge is unsafe"),
-        ("The governor wants Mexico to pay for the wall.", "wants", "The governor",
-         "Mexico to pay for the wall"),
+        ("The governor wants Canada to cover the cost.", "wants", "The governor",
+         "Canada to cover the cost"),
         ("The governor wants to build a new bridge.", "wants", "The governor",
          "to build a new bridge"),
     ],
@@ -712,8 +712,8 @@ def test_whoever_asked_a_bare_participle_is_not_named(nlp):
 
 
 def test_a_subject_reached_through_an_adjective_is_the_speaker(nlp):
-    record = only(nlp, "The governor was quick to add that the plan was final.")
-    assert (record.cue, record.source) == ("add", "The governor")
+    record = only(nlp, "The governor was quick to insist that the plan was final.")
+    assert (record.cue, record.source) == ("insist", "The governor")
 
 
 def test_a_name_the_parser_did_not_attach_to_the_cue_is_the_source(nlp):

@@ -375,7 +375,7 @@ def test_a_counted_year_like_number_is_a_figure(nlp):
 
 
 @pytest.mark.parametrize(
-    "text", ["Keytrudas 2018 sales were strong.", "Its 2019 earnings were weak."]
+    "text", ["The drug's 2019 sales were strong.", "Its 2019 earnings were weak."]
 )
 def test_a_year_before_the_results_of_an_owner_is_a_year(nlp, text):
     assert figures(nlp, text) == []
@@ -464,8 +464,8 @@ def test_durations_in_digits_are_figures_spelled_ones_are_not(nlp):
 
 
 def test_a_range_keeps_its_own_multipliers(nlp):
-    low, high = figures(nlp, "Claims ranged from $200 to $4 million.")
-    assert (low.value, high.value) == (200, 4e6)
+    low, high = figures(nlp, "Awards ranged from $500 to $3 million.")
+    assert (low.value, high.value) == (500, 3e6)
 
 
 @pytest.mark.parametrize(
@@ -667,7 +667,7 @@ def test_fractions_of_a_group_are_shares(nlp, text, surface, value):
     ("text", "surface", "value", "unit"),
     [
         # A gallon is no group: 1/16 of it is a volume (this case once expected "fraction").
-        ("A cup is 1/16 of a gallon.", "1/16 of a gallon", 1 / 16, "gal"),
+        ("A cup is 1/8 of a gallon.", "1/8 of a gallon", 1 / 8, "gal"),
         ("They walked a quarter of a mile.", "a quarter of a mile", 0.25, "mi"),
         ("Two-thirds of a US pint was spilled.", "Two-thirds of a US pint", 2 / 3, "pint"),
         ("She ran half a mile.", "half a mile", 0.5, "mi"),
@@ -696,8 +696,8 @@ def test_a_glued_tilde_makes_a_range_approximate(nlp):
 
 
 def test_a_change_by_a_close_range_is_a_range(nlp):
-    low, high = figures(nlp, "Prices fell by 1 to 1.5 percent.")
-    assert (low.value, high.value, low.unit) == (1, 1.5, "percent")
+    low, high = figures(nlp, "Prices rose by 2 to 2.5 percent.")
+    assert (low.value, high.value, low.unit) == (2, 2.5, "percent")
     assert (low.bound, high.bound) == ("lower", "upper")
     change, level = figures(nlp, "Sales rose by 500 to 3,000.")
     assert (change.bound, level.bound) == ("", "")
@@ -725,7 +725,7 @@ def test_a_period_in_digits_after_every_is_a_figure(nlp):
 
 
 def test_house_numbers_of_street_addresses_are_not_figures(nlp):
-    found = figures(nlp, "She sold 49 Elm Road and 9 E 71st St for $2 million.")
+    found = figures(nlp, "She sold 31 Oak Lane and 12 W 54th St for $2 million.")
     assert [(figure.value, figure.unit) for figure in found] == [(2e6, "USD")]
 
 
@@ -754,8 +754,8 @@ def test_pence_written_apart_is_a_unit_and_keeps_a_four_digit_price(nlp):
 
 
 def test_a_change_written_with_one_unit_gives_it_to_both_ends(nlp):
-    start, end = figures(nlp, "Economy rose from 18 mpg to 24 for SUVs.")
-    assert (start.value, start.unit, end.value, end.unit) == (18, "mpg", 24, "mpg")
+    start, end = figures(nlp, "Economy rose from 22 mpg to 31 for vans.")
+    assert (start.value, start.unit, end.value, end.unit) == (22, "mpg", 31, "mpg")
 
 
 # --- issue 5: rules added for accuracy on news figures ------------------------------------
@@ -1039,7 +1039,7 @@ def test_a_bare_number_after_another_preposition_keeps_no_unit(nlp):
         "The retirement age is 67.",
         "Life expectancy in the state is about 75.",
         "Average life expectancy for women in the county is around 79 now.",
-        "Only adults over the age of 21 may enter.",
+        "Only adults over the age of 18 may enter.",
         "Children under the age of 12 ride free.",
     ],
 )
@@ -1092,9 +1092,9 @@ def test_a_number_between_a_count_and_its_noun_is_part_of_the_name(nlp):
 
 
 def test_a_quote_code_after_a_number_names_its_currency_unless_a_sign_does(nlp):
-    figure = one_figure(nlp, "The dollar rose to 108.79 JPY= in Asian trade.")
-    assert (figure.surface, figure.unit) == ("108.79 JPY=", "JPY")
-    ((figure, phrase),) = extract_object_phrases(nlp("It closed at $1.1396 EUR= on Friday."))
+    figure = one_figure(nlp, "The dollar rose to 150.25 JPY= in Asian trade.")
+    assert (figure.surface, figure.unit) == ("150.25 JPY=", "JPY")
+    ((figure, phrase),) = extract_object_phrases(nlp("It closed at $1.0815 EUR= on Friday."))
     assert (figure.unit, phrase) == ("USD", "")
 
 
@@ -1109,7 +1109,7 @@ def test_an_index_name_in_lower_case_keeps_its_number(nlp, text, values):
 @pytest.mark.parametrize(
     ("text", "surface", "value", "unit"),
     [
-        ("Chipmakers will produce sub-7 nanometer chips.", "sub-7 nanometer", 7, "nm"),
+        ("Chipmakers will produce sub-5 nanometer chips.", "sub-5 nanometer", 5, "nm"),
         ("It launched a sub-$300 phone.", "sub-$300", 300, "USD"),
     ],
 )
