@@ -1056,10 +1056,19 @@ def _currency_prefix(doc: Doc, run: _Run) -> tuple[int, str]:
 
 
 def _currency_after(doc: Doc, run: _Run, suffix_end: int) -> tuple[int, str]:
-    """A currency sign written after the number, as in much of Europe: "1,200€", "5 €"."""
+    """A currency written after the number: a sign, as in much of Europe ("1,200€", "5 €"),
+    or what a vague amount is of ("millions of dollars", "thousands of pesos")."""
     i = run.end
-    if suffix_end == run.end and i < len(doc) and doc[i].text in ("€", "£", "¥"):
+    if suffix_end != run.end or i >= len(doc):
+        return suffix_end, ""
+    if doc[i].text in ("€", "£", "¥"):
         return i + 1, _CURRENCY_SIGNS[doc[i].text]
+    vague = doc[i - 1].lower_ in _VAGUE_SCALES or doc[i - 1].lower_ in _VAGUE_SMALL
+    # "dozens of dollar stores" counts stores.
+    if vague and doc[i].lower_ == "of" and i + 1 < len(doc) and doc[i + 1].dep_ != "compound":
+        currency = _CURRENCY_WORDS.get(doc[i + 1].lemma_.lower(), "")
+        if currency:
+            return i + 2, currency
     return suffix_end, ""
 
 

@@ -174,6 +174,22 @@ def test_vague_plurals_are_approximate_lower_bounds(nlp):
     assert (figure.value, figure.approximate, figure.bound) == (1e6, True, "lower")
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "obj"),
+    [
+        ("The campaign raised millions of dollars in May.", "millions of dollars", 1e6, "USD",
+         ""),
+        ("Tens of millions of pesos went missing.", "Tens of millions of pesos", 1e7, "MXN", ""),
+        ("Dozens of dollar stores closed.", "Dozens", 12, "", "store"),
+    ],
+)
+def test_a_vague_amount_of_a_currency_is_money(nlp, text, surface, value, unit, obj):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.value, figure.unit, figure.object) == (surface, value,
+                                                                          unit, obj)
+    assert (figure.approximate, figure.bound) == (True, "lower")
+
+
 # --- units and currencies ---------------------------------------------------------------
 
 
