@@ -836,11 +836,14 @@ def _own_speaker(verb: Token) -> object:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    for child in children:
-        if child.dep_ == "nsubj":
-            # A relative pronoun ("Barkley, who said X") is the span; _describe_source
-            # reads the name from its antecedent.
-            return child
+    subjects = [child for child in children if child.dep_ == "nsubj"]
+    if subjects:
+        # A relative pronoun ("Barkley, who said X") is the span; _describe_source
+        # reads the name from its antecedent. Of two subjects the parser gave one verb
+        # ("9:30 p.m. <paragraph> Ortiz says", "In Salem, Ohio, Ortiz said") the one
+        # nearest before the verb is the speaker.
+        before = [child for child in subjects if child.i < verb.i]
+        return before[-1] if before else subjects[0]
     if any(child.dep_ == "nsubjpass" for child in children):
         return None
     return _MISSING

@@ -962,3 +962,10 @@ def test_the_object_of_say_is_what_was_said(nlp):
         "said", "The coach", "little about the injury")
     record = only(nlp, "The mayor says odd things.")
     assert (record.cue, record.content) == ("says", "odd things")
+
+
+def test_of_two_subjects_the_one_nearest_the_verb_speaks(nlp):
+    # The parser makes a live-blog time stamp a second subject of the verb.
+    record = only(nlp, "12:05 p.m.\n\nGovernor Tom Reyes is thanking his volunteers for a "
+                       "strong finish in the state.")
+    assert (record.cue, record.source) == ("thanking", "Governor Tom Reyes")
