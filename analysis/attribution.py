@@ -784,10 +784,13 @@ def _is_bare_participle(verb: Token) -> bool:
 def _climbed_speaker(verb: Token) -> Token | None:
     # "declined to comment, but noted that ... and said ...": coordinated reporting verbs
     # share the first one's speaker, not the subject of the clause in between.
+    # A reporting verb that is itself a reported clause ("said that she would offer X and
+    # predicted Y", where the parser hung "predicted" on "offer") is passed over for the
+    # reporting verb above it: the conjunct is a second statement of the outer speaker.
     token = verb
     while token.dep_ in _CLIMB_DEPS | {"ccomp"} and token.head.i != token.i:
         token = token.head
-        if _is_reporting_verb(token):
+        if _is_reporting_verb(token) and not _is_reported_clause(token):
             return _speaker(token)
     token = verb
     for _ in range(4):
@@ -798,6 +801,19 @@ def _climbed_speaker(verb: Token) -> Token | None:
         if own is not _MISSING:
             return own
     return None
+
+
+_QUOTE_MARKS = frozenset({"“", "”", '"', "''", "``"})
+
+
+def _is_reported_clause(verb: Token) -> bool:
+    """Return whether ``verb`` heads the clause a reporting verb before it reports, with no
+    quotation mark between them (in "“We could see it,” Ortiz said" the parser makes "said"
+    a clause of "see")."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i > verb.i or not _is_reporting_verb(head):
+        return False
+    return not any(t.text in _QUOTE_MARKS for t in verb.doc[head.i + 1:verb.i])
 
 
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
@@ -836,11 +852,14 @@ def _own_speaker(verb: Token) -> object:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    for child in children:
-        if child.dep_ == "nsubj":
-            # A relative pronoun ("Barkley, who said X") is the span; _describe_source
-            # reads the name from its antecedent.
-            return child
+    subjects = [child for child in children if child.dep_ == "nsubj"]
+    if subjects:
+        # A relative pronoun ("Barkley, who said X") is the span; _describe_source
+        # reads the name from its antecedent. Of two subjects the parser gave one verb
+        # ("9:30 p.m. <paragraph> Ortiz says", "In Salem, Ohio, Ortiz said") the one
+        # nearest before the verb is the speaker.
+        before = [child for child in subjects if child.i < verb.i]
+        return before[-1] if before else subjects[0]
     if any(child.dep_ == "nsubjpass" for child in children):
         return None
     return _MISSING

@@ -962,3 +962,29 @@ def test_the_object_of_say_is_what_was_said(nlp):
         "said", "The coach", "little about the injury")
     record = only(nlp, "The mayor says odd things.")
     assert (record.cue, record.content) == ("says", "odd things")
+
+
+def test_of_two_subjects_the_one_nearest_the_verb_speaks(nlp):
+    # The parser makes a live-blog time stamp a second subject of the verb.
+    record = only(nlp, "12:05 p.m.\n\nGovernor Tom Reyes is thanking the crews for "
+                       "clearing the roads overnight.")
+    assert (record.cue, record.source) == ("thanking", "Governor Tom Reyes")
+
+
+def test_a_verb_coordinated_with_a_reported_clause_is_the_outer_speakers(nlp):
+    # The parser hangs "predicted" on "want", the clause that "said" reports.
+    found = attributions(nlp, "The mayor said on Tuesday that she did not want to discuss "
+                              "the budget and predicted that the council would approve it.")
+    predicted = by_cue(found, "predicted")[0]
+    assert (predicted.source, predicted.content) == (
+        "The mayor", "the council would approve it")
+    said = by_cue(found, "said")[0]
+    assert said.content == "she did not want to discuss the budget"
+
+
+def test_a_verb_after_a_quotation_is_not_its_reported_clause(nlp):
+    # The parser makes "added" a clause of the quoted "say".
+    found = attributions(nlp, "“The board cannot say that on its own,” the treasurer added, "
+                              "saying the choice belongs to the members.")
+    assert [(record.cue, record.source) for record in found] == [
+        ("added", "the treasurer"), ("saying", "the treasurer")]
