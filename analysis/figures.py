@@ -1063,9 +1063,8 @@ def _currency_after(doc: Doc, run: _Run, suffix_end: int) -> tuple[int, str]:
         return suffix_end, ""
     if doc[i].text in ("€", "£", "¥"):
         return i + 1, _CURRENCY_SIGNS[doc[i].text]
-    vague = doc[i - 1].lower_ in _VAGUE_SCALES or doc[i - 1].lower_ in _VAGUE_SMALL
     # "dozens of dollar stores" counts stores.
-    if vague and doc[i].lower_ == "of" and i + 1 < len(doc) and doc[i + 1].dep_ != "compound":
+    if run.vague and doc[i].lower_ == "of" and i + 1 < len(doc) and doc[i + 1].dep_ != "compound":
         currency = _CURRENCY_WORDS.get(doc[i + 1].lemma_.lower(), "")
         if currency:
             return i + 2, currency
