@@ -512,8 +512,7 @@ def _adjective_cue(adjective: Token) -> _Cue | None:
     subjects = [c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return None
-    first = min([link, *(c for c in link.children if c.dep_ in ("aux", "neg"))],
-                key=lambda t: t.i)
+    first = _verb_group_start(link)
     last = _content_preposition(adjective, content) or adjective
     return _Cue(first.idx, last.idx + len(last.text), adjective, subjects[0],
                 according_to=False, content_tokens=tuple(content))
@@ -539,6 +538,12 @@ def _content_preposition(word: Token, content: Sequence[Token]) -> Token | None:
             if preposition.dep_ == "prep" and preposition.head.i == word.i:
                 return preposition
     return None
+
+
+def _verb_group_start(verb: Token) -> Token:
+    """Return the first word of ``verb`` with its auxiliaries and negation ("has not been")."""
+    return min([verb, *(c for c in verb.children if c.dep_ in ("aux", "neg"))],
+               key=lambda t: t.i)
 
 
 def _prepositional_object(
@@ -584,8 +589,7 @@ def _noun_cue(noun: Token) -> _Cue | None:
         # "Graham raised questions about X": the subject of the light verb holds them.
         own = _own_speaker(verb)
         holder = own if isinstance(own, Token) else None
-        first = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "neg"))],
-                    key=lambda t: t.i)
+        first = _verb_group_start(verb)
     if holder is None or (_is_reporting_verb(verb) and noun.dep_ == "dobj"):
         return None
     last = _content_preposition(noun, content) or noun
@@ -1006,8 +1010,7 @@ def _is_misread_parenthetical(verb: Token) -> bool:
     """Return whether ``verb`` with its subject stands between commas or after a comma at
     the end of the sentence, where the parser hung it on the reported clause as a conjunct,
     adverbial or complement ("X has grown, she said."; "If X, he noted, Y")."""
-    if verb.dep_ not in ("conj", "advcl", "ccomp") or not any(
-            c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+    if verb.dep_ not in ("conj", "advcl", "ccomp") or not _has_own_subject(verb):
         return False
     if any(c.dep_ in ("mark", "cc") or c.tag_ in ("WRB", "WDT", "WP") for c in verb.children):
         return False
@@ -1024,13 +1027,18 @@ def _is_object_relative(verb: Token) -> bool:
     ("the letter in which she argues", "the day she spoke")."""
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PRON"):
         return False
-    if not any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+    if not _has_own_subject(verb):
         return False
     return not any(
         c.dep_ in ("dobj", "ccomp", "xcomp", "dative")
         or (c.dep_ == "advmod" and c.tag_ == "WRB")
         or (c.dep_ == "prep" and any(g.tag_ in ("WDT", "WP") for g in c.children))
         for c in verb.children)
+
+
+def _has_own_subject(verb: Token) -> bool:
+    """Return whether ``verb`` has a subject that is not a relative pronoun."""
+    return any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children)
 
 
 def _is_document_finding(verb: Token) -> bool:
