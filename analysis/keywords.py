@@ -59,18 +59,37 @@ class TermList:
 
 @dataclass(frozen=True)
 class TermMatcher:
-    """Phrase matchers for a TermList, by exact spelling, lower case and lemma.
+    """Phrase matchers for a TermList: acronyms by exact spelling, the rest by lower case
+    and lemma.
 
     Match ids are the group names. Phrase matchers look each token up in a table, so a
     Doc costs the same however many variants the list spells out.
     """
 
-    matchers: tuple[PhraseMatcher, ...]
+    exact: PhraseMatcher
+    folded: tuple[PhraseMatcher, ...]
     terms: TermList
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Return ``(match_id, start, end)`` of every match of every matcher in ``doc``."""
-        return [match for matcher in self.matchers for match in matcher(doc)]
+        """Return ``(match_id, start, end)`` of every match in ``doc``.
+
+        A word in capitals inside running text is an acronym: it counts only as a variant
+        is written ("COVID" for "covid"), not as an inflected form ("AIDS" is not the plural
+        of "aid"). A headline in capitals counts every form.
+        """
+        matches = list(self.exact(doc))
+        for matcher in self.folded:
+            matches.extend(match for match in matcher(doc) if not self._other_acronym(doc, match))
+        return matches
+
+    def _other_acronym(self, doc: Doc, match: tuple[int, int, int]) -> bool:
+        match_id, start, end = match
+        span = doc[start:end]
+        if not _is_acronym_in_prose(span):
+            return False
+        variants = self.terms.groups[doc.vocab.strings[match_id]]
+        written = {spelling.upper() for variant in variants for spelling in _spellings(variant)}
+        return span.text.upper() not in written
 
 
 @dataclass(frozen=True)
@@ -193,7 +212,8 @@ def build_term_matcher(nlp: Language, terms: TermList) -> TermMatcher:
         for attribute, docs in phrases.items():
             if docs:
                 by_attribute[attribute].add(name, docs)
-    return TermMatcher(matchers=tuple(by_attribute.values()), terms=terms)
+    return TermMatcher(exact=by_attribute["ORTH"],
+                       folded=(by_attribute["LOWER"], by_attribute["LEMMA"]), terms=terms)
 
 
 def _spellings(variant: str) -> set[str]:
@@ -246,6 +266,19 @@ def _regular_plural(noun: str) -> str:
 def _is_acronym(spelling: str) -> bool:
     letters = [char for char in spelling if char.isalpha()]
     return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def _is_acronym_in_prose(span: Span) -> bool:
+    """Return True if ``span`` is written in capitals and the rest of its line is not."""
+    words = [token.text for token in span if token.is_alpha]
+    if not words or not all(_is_acronym(word) for word in words):
+        return False
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:span.start_char] + text[span.end_char:line_end]
+    return any(char.islower() for char in line)
 
 
 def _cased(*forms: str) -> list[str]:

@@ -104,6 +104,21 @@ def test_a_plural_is_formed_by_the_rules_of_english_not_by_adding_es_to_anything
     assert found["aid"] == 1
 
 
+def test_a_word_in_capitals_in_running_text_is_an_acronym_not_the_term(nlp, matcher):
+    found = counts(nlp, matcher, "The clinic treats AIDS patients and receives US aid.\n"
+                                 "Aid workers met the AIDS charity.")
+    assert found["aid"] == 2
+
+
+def test_a_term_written_in_capitals_as_listed_still_counts(nlp):
+    matcher = keywords.build_term_matcher(nlp, TermList({"covid": ("covid",)}))
+    assert counts(nlp, matcher, "Cases of COVID rose. Covid wards filled.")["covid"] == 2
+
+
+def test_a_headline_in_capitals_still_counts_its_terms(nlp, matcher):
+    assert counts(nlp, matcher, "MIGRANT AID REACHES THE BORDER\nThe aid came late.")["aid"] == 2
+
+
 def test_groups_count_independently_but_a_group_counts_a_span_once(nlp, matcher):
     found = counts(nlp, matcher, "Border crossings fell at the border.")
     assert found["border crossing"] == 1
