@@ -1716,14 +1716,22 @@ def _is_rate_expression(token: Token) -> bool:
 
 
 def _of_complement(anchor: Token) -> Token | None:
+    """The noun after "of" or "in": "10% of the total", "$4 billion in aid". "In" counts a
+    bare noun only: "$4 billion in the red" says where the money stands."""
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > anchor.i:
             objects = [
-                grand for grand in child.children if grand.dep_ == "pobj" and _is_noun(grand)
+                grand for grand in child.children
+                if grand.dep_ == "pobj" and _is_noun(grand)
+                and not (child.lower_ == "in" and _has_determiner(grand))
             ]
             if objects:
                 return objects[0]
     return None
+
+
+def _has_determiner(noun: Token) -> bool:
+    return any(child.dep_ in ("det", "poss") for child in noun.children)
 
 
 def _subject_of_total(anchor: Token) -> Token | None:

@@ -254,6 +254,11 @@ def test_a_number_with_nothing_counted_has_no_object(nlp):
     assert (figure.object, figure.concept, figure.rate_period) == ("", "", "day")
 
 
+def test_money_in_the_red_counts_no_object_but_money_in_aid_does(nlp):
+    assert one_figure(nlp, "The shelter network ended the year $4 million in the red.").object == ""
+    assert one_figure(nlp, "Mexico sent $2 billion in new loans.").object == "loan"
+
+
 # --- qualifiers ---------------------------------------------------------------------------
 
 
