@@ -93,17 +93,27 @@ def extract_article(doc: Doc, extractors: Extractors, matcher: keywords.TermMatc
 def _with_source(
     figure: figures.Figure, doc: Doc, found: Sequence[attribution.Attribution]
 ) -> figures.Figure:
-    """Return ``figure`` with the source of the attribution that covers its sentence."""
+    """Return ``figure`` with the source of the attribution that covers it.
+
+    The attribution whose content holds the figure wins (the narrowest, where contents
+    nest); otherwise one whose cue is in the figure's sentence, the nearest to it.
+    """
+    sourced = [record for record in found if record.source]
+    holding = [record for record in sourced
+               if record.content_start <= figure.start < record.content_end]
+    if holding:
+        narrowest = min(holding, key=lambda record: record.content_end - record.content_start)
+        return dataclasses.replace(figure, source=narrowest.source)
     span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
     if span is None:
         return figure
     sentence = span.sent
-    for record in found:
-        in_content = record.content_start <= figure.start < record.content_end
-        cue_in_sentence = sentence.start_char <= record.cue_start < sentence.end_char
-        if record.source and (in_content or cue_in_sentence):
-            return dataclasses.replace(figure, source=record.source)
-    return figure
+    in_sentence = [record for record in sourced
+                   if sentence.start_char <= record.cue_start < sentence.end_char]
+    if not in_sentence:
+        return figure
+    nearest = min(in_sentence, key=lambda record: abs(record.cue_start - figure.start))
+    return dataclasses.replace(figure, source=nearest.source)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,39 @@
+"""Per-article extraction: figures take the source of the attribution that covers them."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.articles import Extractors, extract_article
+from analysis.attribution import load_gazetteer
+from analysis.codebook import load_codebook
+from analysis.keywords import build_term_matcher, load_terms
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    extractors = Extractors(codebook=load_codebook(), gazetteer=load_gazetteer(),
+                            terms=load_terms())
+    matcher = build_term_matcher(nlp, extractors.terms)
+    return lambda text: extract_article(nlp(text), extractors, matcher)
+
+
+def sources(result) -> dict[float, str]:
+    return {figure.value: figure.source for figure in result.figures}
+
+
+def test_a_figure_takes_the_source_whose_content_holds_it(extract):
+    result = extract("The Post reported that the talks stalled, while Ebrard said Mexico "
+                     "would take back 30,000 migrants a month.")
+    assert sources(result)[30000] == "Ebrard"
+
+
+def test_a_figure_outside_any_content_takes_the_nearest_cue_of_its_sentence(extract):
+    result = extract("Ebrard said the talks went well. Agents made 2,000 arrests on Monday, "
+                     "the Border Patrol said, and 3,000 on Tuesday.")
+    assert sources(result) == {2000: "the Border Patrol", 3000: "the Border Patrol"}
+
+
+def test_a_figure_nobody_is_cited_for_has_no_source(extract):
+    result = extract("Ebrard said the talks went well. Agents made 2,000 arrests on Monday.")
+    assert sources(result) == {2000: ""}
