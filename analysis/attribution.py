@@ -49,7 +49,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
@@ -57,7 +57,7 @@ from typing import Literal
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from analysis.files import read_toml
+from analysis.files import extends_default, read_toml
 from analysis.schema import ATTRIBUTIONS, records_frame
 
 SourceKind = Literal[
@@ -114,10 +114,29 @@ class SideGazetteer:
     sides: Mapping[str, tuple[str, ...]]
     people: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
+    # Phrases that hold a side's word but name no side ("Latin American", "North America").
+    neutral: tuple[str, ...] = ()
 
     def sides_in(self, text: str) -> set[str]:
-        """Return the sides whose terms occur in ``text`` as whole words."""
-        return {side for side, terms in self.sides.items() if _spans(terms, text)}
+        """Return the sides whose terms occur in ``text`` as whole words.
+
+        The longest term wins where terms overlap, so "Latin American" (other) hides
+        "American" (US), and a neutral phrase hides the side words inside it.
+        """
+        found = (self._sides_of.get(match, ()) for match in _matches(self._all_terms, text))
+        return {side for sides in found for side in sides}
+
+    @cached_property
+    def _all_terms(self) -> tuple[str, ...]:
+        return (*self.neutral, *self._sides_of)
+
+    @cached_property
+    def _sides_of(self) -> dict[str, tuple[str, ...]]:
+        sides_of: dict[str, tuple[str, ...]] = {}
+        for side, terms in self.sides.items():
+            for term in terms:
+                sides_of[_fold(term)] = (*sides_of.get(_fold(term), ()), side)
+        return sides_of
 
     def person_spans(self, text: str) -> list[tuple[int, int]]:
         """Return the ``(start, end)`` offsets of known people's names in ``text``."""
@@ -131,13 +150,26 @@ class SideGazetteer:
 def load_gazetteer(path: Path | None = None) -> SideGazetteer:
     """Return the side gazetteer in the TOML file ``path`` (default: the shipped one).
 
-    Raises GazetteerError naming the file when it is missing, is not valid UTF-8 TOML,
-    names a side other than US, Mexico or other, or a list is not a list of strings.
+    A file whose top level says ``extends = "default"`` adds its terms, people and outlets
+    to the shipped ones. Raises GazetteerError naming the file when it is missing, is not
+    valid UTF-8 TOML, names a side other than US, Mexico or other, or a list is not a list
+    of strings.
     """
     if path is None:
         return _default_gazetteer()
     path = Path(path)
-    return _parse_gazetteer(_read_toml(path), path)
+    document = _read_toml(path)
+    own = _parse_gazetteer(document, path)
+    if extends_default(document, path, error=GazetteerError):
+        return _merged_gazetteer(_default_gazetteer(), own)
+    return own
+
+
+def _merged_gazetteer(base: SideGazetteer, extra: SideGazetteer) -> SideGazetteer:
+    sides = {side: (*base.sides.get(side, ()), *extra.sides.get(side, ()))
+             for side in {**base.sides, **extra.sides}}
+    return SideGazetteer(MappingProxyType(sides), (*base.people, *extra.people),
+                         (*base.outlets, *extra.outlets), (*base.neutral, *extra.neutral))
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +202,11 @@ def _parse_gazetteer(document: dict, path: Path) -> SideGazetteer:
     if not isinstance(media, dict):
         raise GazetteerError(f"{path}: 'media' must be a table with an 'outlets' list")
     outlets = _strings(media.get("outlets", []), path=path, where="media.outlets")
-    return SideGazetteer(MappingProxyType(sides), tuple(people), outlets)
+    neutral = document.get("neutral", {})
+    if not isinstance(neutral, dict):
+        raise GazetteerError(f"{path}: 'neutral' must be a table with a 'terms' list")
+    neutral_terms = _strings(neutral.get("terms", []), path=path, where="neutral.terms")
+    return SideGazetteer(MappingProxyType(sides), tuple(people), outlets, neutral_terms)
 
 
 def _strings(value: object, *, path: Path, where: str) -> tuple[str, ...]:
@@ -184,6 +220,12 @@ def _spans(terms: tuple[str, ...], text: str) -> list[tuple[int, int]]:
     if pattern is None:
         return []
     return [match.span() for match in pattern.finditer(_fold(text))]
+
+
+def _matches(terms: tuple[str, ...], text: str) -> list[str]:
+    """Return the folded terms found in ``text``, longest first where they overlap."""
+    pattern = _pattern(terms)
+    return [] if pattern is None else pattern.findall(_fold(text))
 
 
 @lru_cache(maxsize=64)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.corpus import Corpus
+from analysis.files import extends_default
 
 DEFAULT_RULES_FILE = Path(__file__).resolve().parent / "data" / "boilerplate.toml"
 # A repeated line shorter than this ("Read more", "Advertisement") is left to the
@@ -74,7 +75,9 @@ class CleanText:
 def load_boilerplate_rules(path: Path | None = None) -> tuple[BoilerplateRule, ...]:
     """Return the rules of a boilerplate TOML file (default: the shipped rule set).
 
-    Raises BoilerplateRulesError naming the file and rule for bad TOML or a bad pattern.
+    A file whose top level says ``extends = "default"`` runs the shipped rules first, then
+    its own. Raises BoilerplateRulesError naming the file and rule for bad TOML or a bad
+    pattern.
     """
     return _load_rules(Path(path) if path else DEFAULT_RULES_FILE)
 
@@ -95,6 +98,8 @@ def _load_rules(path: Path) -> tuple[BoilerplateRule, ...]:
             raise BoilerplateRulesError(f"{path}: rule {number} ({entry['name']}): bad "
                                         f"pattern ({error})") from None
         rules.append(BoilerplateRule(name=str(entry["name"]), pattern=pattern))
+    if extends_default(document, path, error=BoilerplateRulesError):
+        return (*_load_rules(DEFAULT_RULES_FILE), *rules)
     return tuple(rules)
 
 

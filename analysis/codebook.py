@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from analysis.files import read_toml
+from analysis.files import extends_default, read_toml
 
 DEFAULT_CODEBOOK = Path(__file__).resolve().parent / "data" / "codebook.toml"
 _TERM_KINDS = ("objects", "governors")
@@ -65,10 +65,8 @@ def load_codebook(path: Path | None = None) -> Codebook:
         return _default_codebook()
     path = Path(path)
     document = _read_toml(path)
-    extends = document.get("extends", "")
-    if extends not in ("", "default"):
-        raise CodebookError(f"{path}: 'extends' must be \"default\" or absent, got {extends!r}")
-    base = _default_codebook() if extends == "default" else Codebook()
+    extends = extends_default(document, path, error=CodebookError)
+    base = _default_codebook() if extends else Codebook()
     return _merge(base, _parse_concepts(document, path))
 
 

@@ -25,6 +25,16 @@ def read_toml(path: Path, *, error: type[Exception], what: str) -> dict:
         raise error(f"{path}: not UTF-8 text ({cause})") from cause
 
 
+def extends_default(document: dict, path: Path, *, error: type[Exception]) -> bool:
+    """Return whether a user's TOML ``document`` says ``extends = "default"``: keep the
+    shipped entries and add the file's own. Raises ``error`` naming the file for any other
+    value of ``extends``."""
+    extends = document.get("extends", "")
+    if extends not in ("", "default"):
+        raise error(f"{path}: 'extends' must be \"default\" or absent, got {extends!r}")
+    return extends == "default"
+
+
 def write_atomically(path: Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` through a temporary file beside it and one rename.
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from analysis import schema
-from analysis.files import read_toml
+from analysis.files import extends_default, read_toml
 
 DEFAULT_TERMS = Path(__file__).parent / "data" / "terms.toml"
 Period = Literal["day", "week", "month", "quarter"]
@@ -152,10 +152,7 @@ def load_terms(path: Path | None = None, *, extra: Sequence[str] = ()) -> TermLi
     else:
         path = Path(path)
         document = _read_toml(path)
-        extends = document.get("extends", "")
-        if extends not in ("", "default"):
-            raise TermFileError(f"{path}: 'extends' must be \"default\" or absent, got {extends!r}")
-        if extends == "default":
+        if extends_default(document, path, error=TermFileError):
             groups.update(_default_terms().groups)
         groups.update(_parse_groups(document, path))
     for term in extra:

@@ -108,7 +108,16 @@ def test_user_rule_file_replaces_the_shipped_rules(tmp_path):
     assert cleaned.text == "First.\nSecond." and cleaned.removals[0].rule == "ad"
 
 
+def test_user_rule_file_that_extends_the_default_adds_to_the_shipped_rules(tmp_path):
+    rules_file = tmp_path / "rules.toml"
+    rules_file.write_text("extends = 'default'\n[[rule]]\nname = 'ad'\n"
+                          "pattern = '(?m)^ADVERTISEMENT$\\n?'\n")
+    rules = load_boilerplate_rules(rules_file)
+    assert rules[:-1] == load_boilerplate_rules() and rules[-1].name == "ad"
+
+
 @pytest.mark.parametrize(("content", "message"), [
+    ("extends = 'shipped'\n", "'extends' must be \"default\" or absent"),
     ("[[rule]]\nname = 'x'\n", "rule 1 needs a name and a pattern"),
     ("[[rule]]\nname = 'x'\npattern = '(unclosed'\n", "rule 1 (x): bad pattern"),
     ("[[rule]\n", "cannot read boilerplate rules"),
