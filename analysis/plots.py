@@ -69,23 +69,50 @@ def plot_term_trends(trends: pd.DataFrame, *, top: int = 6) -> Figure:
     return figure
 
 
+# Fixed colours, so a kind or side keeps its colour whichever others a report has.
+KIND_COLOURS = {
+    "named_person": "#1f77b4", "anonymous": "#d62728", "organization": "#2ca02c",
+    "media_outlet": "#9467bd", "document": "#8c564b", "group": "#ff7f0e", "unknown": "#7f7f7f",
+}
+SIDE_COLOURS = {"US": "#1f77b4", "Mexico": "#2ca02c", "other": "#ff7f0e", "none": "#c7c7c7"}
+
+
 def plot_source_kinds(attributions: pd.DataFrame, articles: pd.DataFrame) -> Figure:
-    """Return a stacked bar chart of attributions per outlet, by source kind."""
-    figure = Chart(figsize=CHART_SIZE, layout="constrained",
-                   caption="Attributions per outlet, stacked by kind of source.")
-    axes = figure.subplots()
+    """Return stacked bar charts of attributions per outlet: by kind of source and by side.
+
+    Each kind and side has a fixed colour (``KIND_COLOURS``, ``SIDE_COLOURS``); an
+    attribution without a side counts as "none".
+    """
+    figure = Chart(figsize=(CHART_SIZE[0], CHART_SIZE[1] + 1), layout="constrained",
+                   caption=("Attributions per outlet, one per citation: stacked by kind of "
+                            "source (left) and by the side the source speaks for (right)."))
+    kinds_axes, sides_axes = figure.subplots(1, 2, sharey=True)
     merged = attributions.merge(articles[["article_id", "outlet"]], on="article_id")
-    table = pd.crosstab(_outlet_labels(merged["outlet"]), merged["source_kind"])
+    outlets = _outlet_labels(merged["outlet"])
+    _stacked_bars(kinds_axes, pd.crosstab(outlets, merged["source_kind"]), KIND_COLOURS,
+                  title="Who is cited", legend="source kind")
+    sides = merged["side"].replace("", "none")
+    _stacked_bars(sides_axes, pd.crosstab(outlets, sides), SIDE_COLOURS,
+                  title="For which side", legend="side")
+    return figure
+
+
+def _stacked_bars(axes, table: pd.DataFrame, colours: dict[str, str], *, title: str,
+                  legend: str) -> None:
+    """Draw ``table`` (rows: outlets, columns: categories) as stacked horizontal bars, the
+    categories in the order and colours of ``colours``."""
     if table.empty:
         _say(axes, "no attributions found")
-    else:
-        table.plot.barh(stacked=True, ax=axes, width=0.7)
-        axes.legend(title="source kind", fontsize="small", frameon=False,
-                    bbox_to_anchor=(1.0, 1.0), loc="upper left")
+        return
+    columns = [name for name in colours if name in table.columns]
+    columns += [name for name in table.columns if name not in colours]
+    table[columns].plot.barh(stacked=True, ax=axes, width=0.7,
+                             color=[colours.get(name, "#bcbd22") for name in columns])
+    axes.legend(title=legend, fontsize="small", frameon=False, ncol=2,
+                loc="upper center", bbox_to_anchor=(0.5, -0.15))
     axes.set_xlabel("attributions")
     axes.set_ylabel("")
-    axes.set_title("Who is cited, by outlet")
-    return figure
+    axes.set_title(title)
 
 
 def plot_figure_concepts(figures: pd.DataFrame, articles: pd.DataFrame) -> Figure:

@@ -11,6 +11,9 @@ import pandas as pd
 from analysis.figures import compare_figures
 from analysis.workbook import ReportData
 
+# The most rows a report lists in one table; the CSV beside the report has them all.
+ROW_LIMIT = 500
+
 
 def report_header(data: ReportData, *, report_date: str = "") -> pd.DataFrame:
     """Return the report's header facts: corpus, fingerprint, coverage and run date."""
@@ -58,9 +61,14 @@ def cleaning_summary(data: ReportData) -> pd.DataFrame:
 def removed_text(data: ReportData, *, width: int = 160) -> pd.DataFrame:
     """Return every removed span with its rule, the text cut to ``width`` characters."""
     removed = data.tables.boilerplate.copy()
-    removed["text"] = removed["text"].map(
-        lambda text: text if len(text) <= width else text[: width - 1] + "…")
+    removed["text"] = removed["text"].map(lambda text: shortened(text, width))
     return removed.set_index("article_id")
+
+
+def shortened(text: str, width: int) -> str:
+    """Return ``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def top_terms(data: ReportData, *, top: int = 15) -> pd.DataFrame:
@@ -126,14 +134,16 @@ def hits_in_context(
     return hits[["term", "outlet", "published", "left", "match", "right"]].set_index("term")
 
 
-def figure_rows(data: ReportData) -> pd.DataFrame:
-    """Return the extracted figures with their outlet, in reading order."""
+def figure_rows(data: ReportData, *, limit: int = ROW_LIMIT) -> pd.DataFrame:
+    """Return the first ``limit`` extracted figures with their outlet, oldest article first,
+    in reading order."""
     merged = data.tables.figures.merge(
         data.tables.articles[["article_id", "outlet", "published"]], on="article_id")
     columns = ["outlet", "published", "surface", "value", "unit", "object", "concept",
                "rate_period", "approximate", "bound", "source"]
     ordered = merged.sort_values(["published", "article_id", "start"], kind="stable")
-    return ordered[columns].assign(value=ordered["value"].map(plain_number)).set_index("outlet")
+    rows = ordered[columns].head(limit)
+    return rows.assign(value=rows["value"].map(plain_number)).set_index("outlet")
 
 
 def figure_comparison(data: ReportData) -> pd.DataFrame:
@@ -160,13 +170,18 @@ def plain_number(value: float) -> str:
     return f"{value:.4g}"
 
 
-def attribution_rows(data: ReportData) -> pd.DataFrame:
-    """Return the attributions with their outlet, in reading order."""
+def attribution_rows(data: ReportData, *, limit: int = ROW_LIMIT, width: int = 160
+                     ) -> pd.DataFrame:
+    """Return the first ``limit`` attributions with their outlet and what each attributes
+    (cut to ``width`` characters), oldest article first, in reading order."""
     merged = data.tables.attributions.merge(
-        data.tables.articles[["article_id", "outlet"]], on="article_id")
-    columns = ["outlet", "article_id", "cue", "source", "source_kind", "side", "quote_type"]
-    ordered = merged.sort_values(["article_id", "cue_start"], kind="stable")
-    return ordered[columns].set_index("outlet")
+        data.tables.articles[["article_id", "outlet", "published"]], on="article_id")
+    columns = ["outlet", "article_id", "cue", "source", "source_kind", "side", "quote_type",
+               "content"]
+    ordered = merged.sort_values(["published", "article_id", "cue_start"], kind="stable")
+    rows = ordered[columns].head(limit)
+    return rows.assign(content=rows["content"].map(lambda text: shortened(text, width))
+                       ).set_index("outlet")
 
 
 def provenance(data: ReportData) -> pd.DataFrame:

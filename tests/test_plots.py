@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
 
 from analysis import plots
 
@@ -93,9 +94,25 @@ def test_an_undated_corpus_is_said_to_have_no_trends_not_drawn_as_empty_axes(plo
 def test_articles_without_an_outlet_get_a_label_in_the_legend(recwarn):
     articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["", ""]})
     figures = pd.DataFrame({"article_id": ["a", "b"], "concept": ["aid", ""]})
-    attributions = pd.DataFrame({"article_id": ["a", "b"], "source_kind": ["group", "unknown"]})
+    attributions = pd.DataFrame({"article_id": ["a", "b"], "source_kind": ["group", "unknown"],
+                                 "side": ["US", ""]})
     (concepts,) = plots.plot_figure_concepts(figures, articles).axes
     assert [text.get_text() for text in concepts.get_legend().get_texts()] == [plots.NO_OUTLET]
-    (sources,) = plots.plot_source_kinds(attributions, articles).axes
-    assert [label.get_text() for label in sources.get_yticklabels()] == [plots.NO_OUTLET]
+    kinds, sides = plots.plot_source_kinds(attributions, articles).axes
+    assert [label.get_text() for label in kinds.get_yticklabels()] == [plots.NO_OUTLET]
+    assert [text.get_text() for text in sides.get_legend().get_texts()] == ["US", "none"]
     assert not [warning for warning in recwarn if "legend" in str(warning.message)]
+
+
+def test_a_source_kind_keeps_its_colour_whichever_kinds_a_report_has():
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Reuters", "Milenio"]})
+
+    def anonymous_colour(kinds: list[str]) -> str:
+        attributions = pd.DataFrame({"article_id": ["a", "b"], "source_kind": kinds,
+                                     "side": ["", ""]})
+        legend = plots.plot_source_kinds(attributions, articles).axes[0].get_legend()
+        labels = [text.get_text() for text in legend.get_texts()]
+        handle = legend.legend_handles[labels.index("anonymous")]
+        return to_hex(handle.get_facecolor())
+    assert anonymous_colour(["anonymous", "group"]) == anonymous_colour(["anonymous", "document"])
+    assert anonymous_colour(["anonymous", "group"]) == plots.KIND_COLOURS["anonymous"]

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from analysis import views
+from analysis.params import validate_parameters
 from analysis.views import plain_number
+from analysis.workbook import build_report_data
+from tests.conftest import SEEDS
 
 
 @pytest.mark.parametrize(
@@ -14,3 +18,28 @@ from analysis.views import plain_number
 )
 def test_values_are_written_out_never_in_scientific_notation(value, written):
     assert plain_number(value) == written
+
+
+@pytest.fixture(scope="module")
+def seed_data(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("views")
+    return build_report_data(validate_parameters(corpus=str(SEEDS), out_dir=str(folder)))
+
+
+def test_attribution_rows_show_what_is_attributed_on_one_line(seed_data):
+    rows = views.attribution_rows(seed_data, width=40)
+    assert len(rows) == len(seed_data.tables.attributions)
+    assert "content" in rows.columns
+    assert rows["content"].str.len().max() <= 40
+    assert not rows["content"].str.contains("\n").any()
+
+
+def test_long_tables_list_the_first_rows_only(seed_data):
+    assert len(views.attribution_rows(seed_data, limit=3)) == 3
+    assert len(views.figure_rows(seed_data, limit=2)) == 2
+
+
+def test_rows_run_from_the_oldest_article(seed_data):
+    order = views.attribution_rows(seed_data)["article_id"].drop_duplicates().tolist()
+    published = seed_data.tables.articles.set_index("article_id")["published"]
+    assert published[order].is_monotonic_increasing
