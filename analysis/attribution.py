@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -1487,18 +1488,39 @@ def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return text
 
 
+_PRONOUN_REACH = 3  # sentences before the pronoun's own in which its antecedent may lie
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
 def _resolve_pronoun(
     doc: Doc, pronoun: Token, gazetteer: SideGazetteer, earlier: Sequence[_Source]
 ) -> _Source | None:
-    """Return the nearest earlier source (or, for he/she, named person) ``pronoun`` can mean."""
+    """Return whom ``pronoun`` means: looking back sentence by sentence, from its own to
+    three before it, the first sentence with a candidate decides.
+
+    An earlier compatible source wins over a person only named there, and a person who is
+    the subject over one who is not ("The envoy said Biden erred. He added" is the envoy;
+    "Bárcena met Blinken. She said" is Bárcena). In the pronoun's own sentence only a source
+    or a subject counts ("Asked about Trump, he said" is not Trump). Beyond that reach the
+    article does not make it clear and None is returned.
+    """
     word = pronoun.lower_
-    candidates = [s for s in earlier if 0 <= s.start < pronoun.idx and _compatible(word, s)]
+    sentences = _sentence_starts(doc)
+    own = bisect_right(sentences, pronoun.idx) - 1
+    by_sentence: dict[int, list[tuple[int, int, _Source]]] = {}
+    for source in earlier:
+        if 0 <= source.start < pronoun.idx and _compatible(word, source):
+            by_sentence.setdefault(bisect_right(sentences, source.start) - 1, []).append(
+                (2, source.start, source))
     if word in _SINGULAR_PERSON_PRONOUNS:
-        person = _last_person_before(doc, pronoun, gazetteer)
-        candidates.extend([person] if person else [])
-    if not candidates:
-        return None
-    return max(candidates, key=lambda source: source.start)
+        for person, is_subject in _people_before(doc, pronoun, gazetteer):
+            by_sentence.setdefault(bisect_right(sentences, person.start) - 1, []).append(
+                (int(is_subject), person.start, person))
+    for sentence in range(own, max(own - _PRONOUN_REACH, 0) - 1, -1):
+        candidates = [c for c in by_sentence.get(sentence, ()) if sentence < own or c[0] > 0]
+        if candidates:
+            return max(candidates, key=lambda candidate: candidate[:2])[2]
+    return None
 
 
 def _compatible(word: str, source: _Source) -> bool:
@@ -1511,25 +1533,35 @@ def _compatible(word: str, source: _Source) -> bool:
     return False
 
 
-def _last_person_before(doc: Doc, pronoun: Token, gazetteer: SideGazetteer) -> _Source | None:
-    """Return the person named last before ``pronoun`` (entities do not overlap)."""
-    for text, start, end in reversed(_people(doc)):
-        if end <= pronoun.idx:
-            sides = gazetteer.sides_in(text)
-            side = sides.pop() if len(sides) == 1 else ""
-            return _Source(text, start, end, text, "named_person", side,  # type: ignore[arg-type]
-                           plural=False)
-    return None
+def _people_before(doc: Doc, pronoun: Token, gazetteer: SideGazetteer
+                   ) -> Iterator[tuple[_Source, bool]]:
+    """Yield each person named before ``pronoun``, with whether the name is a subject."""
+    for text, start, end, is_subject in _people(doc):
+        if end > pronoun.idx:
+            break
+        sides = gazetteer.sides_in(text)
+        side = sides.pop() if len(sides) == 1 else ""
+        yield (_Source(text, start, end, text, "named_person", side,  # type: ignore[arg-type]
+                       plural=False), is_subject)
 
 
-def _people(doc: Doc) -> tuple[tuple[str, int, int], ...]:
-    """Return the text and offsets of every PERSON entity, read once per Doc."""
+def _people(doc: Doc) -> tuple[tuple[str, int, int, bool], ...]:
+    """Return the text, offsets and subjecthood of every PERSON entity, read once per Doc."""
     people = doc.user_data.get(_PEOPLE_KEY)
     if people is None:
         people = doc.user_data[_PEOPLE_KEY] = tuple(
-            (entity.text, entity.start_char, entity.end_char)
+            (entity.text, entity.start_char, entity.end_char,
+             entity.root.dep_ in _SUBJECT_DEPS)
             for entity in doc.ents if entity.label_ == "PERSON")
     return people
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Return the character offset where each sentence starts, read once per Doc."""
+    starts = doc.user_data.get(_SENTENCES_KEY)
+    if starts is None:
+        starts = doc.user_data[_SENTENCES_KEY] = [sent.start_char for sent in doc.sents]
+    return starts
 
 
 def _text(doc: Doc) -> str:
@@ -1542,6 +1574,7 @@ def _text(doc: Doc) -> str:
 
 _TEXT_KEY = ("analysis.attribution", "text")
 _PEOPLE_KEY = ("analysis.attribution", "people")
+_SENTENCES_KEY = ("analysis.attribution", "sentences")
 
 
 # --- the extractor ------------------------------------------------------------------------
