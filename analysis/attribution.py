@@ -1690,8 +1690,9 @@ def attribution_counts(
     Columns: the key (``outlet`` or ``article_id``), ``attributions``, ``sources`` (distinct
     source texts per article, summed), ``kind_<kind>`` for every source kind,
     ``side_US``, ``side_Mexico``, ``side_other``, ``side_none``, one column per quote type
-    (``direct``, ``indirect``, ``mixed``, ``according_to``) and ``anonymous_share`` (the
-    share of attributions whose source is anonymous; 0.0 where there are none). Every
+    (``direct``, ``indirect``, ``mixed``, ``according_to``) and ``anonymous_share`` (of the
+    attributions that have a source, the share whose source is anonymous; an evidential or
+    "reportedly" without a source is left out of it; 0.0 where there are none). Every
     outlet or article of ``articles`` has a row, sorted by the key. Raises ValueError for
     any other ``by``.
     """
@@ -1711,7 +1712,9 @@ def attribution_counts(
     for quote_type in QUOTE_TYPES:
         counts[quote_type] = grouped["quote_type"].apply(lambda s, q=quote_type: (s == q).sum())
     counts = counts.fillna(0).astype(int)
-    total = counts["attributions"].where(counts["attributions"] > 0)
+    sourced = grouped["source"].apply(lambda s: (s.astype(str) != "").sum())
+    total = sourced.reindex(counts.index, fill_value=0)
+    total = total.where(total > 0)
     counts["anonymous_share"] = (counts["kind_anonymous"] / total).fillna(0.0).round(3)
     return counts.reset_index()
 
