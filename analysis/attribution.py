@@ -1289,7 +1289,7 @@ _DOCUMENT_WORDS = _words(
 )
 _MEDIA_WORDS = _words(
     "report article story newspaper paper investigation analysis reporting broadcast "
-    "interview outlet network magazine"
+    "interview outlet network magazine reporter correspondent journalist columnist editor"
 )
 _ANONYMOUS_WORDS = _words(
     "official source person people insider representative aide diplomat spokesperson "
@@ -1303,7 +1303,7 @@ _GROUP_WORDS = _words(
 )
 _OFFICE_WORDS = _words(
     "president minister secretary ambassador governor mayor chancellor head envoy "
-    "commissioner director"
+    "commissioner director senator congressman congresswoman"
 )
 _ORGANIZATION_WORDS = _words(
     "government ministry administration department agency patrol police house office "
@@ -1411,6 +1411,9 @@ def _source_kind(
         return "media_outlet"
     if lemma in _DOCUMENT_WORDS:
         return "document"
+    if lemma in _ORGANIZATION_WORDS and _is_definite(noun):
+        # "the Border Patrol", which the entity recognizer may take for a person.
+        return "organization"
     if _is_person_name(doc, noun, gazetteer):
         return "named_person"
     if lemma in _ANONYMOUS_WORDS:
