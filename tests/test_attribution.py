@@ -988,3 +988,13 @@ def test_a_verb_after_a_quotation_is_not_its_reported_clause(nlp):
                               "saying the choice belongs to the members.")
     assert [(record.cue, record.source) for record in found] == [
         ("added", "the treasurer"), ("saying", "the treasurer")]
+
+
+def test_rarer_speech_verbs_with_a_topic_or_object(nlp):
+    record = only(nlp, "The consul cautioned against a rush to judgment.")
+    assert (record.cue, record.source, record.content) == (
+        "cautioned", "The consul", "a rush to judgment")
+    record = only(nlp, "The senator testified about the detention centers.")
+    assert (record.cue, record.content) == ("testified", "the detention centers")
+    record = only(nlp, "The border agent recounted the night of the crossing.")
+    assert (record.cue, record.content) == ("recounted", "the night of the crossing")
