@@ -28,10 +28,11 @@ attributed). The extractor reads all three from the dependency parse:
   been critical of X", "was sure X") and a stance noun with a holder ("the mayor's
   criticism of X", "attacks on X by Y", "raised questions about X"); "reportedly"
   attributes its clause to nobody, "made it clear that X" states X;
-- speech acts count with a plain object ("praised the plan"), mental states only with a
-  proposition: "thinks that X", "knows Mexico will pay", "wants Mexico to pay", "wants to
-  build a wall" count, "knows the area" and "wants a bridge" do not; an evidential
-  ("Kasich appears to lead") has no source and attributes its whole clause;
+- speech acts count with a plain object ("praised the plan"), "speak" only with its topic
+  ("spoke about X", not "spoke at the rally"), mental states only with a proposition:
+  "thinks that X", "knows Mexico will pay", "wants Mexico to pay", "wants to build a
+  wall" count, "knows the area" and "wants a bridge" do not; an evidential ("Kasich
+  appears to lead") has no source and attributes its whole clause;
 - one citation is counted once: a cue inside another attribution's content ("told
   reporters that he believes X") or in a wish or belief describing its source ("an
   official, who wished to remain anonymous, said") is left out, like a cue inside a
@@ -699,7 +700,18 @@ def _is_reporting_verb(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     lemma = _verb_lemma(token)
-    return lemma in _REPORTING_VERBS or _states_a_proposition(token, lemma)
+    return (lemma in _REPORTING_VERBS or _states_a_proposition(token, lemma)
+            or _has_topic(token, lemma))
+
+
+# Verbs that report speech only with their topic: "spoke about X", "spoke out against X";
+# "spoke at the rally" or "spoke to reporters" attributes nothing.
+_TOPIC_VERBS = {"speak": frozenset({"about", "of", "against"})}
+
+
+def _has_topic(verb: Token, lemma: str) -> bool:
+    topics = _TOPIC_VERBS.get(lemma, ())
+    return any(c.dep_ == "prep" and c.lower_ in topics for c in verb.children)
 
 
 def _states_a_proposition(verb: Token, lemma: str) -> bool:
@@ -966,7 +978,7 @@ def _complement(verb: Token) -> list[Token]:
     elif _is_passive(verb) and any(c.dep_ == "agent" for c in verb.children):
         # "The deal was first reported by Reuters": what was reported is the subject.
         tokens = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
-    elif _verb_lemma(verb) in _OBJECT_VERBS or _is_document_finding(verb):
+    elif _verb_lemma(verb) in _OBJECT_VERBS.union(_TOPIC_VERBS) or _is_document_finding(verb):
         # "responded to the charge" attributes "the charge", without the preposition.
         tokens = [t for child in verb.rights if _is_object(child) for t in child.subtree
                   if not (child.dep_ == "prep" and t.i == child.i)]
@@ -1092,6 +1104,8 @@ def _is_object(child: Token) -> bool:
     if child.dep_ != "prep":
         return False
     lemma = child.head.lemma_.lower()
+    if lemma in _TOPIC_VERBS:
+        return child.lower_ in _TOPIC_VERBS[lemma]
     if child.lower_ == "on":
         # "commented on the vote", not "announced on Monday".
         return not any(c.ent_type_ in ("DATE", "TIME") for c in child.children)

@@ -101,10 +101,11 @@ def test_seed_003_the_us_representative_and_he_added(nlp, seed_text):
 
 
 def test_seed_003_relative_clause_is_not_part_of_the_source_span(nlp, seed_text):
-    found = attributions(nlp, seed_text("003"))
-    assert summary(found[0]) == (
+    # The headline ("... speak of progress ...") is the first record, the lead's "said" next.
+    said = by_cue(attributions(nlp, seed_text("003")), "said")[0]
+    assert summary(said) == (
         "said", "A high-ranking US official", "anonymous", "US", "indirect")
-    assert found[0].content.startswith("Mexico's representatives had presented")
+    assert said.content.startswith("Mexico's representatives had presented")
 
 
 def test_seed_003_quote_first_indirect_speech_with_inverted_subject(nlp, seed_text):
@@ -998,3 +999,13 @@ def test_rarer_speech_verbs_with_a_topic_or_object(nlp):
     assert (record.cue, record.content) == ("testified", "the detention centers")
     record = only(nlp, "The border agent recounted the night of the crossing.")
     assert (record.cue, record.content) == ("recounted", "the night of the crossing")
+
+
+def test_speaking_counts_only_with_a_topic(nlp):
+    record = only(nlp, "The bishop spoke about the families waiting at the border.")
+    assert (record.cue, record.source, record.content) == (
+        "spoke", "The bishop", "the families waiting at the border")
+    record = only(nlp, "The mayor spoke out against the new checkpoints.")
+    assert (record.source, record.content) == ("The mayor", "the new checkpoints")
+    assert attributions(nlp, "The mayor spoke at the rally on Friday.") == []
+    assert attributions(nlp, "The consul spoke to reporters in Tijuana.") == []
