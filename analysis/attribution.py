@@ -14,9 +14,10 @@ attributed). The extractor reads all three from the dependency parse:
   paragraph), or the rest of the clause around "according to";
 - beside speech, news attributes findings ("a poll shows that"), stances ("called him
   “unhinged”", "criticized X for Y", "called for X to Y") and commitments ("vowed to
-  block"): for these verbs the object is the content. "As the Post reported, X" attributes
-  X; "X was reported by Reuters" attributes X to Reuters; a headline "John McCain: X" has the
-  colon as its cue, and so has a paragraph ending in a colon before a quoted paragraph;
+  block"): for these verbs the object is the content. "As the Post reported, X" and "as
+  the mayor put it, X" attribute X; "X was reported by Reuters" attributes X to Reuters;
+  a headline "John McCain: X" has the colon as its cue, and so has a paragraph ending in
+  a colon before a quoted paragraph;
   "In a CNN poll, X" and "in her words, X" work like "according to"; beliefs and
   commitments ("believe", "hope to", "agreed to", "analysts expect") count, a passive
   forecast ("is expected to") does not;
@@ -653,6 +654,8 @@ def _verb_cue(token: Token) -> _Cue | None:
         if not particles:
             return None
         last = particles[0]
+    elif token.lemma_ == "put":
+        last = _as_put_it(token) or token
     end = last.idx + len(last.text)
     speaker = None if _is_evidential(token) else _speaker(token)
     question = _declined_question(last) if declined else ()
@@ -701,7 +704,16 @@ def _is_reporting_verb(token: Token) -> bool:
         return False
     lemma = _verb_lemma(token)
     return (lemma in _REPORTING_VERBS or _states_a_proposition(token, lemma)
-            or _has_topic(token, lemma))
+            or _has_topic(token, lemma) or _as_put_it(token) is not None)
+
+
+def _as_put_it(verb: Token) -> Token | None:
+    """Return "it" of "as the mayor put it, X", a way of quoting: the clause is what was
+    said ("put it into play" is no speech)."""
+    if verb.lemma_.lower() != "put" or not any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
 
 
 # Verbs that report speech only with their topic: "spoke about X", "spoke out against X";

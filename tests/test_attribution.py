@@ -1009,3 +1009,10 @@ def test_speaking_counts_only_with_a_topic(nlp):
     assert (record.source, record.content) == ("The mayor", "the new checkpoints")
     assert attributions(nlp, "The mayor spoke at the rally on Friday.") == []
     assert attributions(nlp, "The consul spoke to reporters in Tijuana.") == []
+
+
+def test_as_someone_put_it_quotes_the_clause(nlp):
+    record = only(nlp, "As the mayor put it, the border is not a wall but a door.")
+    assert (record.cue, record.source, record.content) == (
+        "put it", "the mayor", "the border is not a wall but a door.")
+    assert by_cue(attributions(nlp, "The governor plans to put it into law."), "put it") == []
