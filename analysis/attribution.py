@@ -38,6 +38,8 @@ attributed). The extractor reads all three from the dependency parse:
   reporters that he believes X") or in a wish or belief describing its source ("an
   official, who wished to remain anonymous, said") is left out, like a cue inside a
   quotation;
+- a subject the parser hung as an apposition on an opening phrase ("In a letter to the
+  governor, Ruiz, head of the agency, wrote X") is the speaker, unless it names a place;
 - a pronoun source ("he added") is replaced by the nearest earlier compatible source or
   named person; a relative pronoun ("Barkley, who said") keeps its span and takes the
   name of its antecedent;
@@ -776,7 +778,26 @@ def _speaker(verb: Token) -> Token | None:
     if _is_bare_participle(verb):
         return None
     climbed = _climbed_speaker(verb)
-    return climbed if climbed is not None else _adjacent_name(verb)
+    if climbed is not None:
+        return climbed
+    return _subject_in_opening_phrase(verb) or _adjacent_name(verb)
+
+
+_PLACES_AND_TIMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def _subject_in_opening_phrase(verb: Token) -> Token | None:
+    """Return the subject the parser read as an apposition inside an opening phrase of a
+    verb without subject ("In a letter to the governor, Ruiz, head of the agency, wrote
+    X", where "Ruiz" hangs on "governor")."""
+    for phrase in verb.children:
+        if phrase.dep_ != "prep" or phrase.i > verb.i:
+            continue
+        for token in phrase.subtree:
+            if (token.dep_ == "appos" and verb.doc[token.left_edge.i - 1].text == ","
+                    and token.ent_type_ not in _PLACES_AND_TIMES):
+                return token  # "In Salem, Ohio, said" names a place, not a speaker
+    return None
 
 
 # Verbs that introduce a quotation with the speaker after them: "“X,” added a councillor".

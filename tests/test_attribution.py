@@ -1016,3 +1016,11 @@ def test_as_someone_put_it_quotes_the_clause(nlp):
     assert (record.cue, record.source, record.content) == (
         "put it", "the mayor", "the border is not a wall but a door.")
     assert by_cue(attributions(nlp, "The governor plans to put it into law."), "put it") == []
+
+
+def test_a_speaker_read_as_an_apposition_in_an_opening_phrase(nlp):
+    # The parser hangs "Ruiz" on "governor" and leaves "recounted" without a subject.
+    record = only(nlp, "In a letter to the governor, Ruiz, head of the agency, recounted a "
+                       "talk she had with the consul.")
+    assert (record.cue, record.source, record.content) == (
+        "recounted", "Ruiz", "a talk she had with the consul")
