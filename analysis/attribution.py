@@ -5,7 +5,8 @@ An attribution has a *cue* (a reporting verb such as "said", "told", "noted", or
 attributed). The extractor reads all three from the dependency parse:
 
 - the source is the subject of the reporting verb (climbing through coordinated and
-  subordinate verbs: "declined to comment, but noted that ...", "adding that ..."), the
+  subordinate verbs: "declined to comment, but noted that ...", "adding that ...", and
+  from a gerund to the verb whose object it completes: "made a point of praising X"), the
   agent of a passive ("NBC News was informed by a senior administration official"), or the
   object of "according to"; its span is the head noun phrase without appositive or
   relative clauses ("Roberto Velasco, director general ..., said" -> "Roberto Velasco");
@@ -777,13 +778,23 @@ def _speaker(verb: Token) -> Token | None:
         return own
     if _is_bare_participle(verb):
         return None
-    climbed = _climbed_speaker(verb)
+    climbed = _climbed_speaker(verb) or _gerund_of_object_speaker(verb)
     if climbed is not None:
         return climbed
     return _subject_in_opening_phrase(verb) or _adjacent_name(verb)
 
 
 _PLACES_AND_TIMES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+
+
+def _gerund_of_object_speaker(verb: Token) -> Token | None:
+    """Return the subject of the verb whose object a gerund completes with "of": in "made a
+    point of saying X", "has a history of blaming X", the subject says and blames."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ != "of" or preposition.head.dep_ != "dobj":
+        return None
+    own = _own_speaker(preposition.head.head)
+    return own if isinstance(own, Token) else None
 
 
 def _subject_in_opening_phrase(verb: Token) -> Token | None:

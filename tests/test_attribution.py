@@ -1024,3 +1024,9 @@ def test_a_speaker_read_as_an_apposition_in_an_opening_phrase(nlp):
                        "talk she had with the consul.")
     assert (record.cue, record.source, record.content) == (
         "recounted", "Ruiz", "a talk she had with the consul")
+
+
+def test_a_gerund_completing_an_object_speaks_for_the_verbs_subject(nlp):
+    record = only(nlp, "The governor made a point of praising the volunteers at the shelter.")
+    assert (record.cue, record.source, record.content) == (
+        "praising", "The governor", "the volunteers")
