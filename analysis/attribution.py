@@ -1133,8 +1133,9 @@ def _evidential_clause(verb: Token) -> list[Token]:
 
 
 # Prepositions that carry the content of one verb only: "distanced himself from X",
-# "brushed off X" (which the parser reads as a preposition).
-_VERB_PREPOSITIONS = {"distance": "from", "brush": "off"}
+# "brushed off X" (which the parser reads as a preposition), "lashed out at X", "hinted at X".
+_VERB_PREPOSITIONS = {"distance": "from", "brush": "off", "lash": "at", "rail": "at",
+                      "balk": "at", "hint": "at", "scoff": "at"}
 
 
 def _is_object(child: Token) -> bool:

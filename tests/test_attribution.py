@@ -1030,3 +1030,11 @@ def test_a_gerund_completing_an_object_speaks_for_the_verbs_subject(nlp):
     record = only(nlp, "The governor made a point of praising the volunteers at the shelter.")
     assert (record.cue, record.source, record.content) == (
         "praising", "The governor", "the volunteers")
+
+
+def test_verbs_whose_content_follows_at(nlp):
+    record = only(nlp, "The mayor lashed out at the new bridge tolls.")
+    assert (record.cue, record.source, record.content) == (
+        "lashed", "The mayor", "the new bridge tolls")
+    record = only(nlp, "The consulate hinted at a change in the visa rules.")
+    assert (record.cue, record.content) == ("hinted", "a change in the visa rules")
