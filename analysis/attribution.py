@@ -6,7 +6,8 @@ attributed). The extractor reads all three from the dependency parse:
 
 - the source is the subject of the reporting verb (climbing through coordinated and
   subordinate verbs: "declined to comment, but noted that ...", "adding that ...", and
-  from a gerund to the verb whose object it completes: "made a point of praising X"), the
+  from a gerund to the verb whose object it completes: "made a point of praising X"; the
+  object of a causative verb speaks for its infinitive: "led the mayor to warn X"), the
   agent of a passive ("NBC News was informed by a senior administration official"), or the
   object of "according to"; its span is the head noun phrase without appositive or
   relative clauses ("Roberto Velasco, director general ..., said" -> "Roberto Velasco");
@@ -778,6 +779,9 @@ def _speaker(verb: Token) -> Token | None:
         return own
     if _is_bare_participle(verb):
         return None
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller
     climbed = _climbed_speaker(verb) or _gerund_of_object_speaker(verb)
     if climbed is not None:
         return climbed
@@ -795,6 +799,19 @@ def _gerund_of_object_speaker(verb: Token) -> Token | None:
         return None
     own = _own_speaker(preposition.head.head)
     return own if isinstance(own, Token) else None
+
+
+# Verbs whose object does what their infinitive says: "led the mayor to warn".
+_CAUSATIVE_VERBS = _words("lead leave force prompt cause drive compel spur inspire")
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """Return the object that does what an infinitive says ("the vote led the mayor to
+    warn that X", "left voters to wonder whether X"), not the subject of the verb above."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in _CAUSATIVE_VERBS:
+        return None
+    objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    return objects[-1] if objects else None
 
 
 def _subject_in_opening_phrase(verb: Token) -> Token | None:

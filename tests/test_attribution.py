@@ -1038,3 +1038,9 @@ def test_verbs_whose_content_follows_at(nlp):
         "lashed", "The mayor", "the new bridge tolls")
     record = only(nlp, "The consulate hinted at a change in the visa rules.")
     assert (record.cue, record.content) == ("hinted", "a change in the visa rules")
+
+
+def test_the_object_of_a_causative_verb_speaks_for_its_infinitive(nlp):
+    record = only(nlp, "The new fees led the mayor to warn that trade would suffer.")
+    assert (record.cue, record.source, record.content) == (
+        "warn", "the mayor", "trade would suffer")
