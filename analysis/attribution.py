@@ -752,13 +752,16 @@ def _verb_lemma(token: Token) -> str:
 # What one declines to do when declining to speak: "declined to say whether X".
 _DECLINED_ACTS = _words(
     "comment say discuss elaborate answer specify confirm respond provide identify detail "
-    "address disclose reveal explain release speculate name"
+    "address disclose reveal explain release speculate name speak weigh"
 )
 
 
 def _declined_to_comment(token: Token) -> Token | None:
+    """Return the act of speech declined ("declined to comment", "declined to speak",
+    "declined to endorse him"), a statement withheld."""
     for child in token.children:
-        if child.dep_ == "xcomp" and child.lemma_.lower() in _DECLINED_ACTS:
+        if child.dep_ == "xcomp" and (child.lemma_.lower() in _DECLINED_ACTS
+                                      or _verb_lemma(child) in _REPORTING_VERBS):
             return child
     return None
 

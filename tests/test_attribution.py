@@ -1044,3 +1044,11 @@ def test_the_object_of_a_causative_verb_speaks_for_its_infinitive(nlp):
     record = only(nlp, "The new fees led the mayor to warn that trade would suffer.")
     assert (record.cue, record.source, record.content) == (
         "warn", "the mayor", "trade would suffer")
+
+
+def test_declining_any_act_of_speech_is_a_cue_without_content(nlp):
+    record = only(nlp, "The mayor declined to criticize the governor.")
+    assert (record.cue, record.source, record.content) == (
+        "declined to criticize", "The mayor", "")
+    record = only(nlp, "The consul declined to weigh in.")
+    assert (record.cue, record.source) == ("declined to weigh", "The consul")
