@@ -32,7 +32,8 @@ attributed). The extractor reads all three from the dependency parse:
   criticism of X", "attacks on X by Y", "raised questions about X"); "reportedly"
   attributes its clause to nobody, "made it clear that X" states X;
 - speech acts count with a plain object ("praised the plan"), "speak" only with its topic
-  ("spoke about X", not "spoke at the rally"), mental states only with a proposition:
+  ("spoke about X", not "spoke at the rally"), "cast" only with a predicate ("cast the
+  plan as a giveaway", not "cast a vote"), mental states only with a proposition:
   "thinks that X", "knows Mexico will pay", "wants Mexico to pay", "wants to build a
   wall" count, "knows the area" and "wants a bridge" do not; an evidential ("Kasich
   appears to lead") has no source and attributes its whole clause;
@@ -720,9 +721,10 @@ def _as_put_it(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
 
 
-# Verbs that report speech only with their topic: "spoke about X", "spoke out against X";
-# "spoke at the rally" or "spoke to reporters" attributes nothing.
-_TOPIC_VERBS = {"speak": frozenset({"about", "of", "against"})}
+# Verbs that report speech or a stance only with their topic or predicate: "spoke about X",
+# "spoke out against X", "cast the plan as a giveaway"; "spoke at the rally", "spoke to
+# reporters" or "cast a vote" attributes nothing.
+_TOPIC_VERBS = {"speak": frozenset({"about", "of", "against"}), "cast": frozenset({"as"})}
 
 
 def _has_topic(verb: Token, lemma: str) -> bool:

@@ -1052,3 +1052,10 @@ def test_declining_any_act_of_speech_is_a_cue_without_content(nlp):
         "declined to criticize", "The mayor", "")
     record = only(nlp, "The consul declined to weigh in.")
     assert (record.cue, record.source) == ("declined to weigh", "The consul")
+
+
+def test_casting_someone_as_something_is_a_stance(nlp):
+    record = only(nlp, "The senator cast the new tariffs as a tax on families.")
+    assert (record.cue, record.source, record.content) == (
+        "cast", "The senator", "the new tariffs as a tax on families")
+    assert attributions(nlp, "The senator cast a vote against the border bill.") == []
