@@ -36,7 +36,8 @@ attributed). The extractor reads all three from the dependency parse:
   plan as a giveaway", not "cast a vote"), mental states only with a proposition:
   "thinks that X", "knows Mexico will pay", "wants Mexico to pay", "wants to build a
   wall" count, "knows the area" and "wants a bridge" do not; an evidential ("Kasich
-  appears to lead") has no source and attributes its whole clause;
+  appears to lead", "the plan seems like a long shot") has no source and attributes its
+  whole clause;
 - one citation is counted once: a cue inside another attribution's content ("told
   reporters that he believes X") or in a wish or belief describing its source ("an
   official, who wished to remain anonymous, said") is left out, like a cue inside a
@@ -685,8 +686,14 @@ def _is_open_question(clause: Token) -> bool:
 
 
 def _is_evidential(verb: Token) -> bool:
-    return _verb_lemma(verb) in _EVIDENTIAL_VERBS and any(
-        child.dep_ in _INFINITIVE_DEPS for child in verb.children)
+    return _verb_lemma(verb) in _EVIDENTIAL_VERBS and bool(_evidential_complements(verb))
+
+
+def _evidential_complements(verb: Token) -> list[Token]:
+    """Return the clause or infinitive of "seems to lead", "appears that X", or the "like"
+    phrase of "seems like a long shot"."""
+    return [child for child in verb.children if child.dep_ in _INFINITIVE_DEPS
+            or (child.dep_ == "prep" and child.lower_ == "like")]
 
 
 def _speaking_participle(verb: Token) -> bool:
@@ -737,7 +744,9 @@ def _states_a_proposition(verb: Token, lemma: str) -> bool:
     ("thinks that X", "wants Mexico to pay", "appears to lead"), not a plain object."""
     if lemma in _BELIEF_VERBS:
         return _holds_a_proposition(verb)
-    if lemma in _VOLITION_VERBS or lemma in _EVIDENTIAL_VERBS:
+    if lemma in _EVIDENTIAL_VERBS:
+        return _is_evidential(verb)
+    if lemma in _VOLITION_VERBS:
         return any(child.dep_ in _INFINITIVE_DEPS for child in verb.children)
     return False
 
@@ -1146,9 +1155,10 @@ def _cue_phrase(verb: Token) -> list[Token]:
 def _evidential_clause(verb: Token) -> list[Token]:
     """Return the subject and complement of "Kasich appears to lead"; only the clause of
     "it seems that X"."""
+    complements = {child.i for child in _evidential_complements(verb)}
     return [
         token for child in verb.children
-        if child.dep_ in _INFINITIVE_DEPS or (
+        if child.i in complements or (
             child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there"))
         for token in child.subtree
     ]

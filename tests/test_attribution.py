@@ -1059,3 +1059,9 @@ def test_casting_someone_as_something_is_a_stance(nlp):
     assert (record.cue, record.source, record.content) == (
         "cast", "The senator", "the new tariffs as a tax on families")
     assert attributions(nlp, "The senator cast a vote against the border bill.") == []
+
+
+def test_seems_like_is_an_evidential_without_source(nlp):
+    record = only(nlp, "The new visa plan seems like a long shot.")
+    assert (record.cue, record.source, record.content) == (
+        "seems", "", "The new visa plan seems like a long shot")
