@@ -31,7 +31,8 @@ attributed). The extractor reads all three from the dependency parse:
   been critical of X", "was sure X") and a stance noun with a holder ("the mayor's
   criticism of X", "attacks on X by Y", "raised questions about X"); "reportedly"
   attributes its clause to nobody, "made it clear that X" states X;
-- speech acts count with a plain object ("praised the plan"), "speak" only with its topic
+- speech acts count with a plain object ("praised the plan"), and so do phrasal verbs of
+  speech ("shot back that X", "weighed in on X"); "speak" only with its topic
   ("spoke about X", not "spoke at the rally"), "cast" only with a predicate ("cast the
   plan as a giveaway", not "cast a vote"), mental states only with a proposition:
   "thinks that X", "knows Mexico will pay", "wants Mexico to pay", "wants to build a
@@ -662,6 +663,8 @@ def _verb_cue(token: Token) -> _Cue | None:
         last = particles[0]
     elif token.lemma_ == "put":
         last = _as_put_it(token) or token
+    elif _phrasal_particle(token) is not None:
+        last = _phrasal_particle(token)
     end = last.idx + len(last.text)
     speaker = None if _is_evidential(token) else _speaker(token)
     question = _declined_question(last) if declined else ()
@@ -716,7 +719,19 @@ def _is_reporting_verb(token: Token) -> bool:
         return False
     lemma = _verb_lemma(token)
     return (lemma in _REPORTING_VERBS or _states_a_proposition(token, lemma)
-            or _has_topic(token, lemma) or _as_put_it(token) is not None)
+            or _has_topic(token, lemma) or _as_put_it(token) is not None
+            or _phrasal_particle(token) is not None)
+
+
+# Phrasal verbs of speech: "shot back that X", "fired back at X", "weighed in on X".
+_PHRASAL_CUES = {"shoot": "back", "fire": "back", "hit": "back", "weigh": "in", "chime": "in"}
+
+
+def _phrasal_particle(verb: Token) -> Token | None:
+    """Return the particle that makes ``verb`` a verb of speech ("back" of "shot back")."""
+    particle = _PHRASAL_CUES.get(verb.lemma_.lower())
+    return next((c for c in verb.children if c.lower_ == particle
+                 and c.dep_ in ("prt", "advmod")), None) if particle else None
 
 
 def _as_put_it(verb: Token) -> Token | None:
@@ -1053,7 +1068,8 @@ def _complement(verb: Token) -> list[Token]:
     elif _is_passive(verb) and any(c.dep_ == "agent" for c in verb.children):
         # "The deal was first reported by Reuters": what was reported is the subject.
         tokens = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
-    elif _verb_lemma(verb) in _OBJECT_VERBS.union(_TOPIC_VERBS) or _is_document_finding(verb):
+    elif (_verb_lemma(verb) in _OBJECT_VERBS.union(_TOPIC_VERBS) or _is_document_finding(verb)
+          or _phrasal_particle(verb) is not None):
         # "responded to the charge" attributes "the charge", without the preposition.
         tokens = [t for child in verb.rights if _is_object(child) for t in child.subtree
                   if not (child.dep_ == "prep" and t.i == child.i)]

@@ -1065,3 +1065,11 @@ def test_seems_like_is_an_evidential_without_source(nlp):
     record = only(nlp, "The new visa plan seems like a long shot.")
     assert (record.cue, record.source, record.content) == (
         "seems", "", "The new visa plan seems like a long shot")
+
+
+def test_phrasal_verbs_of_speech(nlp):
+    record = only(nlp, "The governor shot back that the fees were legal.")
+    assert (record.cue, record.source, record.content) == (
+        "shot back", "The governor", "the fees were legal")
+    record = only(nlp, "The senator weighed in on the border dispute.")
+    assert (record.cue, record.content) == ("weighed in", "the border dispute")
