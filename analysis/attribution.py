@@ -27,6 +27,7 @@ attributed). The extractor reads all three from the dependency parse:
   the object, "the things he said" the antecedent, "the columnist writes: X" the text
   after the colon, and "X, but Y, said the mayor" (the cue hung on X) the sentence around
   the cue; after a quotation, "“X,” added a councillor" names its speaker after the verb;
+  "X, said an analyst" where the parser made X a first subject of "said" attributes X;
 - adjectives and nouns are cues with a complement: a stance adjective of a subject ("has
   been critical of X", "was sure X") and a stance noun with a holder ("the mayor's
   criticism of X", "attacks on X by Y", "raised questions about X"); "reportedly"
@@ -1084,6 +1085,10 @@ def _complement(verb: Token) -> list[Token]:
         inner = {t.i for t in phrase}
         tokens = [t for t in verb.sent if t.i not in inner
                   and not (t.is_punct and t.i > phrase[-1].i)]
+    if not tokens:
+        # "The promise appeals to them, said an analyst": the parser made the reported
+        # clause a first subject of the verb, before the speaker.
+        tokens = _subject_read_as_content(verb)
     if not tokens and _is_object_relative(verb):
         # "the things the candidate said about X": what was said is the antecedent.
         inner = {t.i for t in verb.subtree}
@@ -1112,6 +1117,20 @@ def _statement_word(verb: Token) -> list[Token]:
                       and c.lower_ in ("of", "about", "for") for t in c.subtree]
             return [*child.subtree, *topics]
     return []
+
+
+def _subject_read_as_content(verb: Token) -> list[Token]:
+    """Return the first of two subjects of ``verb`` when a comma parts it from the second,
+    the speaker ("The plan is dead, the mayor said", parsed with two subjects)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) < 2 or subjects[0].i > verb.i:
+        return []
+    first, speaker = subjects[0], subjects[-1]
+    doc = verb.doc
+    end = min(speaker.left_edge.i, verb.i)
+    if not any(t.text == "," for t in doc[first.right_edge.i + 1:end]):
+        return []
+    return [t for t in doc[first.left_edge.i:end] if not (t.is_punct and t.i >= first.right_edge.i)]
 
 
 def _is_misread_parenthetical(verb: Token) -> bool:

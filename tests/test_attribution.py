@@ -1073,3 +1073,11 @@ def test_phrasal_verbs_of_speech(nlp):
         "shot back", "The governor", "the fees were legal")
     record = only(nlp, "The senator weighed in on the border dispute.")
     assert (record.cue, record.content) == ("weighed in", "the border dispute")
+
+
+def test_a_reported_clause_parsed_as_a_first_subject_is_the_content(nlp):
+    # The parser gives "said" two subjects: "plan" (the reported clause) and "Ortiz".
+    record = only(nlp, "The plan to reopen the crossing appeals to shop owners, said Luis "
+                       "Ortiz, a trader in Nogales.")
+    assert (record.cue, record.source, record.content) == (
+        "said", "Luis Ortiz", "The plan to reopen the crossing appeals to shop owners")
