@@ -349,8 +349,8 @@ _BELIEF_VERBS = _words(
     "suspect assume imagine figure guess sense notice discover convince view regard"
 )
 # Wishes and intentions count with a clause or an infinitive: "wants Mexico to pay", "would
-# like to see X"; "wants a sandwich" names a thing, not a proposition.
-_VOLITION_VERBS = _words("want wish intend prefer like")
+# like to see X", "aims to cut X"; "wants a sandwich" names a thing, not a proposition.
+_VOLITION_VERBS = _words("want wish intend prefer like aim")
 # Evidentials: in "Kasich appears to lead", the reporter attributes the clause to nobody in
 # particular; the cue has no source and the content is the whole clause.
 _EVIDENTIAL_VERBS = _words("seem appear")

@@ -1081,3 +1081,10 @@ def test_a_reported_clause_parsed_as_a_first_subject_is_the_content(nlp):
                        "Ortiz, a trader in Nogales.")
     assert (record.cue, record.source, record.content) == (
         "said", "Luis Ortiz", "The plan to reopen the crossing appeals to shop owners")
+
+
+def test_aiming_to_do_something_is_an_intention(nlp):
+    record = only(nlp, "The governor aims to cut the wait at the bridge.")
+    assert (record.cue, record.source, record.content) == (
+        "aims", "The governor", "to cut the wait at the bridge")
+    assert attributions(nlp, "The new ad is aimed at young voters.") == []
