@@ -1222,7 +1222,8 @@ def _is_object(child: Token) -> bool:
         # "commented on the vote", not "announced on Monday".
         return not any(c.ent_type_ in ("DATE", "TIME") for c in child.children)
     if child.lower_ == "with":
-        return lemma in ("agree", "disagree", "side", "concur")
+        # "agreed with X"; "responded with a statement", "countered with X": the reply.
+        return lemma in ("agree", "disagree", "side", "concur", "respond", "reply", "counter")
     if _VERB_PREPOSITIONS.get(lemma) == child.lower_:
         return True
     if child.lower_ not in _CONTENT_PREPOSITIONS:

@@ -1088,3 +1088,9 @@ def test_aiming_to_do_something_is_an_intention(nlp):
     assert (record.cue, record.source, record.content) == (
         "aims", "The governor", "to cut the wait at the bridge")
     assert attributions(nlp, "The new ad is aimed at young voters.") == []
+
+
+def test_responding_with_something_attributes_the_reply(nlp):
+    record = only(nlp, "The consulate responded with a short statement on the new rule.")
+    assert (record.cue, record.source, record.content) == (
+        "responded", "The consulate", "a short statement on the new rule")
