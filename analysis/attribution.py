@@ -680,7 +680,7 @@ def _noun_complement(noun: Token) -> list[Token]:
 
 
 def _verb_cue(token: Token) -> _Cue | None:
-    if not _is_reporting_verb(token) or token.dep_ == "amod":
+    if not _is_reporting_verb(token) or token.dep_ == "amod" or _is_plain_action(token):
         return None
     if token.dep_ == "acl" and not _speaking_participle(token):
         return None
@@ -694,11 +694,12 @@ def _verb_cue(token: Token) -> _Cue | None:
         # "is expected to announce" forecasts an event; "analysts expect X" is a belief.
         return None
     last = token
-    declined = token.lemma_ == "decline"
+    withheld = _withheld_statement(token)
+    declined = withheld is not None
     if declined:
-        last = _declined_to_comment(token)
-        if last is None:
-            return None
+        last = withheld
+    elif token.lemma_ == "decline":
+        return None
     elif token.lemma_ == "point":
         particles = [c for c in token.children if (c.dep_ == "prt" and c.lower_ == "out")
                      or (c.dep_ == "prep" and c.lower_ == "to")]
@@ -714,6 +715,41 @@ def _verb_cue(token: Token) -> _Cue | None:
     question = _declined_question(last) if declined else ()
     return _Cue(token.idx, end, token, speaker, according_to=False, declined=declined,
                 content_tokens=question)
+
+
+# What "released" and "issued" must have released to be a statement, beside a document.
+_PUBLISHED_THINGS = _words("plan proposal list ad advertisement guidance warning call appeal")
+
+
+def _is_plain_action(verb: Token) -> bool:
+    """Return whether a verb that can report speech or a stance is a plain action here.
+
+    "released a statement" is a statement, "released 200 migrants" is not; "pushed for
+    talks", "pushed the envoy to resign" and "pushed back on X" are stances, "pushed migrants
+    back" is not; "maintained that X" is speech, "maintained the policy" is not; "“X,” she
+    continued" is speech, "migrants continue to arrive" is not.
+    """
+    lemma = _verb_lemma(verb)
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma == "continue":
+        return any(c.dep_ == "xcomp" and not _is_reporting_verb(c) for c in children)
+    if lemma in ("release", "issue"):
+        return bool(objects) and not any(
+            _counted_noun(o).lemma_.lower() in _DOCUMENT_WORDS | _PUBLISHED_THINGS
+            for o in objects)
+    if lemma == "push":
+        return not any(c.dep_ in ("xcomp", "ccomp") or _is_infinitive(c) or (
+            c.dep_ == "prep" and c.lower_ in ("for", "against", "on")) for c in children)
+    if lemma == "maintain":
+        return any(c.dep_ == "dobj" for c in children)
+    return False
+
+
+def _is_infinitive(clause: Token) -> bool:
+    """Return whether ``clause`` is a to-infinitive, whatever the parser called it."""
+    return clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _holds_a_proposition(verb: Token) -> bool:
@@ -834,6 +870,24 @@ def _declined_to_comment(token: Token) -> Token | None:
                                       or _verb_lemma(child) in _REPORTING_VERBS):
             return child
     return None
+
+
+# What a source leaves unanswered: "did not respond to a request for comment".
+_REQUESTS = _words("request call email message inquiry")
+_ANSWER_VERBS = _words("respond answer reply return")
+
+
+def _withheld_statement(verb: Token) -> Token | None:
+    """Return the last word of a statement ``verb`` withholds: "comment" of "declined (or
+    refused) to comment", "comment" of "did not respond to a request for comment"."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("decline", "refuse"):
+        return _declined_to_comment(verb)
+    if lemma not in _ANSWER_VERBS or not any(c.dep_ == "neg" for c in verb.children):
+        return None
+    requests = [t for t in verb.subtree if t.i > verb.i and t.dep_ in ("dobj", "pobj")
+                and t.lemma_.lower() in _REQUESTS and t.head in (verb, *verb.children)]
+    return max(requests[0].subtree, key=lambda t: t.i) if requests else None
 
 
 def _declined_question(act: Token) -> tuple[Token, ...]:
@@ -1022,7 +1076,7 @@ def _own_speaker(verb: Token) -> object:
 
 # --- content and quote type ---------------------------------------------------------------
 
-_EDGE_PUNCTUATION = " \t\n,;:—–-"
+_EDGE_PUNCTUATION = " \t\n\u00a0,;:—–-"
 _CORE_PUNCTUATION = _EDGE_PUNCTUATION + ".?!\"“”„«»'’‘()"
 
 

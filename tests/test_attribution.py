@@ -393,6 +393,50 @@ def test_verbs_that_as_often_report_plain_events_are_not_cues(nlp):
     assert attributions(nlp, "The senator wants a new bridge and supports the plan.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("Migrants continue to arrive at the border.", []),
+        ("“We will not pay,” Ebrard continued.", ["continued"]),
+        ("The senator continued to insist that the wall would be built.", ["continued"]),
+        ("The Border Patrol released 200 migrants in El Paso.", []),
+        ("The ministry released a statement on the talks.", ["released"]),
+        ("Mexico pushed migrants back across the river.", []),
+        ("Mexico pushed for more aid.", ["pushed"]),
+        ("Mexico pushed the envoy to drop the tariff.", ["pushed"]),
+        ("The administration maintained the policy.", []),
+        ("The administration maintained that the policy was legal.", ["maintained"]),
+    ],
+)
+def test_a_verb_of_speech_used_as_a_plain_action_cites_nobody(nlp, text, cues):
+    assert [record.cue for record in attributions(nlp, text)] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The ministry did not respond to a request for comment.",
+         "respond to a request for comment"),
+        ("The embassy did not answer requests for comment.", "answer requests for comment"),
+        ("The mayor refused to comment.", "refused to comment"),
+        ("The mayor refused to say whether the talks had failed.", "refused to say"),
+    ],
+)
+def test_a_request_left_unanswered_is_a_cue_without_content_like_declining(nlp, text, cue):
+    record = only(nlp, text)
+    assert record.cue == cue
+    assert record.content_start == -1 or record.content.startswith("whether")
+
+
+def test_refusing_to_act_is_still_a_stance_with_its_content(nlp):
+    assert only(nlp, "Mexico refused to pay for the wall.").content == "to pay for the wall"
+
+
+def test_a_source_span_does_not_end_in_a_no_break_space(nlp):
+    record = only(nlp, "A recent report\u00a0has shown that crossings fell.")
+    assert record.source_surface == "A recent report"
+
+
 # --- quotations ---------------------------------------------------------------------------
 
 
