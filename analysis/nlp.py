@@ -34,18 +34,35 @@ class ModelNotInstalledError(RuntimeError):
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """Return the spaCy pipeline ``model``, loaded once per process.
+    """Return the spaCy pipeline ``model``, loaded once per process, with paragraph breaks
+    as sentence boundaries (``paragraph_breaks``, before the parser).
 
     Raises ModelNotInstalledError naming the model when it is not installed: models are
     installed from the lock file as Python packages, never downloaded at run time.
     """
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as error:
         raise ModelNotInstalledError(
             f"spaCy model {model!r} is not installed; install it as a package "
             f"(the default {DEFAULT_MODEL!r} comes with `make setup`)"
         ) from error
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence at the first word after a blank line.
+
+    The parser keeps boundaries set before it; without this, a headline without a full stop
+    runs into the first paragraph and becomes the subject of its verb.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def model_version(nlp: Language) -> str:

@@ -115,3 +115,16 @@ def test_two_worker_processes_give_the_tables_of_one(nlp, tmp_path):
     for name, frame in alone.by_name().items():
         pd.testing.assert_frame_equal(forked.by_name()[name], frame, obj=name)
     assert len(list((tmp_path / "parses").rglob("*.spacy"))) == 5  # workers fill the cache
+
+
+def test_a_blank_line_ends_a_sentence_so_a_headline_is_not_a_subject(nlp):
+    doc = nlp("Biden Urges Mexico to Act on Migration\n\nThe administration has been quietly "
+              "pressing Mexico to limit migration.")
+    assert [sentence.text.split()[0] for sentence in doc.sents] == ["Biden", "The"]
+    (pressing,) = [token for token in doc if token.text == "pressing"]
+    assert pressing.sent.start_char > 0
+
+
+def test_the_pipeline_runs_paragraph_breaks_before_the_parser(nlp):
+    names = nlp.pipe_names
+    assert names.index("paragraph_breaks") == names.index("parser") - 1
