@@ -55,6 +55,7 @@ attributed). The extractor reads all three from the dependency parse:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from bisect import bisect_right
@@ -1778,16 +1779,19 @@ def extract_attributions(
     verb with nothing attributed ("said in Mexico City") yields nothing; "declined to
     comment" yields a record without content. Never raises on unusual text.
     """
-    found = list(_all_attributions(doc, gazetteer or load_gazetteer()))
-    yield from _outermost(doc, found)
+    quotations = find_quotations(_text(doc))
+    found = list(_all_attributions(doc, gazetteer or load_gazetteer(), quotations))
+    yield from _outermost(doc, _resumed_quotations(_text(doc), found, quotations))
+
+
+Governed = tuple[tuple[int, int], ...]
 
 
 def _all_attributions(
-    doc: Doc, gazetteer: SideGazetteer
-) -> Iterator[tuple[Attribution, tuple[tuple[int, int], ...]]]:
+    doc: Doc, gazetteer: SideGazetteer, quotations: Sequence[Quotation]
+) -> Iterator[tuple[Attribution, Governed]]:
     """Yield each attribution with the character ranges its cue governs: the content and
     the relative clauses of the source ("an official, who wished to remain anonymous,")."""
-    quotations = find_quotations(_text(doc))
     sources: list[_Source] = []
     for cue in _find_cues(doc, quotations):
         content = _content(doc, cue, quotations)
@@ -1798,6 +1802,52 @@ def _all_attributions(
             sources.append(source)
         governed = ((content.start, content.end), *_source_clauses(cue.speaker))
         yield _record(_text(doc), cue, source, content), governed
+
+
+def _resumed_quotations(
+    text: str, found: Sequence[tuple[Attribution, Governed]], quotations: Sequence[Quotation]
+) -> list[tuple[Attribution, Governed]]:
+    """Return ``found`` with each direct quotation running on into the quotation that
+    resumes it, where no cue claims that one:
+
+    - after the cue in the same paragraph: "“A,” said Ebrard, “B.”" and "“A,” said
+      Ebrard. “B.”" are both Ebrard's;
+    - in the next paragraph, when the quotation is left open at its paragraph's end, the
+      convention for a quotation that runs over several paragraphs.
+    """
+    claimed = [(record.content_start, record.content_end) for record, _ in found]
+    resumed = []
+    for record, governed in found:
+        end = record.content_end
+        if record.quote_type == "direct":
+            while (following := _resuming(text, record, end, quotations)) is not None and not any(
+                    start < following.inner_end and following.inner_start < stop
+                    for start, stop in claimed):
+                end = _trimmed(text, following.inner_start, following.inner_end, "direct").end
+        if end != record.content_end:
+            # What it governs stays as it was: cues inside the quotations are skipped anyway,
+            # and one between them ("said X, speaking of Y. “B”") is a citation of its own.
+            record = dataclasses.replace(record, content=text[record.content_start:end],
+                                         content_end=end)
+        resumed.append((record, governed))
+    return resumed
+
+
+def _resuming(
+    text: str, record: Attribution, end: int, quotations: Sequence[Quotation]
+) -> Quotation | None:
+    """Return the quotation that resumes the one ending at ``end``, if any."""
+    following = next((q for q in quotations if q.inner_start > end), None)
+    if following is None:
+        return None
+    between = text[end:following.start]
+    if "\n" not in between:
+        # The cue stands between the two parts, and nothing else but its clause.
+        interrupted = end <= record.cue_start < following.start and len(between) <= 80
+        return following if interrupted and between.rstrip()[-1:] in (",", ".") else None
+    left_open = not any(mark in between for mark in _CLOSING_MARKS + '"')
+    next_paragraph = not between.strip(" \t\n\u00a0.,;:!?")
+    return following if left_open and next_paragraph else None
 
 
 def _source_clauses(speaker: Token | None) -> list[tuple[int, int]]:

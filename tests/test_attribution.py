@@ -93,8 +93,11 @@ def test_seed_003_the_us_representative_and_he_added(nlp, seed_text):
     found = attributions(nlp, seed_text("003"))
     said = next(r for r in found if r.source_surface == "the US representative")
     assert summary(said) == ("said", "the US representative", "anonymous", "US", "direct")
+    # The quotation that follows the cue without one of its own is the representative's too.
     assert said.content == (
-        "We were really impressed with some of the new measures that Mexico is taking")
+        "We were really impressed with some of the new measures that Mexico is taking,\" "
+        "said the US representative. \"We've seen a pretty significant drop in border "
+        "crossings over the past few days.")
     added = next(r for r in found if r.cue == "added")
     assert (added.source, added.source_surface) == ("the US representative", "he")
     assert (added.source_kind, added.side, added.quote_type) == ("anonymous", "US", "mixed")
@@ -459,6 +462,33 @@ def test_find_quotations_closes_an_open_quote_at_the_paragraph_end():
     first, second = find_quotations(text)
     assert text[first.inner_start:first.inner_end] == "First paragraph"
     assert text[second.inner_start:second.inner_end] == "Second one."
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("“We will not pay,” said Ebrard, “and we never will.”",
+         "We will not pay,” said Ebrard, “and we never will."),
+        ("“We were impressed,” said the envoy. “Crossings fell by half.” The talks ended.",
+         "We were impressed,” said the envoy. “Crossings fell by half."),
+        ("Ebrard said: “We will not pay.\n\n“It is not our wall.”\n\nThe talks ended.",
+         "We will not pay.\n\n“It is not our wall."),
+    ],
+)
+def test_a_quotation_runs_on_where_it_resumes(nlp, text, content):
+    assert only(nlp, text).content == content
+
+
+def test_a_cue_between_the_parts_of_a_quotation_is_still_a_citation(nlp):
+    records = attributions(nlp, "“We will not pay,” said Ebrard, speaking of the wall. “Never.”")
+    assert [record.cue for record in records] == ["said", "speaking"]
+    assert records[0].content.endswith("“Never.")
+
+
+def test_a_quotation_with_a_cue_of_its_own_does_not_run_on(nlp):
+    records = attributions(nlp, "“A deal is close,” Ebrard said. “We disagree,” said Blinken.")
+    assert [(record.source, record.content) for record in records] == [
+        ("Ebrard", "A deal is close"), ("Blinken", "We disagree")]
 
 
 # --- the gazetteer ------------------------------------------------------------------------
