@@ -40,15 +40,23 @@ attributed). The extractor reads all three from the dependency parse:
   wall" count, "knows the area" and "wants a bridge" do not; an evidential ("Kasich
   appears to lead", "the plan seems like a long shot") has no source and attributes its
   whole clause;
+- a verb of speech used as a plain action cites nobody ("released 200 migrants",
+  "pushed migrants back", "maintained the policy", "migrants continue to arrive");
+  "refused to comment" and "did not respond to a request for comment" are cues without
+  content, like "declined to comment";
+- a direct quotation runs on where it resumes and no cue claims the rest ("“A,” said
+  Ebrard, “B.”", or a quotation left open at a paragraph's end into the next paragraph's);
 - one citation is counted once: a cue inside another attribution's content ("told
   reporters that he believes X") or in a wish or belief describing its source ("an
   official, who wished to remain anonymous, said") is left out, like a cue inside a
   quotation;
 - a subject the parser hung as an apposition on an opening phrase ("In a letter to the
   governor, Ruiz, head of the agency, wrote X") is the speaker, unless it names a place;
-- a pronoun source ("he added") is replaced by the nearest earlier compatible source or
-  named person; a relative pronoun ("Barkley, who said") keeps its span and takes the
-  name of its antecedent;
+- a pronoun source ("he added") is replaced by the person it refers to: looking back from
+  its own sentence to three before it, in the first sentence with a candidate the last
+  compatible speaker wins over a person only named, and a subject over a non-subject;
+  further back it stays a pronoun of unknown kind; a relative pronoun ("Barkley, who
+  said") keeps its span and takes the name of its antecedent;
 - the kind of source comes from its head word and named entities, the side from the
   editable gazetteer ``data/sides.toml``.
 """
