@@ -894,6 +894,8 @@ def _withheld_statement(verb: Token) -> Token | None:
         return _declined_to_comment(verb)
     if lemma not in _ANSWER_VERBS or not any(c.dep_ == "neg" for c in verb.children):
         return None
+    if any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _REQUESTS for c in verb.children):
+        return verb  # "a request for comment was not answered"
     requests = [t for t in verb.subtree if t.i > verb.i and t.dep_ in ("dobj", "pobj")
                 and t.lemma_.lower() in _REQUESTS and t.head in (verb, *verb.children)]
     return max(requests[0].subtree, key=lambda t: t.i) if requests else None

@@ -421,6 +421,7 @@ def test_a_verb_of_speech_used_as_a_plain_action_cites_nobody(nlp, text, cues):
         ("The ministry did not respond to a request for comment.",
          "respond to a request for comment"),
         ("The embassy did not answer requests for comment.", "answer requests for comment"),
+        ("A request for comment was not answered by the ministry.", "answered"),
         ("The mayor refused to comment.", "refused to comment"),
         ("The mayor refused to say whether the talks had failed.", "refused to say"),
     ],
