@@ -1707,20 +1707,25 @@ def _resolve_pronoun(
     word = pronoun.lower_
     sentences = _sentence_starts(doc)
     own = bisect_right(sentences, pronoun.idx) - 1
-    by_sentence: dict[int, list[tuple[int, int, _Source]]] = {}
-    for source in earlier:
-        if 0 <= source.start < pronoun.idx and _compatible(word, source):
-            by_sentence.setdefault(bisect_right(sentences, source.start) - 1, []).append(
-                (2, source.start, source))
+    reach = sentences[max(own - _PRONOUN_REACH, 0)]
+
+    def sentence_of(offset: int) -> int:
+        return bisect_right(sentences, offset) - 1
+
+    # (sentence, rank, start, who): a speaker ranks 2, a subject 1, another person 0.
+    candidates: list[tuple[int, int, int, _Source | tuple[str, int, int]]] = [
+        (sentence_of(source.start), 2, source.start, source) for source in earlier
+        if reach <= source.start < pronoun.idx and _compatible(word, source)]
     if word in _SINGULAR_PERSON_PRONOUNS:
-        for person, is_subject in _people_before(doc, pronoun, gazetteer):
-            by_sentence.setdefault(bisect_right(sentences, person.start) - 1, []).append(
-                (int(is_subject), person.start, person))
-    for sentence in range(own, max(own - _PRONOUN_REACH, 0) - 1, -1):
-        candidates = [c for c in by_sentence.get(sentence, ()) if sentence < own or c[0] > 0]
-        if candidates:
-            return max(candidates, key=lambda candidate: candidate[:2])[2]
-    return None
+        candidates.extend(
+            (sentence_of(start), int(is_subject), start, (text, start, end))
+            for text, start, end, is_subject in _people(doc)
+            if reach <= start and end <= pronoun.idx)
+    eligible = [c for c in candidates if c[0] < own or c[1] > 0]
+    if not eligible:
+        return None
+    *_, who = max(eligible, key=lambda candidate: candidate[:3])
+    return who if isinstance(who, _Source) else _named_person(*who, gazetteer)
 
 
 def _compatible(word: str, source: _Source) -> bool:
@@ -1733,16 +1738,12 @@ def _compatible(word: str, source: _Source) -> bool:
     return False
 
 
-def _people_before(doc: Doc, pronoun: Token, gazetteer: SideGazetteer
-                   ) -> Iterator[tuple[_Source, bool]]:
-    """Yield each person named before ``pronoun``, with whether the name is a subject."""
-    for text, start, end, is_subject in _people(doc):
-        if end > pronoun.idx:
-            break
-        sides = gazetteer.sides_in(text)
-        side = sides.pop() if len(sides) == 1 else ""
-        yield (_Source(text, start, end, text, "named_person", side,  # type: ignore[arg-type]
-                       plural=False), is_subject)
+def _named_person(text: str, start: int, end: int, gazetteer: SideGazetteer) -> _Source:
+    """Return the source for a person named at ``start``:``end``, with the side of the name."""
+    sides = gazetteer.sides_in(text)
+    side = sides.pop() if len(sides) == 1 else ""
+    return _Source(text, start, end, text, "named_person", side,  # type: ignore[arg-type]
+                   plural=False)
 
 
 def _people(doc: Doc) -> tuple[tuple[str, int, int, bool], ...]:
