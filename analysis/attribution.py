@@ -717,8 +717,8 @@ def _verb_cue(token: Token) -> _Cue | None:
         last = particles[0]
     elif token.lemma_ == "put":
         last = _as_put_it(token) or token
-    elif _phrasal_particle(token) is not None:
-        last = _phrasal_particle(token)
+    elif (particle := _phrasal_particle(token)) is not None:
+        last = particle
     end = last.idx + len(last.text)
     speaker = None if _is_evidential(token) else _speaker(token)
     question = _declined_question(last) if declined else ()
@@ -740,10 +740,10 @@ def _is_plain_action(verb: Token) -> bool:
     """
     lemma = _verb_lemma(verb)
     children = list(verb.children)
-    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     if lemma == "continue":
         return any(c.dep_ == "xcomp" and not _is_reporting_verb(c) for c in children)
     if lemma in ("release", "issue"):
+        objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
         return bool(objects) and not any(
             _counted_noun(o).lemma_.lower() in _DOCUMENT_WORDS | _PUBLISHED_THINGS
             for o in objects)
