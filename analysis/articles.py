@@ -61,11 +61,27 @@ class Extractors:
     def fingerprint(self) -> str:
         """Return a hash of the extractors' code and lists: any change misses the cache."""
         digest = hashlib.sha256()
-        package = Path(__file__).parent
-        for name in EXTRACTOR_MODULES:
-            digest.update((package / f"{name}.py").read_bytes())
+        for path in extractor_sources():
+            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
         digest.update(repr((self.codebook, self.gazetteer, self.terms)).encode("utf-8"))
         return digest.hexdigest()
+
+
+def extractor_sources(package: Path = Path(__file__).parent) -> list[Path]:
+    """Return the files whose content decides what the extractors find, in a fixed order.
+
+    An extractor is a module (``figures.py``) or a package (``figures/``), whose Python
+    files and data files all count.
+    """
+    sources = []
+    for name in EXTRACTOR_MODULES:
+        module, folder = package / f"{name}.py", package / name
+        if module.is_file():
+            sources.append(module)
+        if folder.is_dir():
+            sources += sorted(path for path in folder.rglob("*")
+                              if path.is_file() and "__pycache__" not in path.parts)
+    return sources
 
 
 def extract_article(doc: Doc, extractors: Extractors, matcher: keywords.TermMatcher

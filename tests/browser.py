@@ -43,7 +43,9 @@ class Browser:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as answer:
             targets = json.load(answer)
         page = next(target for target in targets if target["type"] == "page")
-        self._socket = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30)
+        # No Origin header: Chromium 111+ refuses DevTools sockets from an origin not allowed.
+        self._socket = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30,
+                                                   suppress_origin=True)
         self._next_id = 0
         self._events: list[dict] = []
 

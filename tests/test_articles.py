@@ -37,3 +37,18 @@ def test_a_figure_outside_any_content_takes_the_nearest_cue_of_its_sentence(extr
 def test_a_figure_nobody_is_cited_for_has_no_source(extract):
     result = extract("Ebrard said the talks went well. Agents made 2,000 arrests on Monday.")
     assert sources(result) == {2000: ""}
+
+
+
+def test_the_extractor_fingerprint_reads_every_file_of_an_extractor_package(tmp_path):
+    from analysis.articles import extractor_sources
+
+    (tmp_path / "keywords.py").write_text("")
+    (tmp_path / "figures" / "data").mkdir(parents=True)
+    for name in ("figures/__init__.py", "figures/units.py", "figures/data/units.toml"):
+        (tmp_path / name).write_text("")
+    (tmp_path / "figures" / "__pycache__").mkdir()
+    (tmp_path / "figures" / "__pycache__" / "units.pyc").write_text("")
+    (tmp_path / "unrelated.py").write_text("")
+    assert [str(path.relative_to(tmp_path)) for path in extractor_sources(tmp_path)] == [
+        "figures/__init__.py", "figures/data/units.toml", "figures/units.py", "keywords.py"]
