@@ -15,7 +15,7 @@ from pathlib import Path
 from analysis.attribution import GazetteerError
 from analysis.clean import BoilerplateRulesError
 from analysis.codebook import CodebookError
-from analysis.corpus import CorpusError
+from analysis.corpus import CorpusError, OutletNamesError
 from analysis.keywords import TermFileError
 from analysis.params import PERIODS, ParameterError, ReportParameters, validate_parameters
 
@@ -23,7 +23,7 @@ EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 BAD_INPUT_ERRORS = (CorpusError, ParameterError, TermFileError, CodebookError, GazetteerError,
-                    BoilerplateRulesError)
+                    BoilerplateRulesError, OutletNamesError)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,6 +66,8 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
                         help="TOML concept codebook for figures (default: the shipped one)")
     parser.add_argument("--sides", default="", dest="sides_file",
                         help="TOML gazetteer of sides for attribution (default: the shipped one)")
+    parser.add_argument("--outlets-file", default="",
+                        help="TOML outlet names and aliases (default: the shipped list)")
     parser.add_argument("--cache-dir", default="",
                         help="cache of parses and results (default: ~/.cache/news-workbook)")
     parser.add_argument("--no-cache", action="store_const", const="off", dest="cache_dir",
@@ -95,6 +97,7 @@ def _validated(arguments: argparse.Namespace, *, out_dir: str = "",
         boilerplate_file=arguments.boilerplate_file,
         codebook_file=arguments.codebook_file,
         sides_file=arguments.sides_file,
+        outlets_file=arguments.outlets_file,
         cache_dir=arguments.cache_dir,
         processes=arguments.processes,
         scheduler=arguments.scheduler,

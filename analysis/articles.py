@@ -47,6 +47,14 @@ class ArticleResult:
     hits: list[keywords.TermHit]
     keyterms: list[keywords.Keyterm]
     frequencies: Counter[str]
+    analysed: bool = True
+
+
+def unanalysed_result(text: str) -> ArticleResult:
+    """Return the result of an article the extractors do not read (another language):
+    nothing found, words counted at the spaces."""
+    return ArticleResult(words=len(text.split()), figures=[], attributions=[], keywords=[],
+                         hits=[], keyterms=[], frequencies=Counter(), analysed=False)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ class ReportParameters:
     boilerplate_file: Path | None
     codebook_file: Path | None = None
     sides_file: Path | None = None
+    outlets_file: Path | None = None
     cache_dir: Path | None = None
     processes: int = 1
     scheduler: str = ""
@@ -77,6 +78,7 @@ def validate_parameters(
     boilerplate_file: str = "",
     codebook_file: str = "",
     sides_file: str = "",
+    outlets_file: str = "",
     cache_dir: str = "",
     processes: int = 1,
     scheduler: str = "",
@@ -123,6 +125,8 @@ def validate_parameters(
                                     "a TOML concept codebook for figures"),
         sides_file=_checked_file("sides_file", sides_file,
                                  "a TOML gazetteer of sides for attribution"),
+        outlets_file=_checked_file("outlets_file", outlets_file,
+                                   "a TOML list of outlet names and their aliases"),
         cache_dir=_cache_dir(cache_dir),
         processes=processes,
         scheduler=scheduler,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import platform
 import time
 from collections import Counter
@@ -17,7 +18,13 @@ import pandas as pd
 from spacy.language import Language
 
 from analysis import attribution, figures, keywords, schema
-from analysis.articles import ArticleResult, Extractors, iter_on_dask, iter_results
+from analysis.articles import (
+    ArticleResult,
+    Extractors,
+    iter_on_dask,
+    iter_results,
+    unanalysed_result,
+)
 from analysis.clean import (
     DEFAULT_DUPLICATE_THRESHOLD,
     BoilerplateRule,
@@ -31,6 +38,7 @@ from analysis.corpus import Article, Corpus
 from analysis.nlp import DEFAULT_MODEL, chunked, model_version
 from analysis.tablestore import staged_tables, table_columns, typed
 
+logger = logging.getLogger(__name__)
 Period = Literal["day", "week", "month", "quarter"]
 VERSIONED_PACKAGES = ("analysis", "spacy", "textacy", "pandas", "papermill", "nbconvert")
 
@@ -66,8 +74,10 @@ class Tables:
 
 
 def _counted(articles: pd.DataFrame, *, fold_duplicates: bool) -> pd.DataFrame:
-    """Return the articles counts use: with ``fold_duplicates``, none marked a duplicate."""
-    return articles[articles["duplicate_of"] == ""] if fold_duplicates else articles
+    """Return the articles counts use: those the extractors read (in the pipeline's
+    language) and, with ``fold_duplicates``, none marked a duplicate."""
+    counted = articles[articles["analysed"]]
+    return counted[counted["duplicate_of"] == ""] if fold_duplicates else counted
 
 
 class TableSink(Protocol):
@@ -151,13 +161,17 @@ def stream_tables(
     terms = terms or keywords.load_terms()
     extractors = Extractors(codebook=codebook or load_codebook(),
                             gazetteer=gazetteer or attribution.load_gazetteer(), terms=terms)
-    texts = [clean.text for clean in cleaned]
+    analysed = [is_analysed(article, nlp) for article in corpus.articles]
+    _warn_other_languages(corpus, analysed, nlp)
+    texts = [clean.text for clean, keep in zip(cleaned, analysed, strict=True) if keep]
     if scheduler:
-        results = iter_on_dask(texts, extractors, scheduler=scheduler, model=model,
-                               cache_folder=cache_folder, progress=progress)
+        found = iter_on_dask(texts, extractors, scheduler=scheduler, model=model,
+                             cache_folder=cache_folder, progress=progress)
     else:
-        results = iter_results(texts, nlp, extractors, cache_folder=cache_folder,
-                               batch_size=batch_size, n_process=n_process, progress=progress)
+        found = iter_results(texts, nlp, extractors, cache_folder=cache_folder,
+                             batch_size=batch_size, n_process=n_process, progress=progress)
+    results = (next(found) if keep else unanalysed_result(clean.text)
+               for clean, keep in zip(cleaned, analysed, strict=True))
     totals = _RunningTotals(period=period)
     for chunk in chunked(zip(corpus.articles, cleaned, results, strict=True), chunk_articles):
         articles = _articles_frame(chunk, duplicates)
@@ -175,6 +189,29 @@ def stream_tables(
 
 
 _Chunk = list[tuple[Article, CleanText, ArticleResult]]
+
+
+def is_analysed(article: Article, nlp: Language) -> bool:
+    """Return whether the extractors read ``article``: it is in the pipeline's language,
+    or its language is not known."""
+    return not article.language or article.language == nlp.lang
+
+
+def other_languages(corpus: Corpus, nlp: Language) -> dict[str, str]:
+    """Return {article_id: language} of the articles not in the pipeline's language."""
+    return {article.article_id: article.language for article in corpus.articles
+            if not is_analysed(article, nlp)}
+
+
+def _warn_other_languages(corpus: Corpus, analysed: list[bool], nlp: Language) -> None:
+    others = [article for article, keep in zip(corpus.articles, analysed, strict=True)
+              if not keep]
+    if others:
+        named = ", ".join(f"{article.article_id} ({article.language})" for article in others[:10])
+        more = f" and {len(others) - 10:,} more" if len(others) > 10 else ""
+        logger.warning("%s of %s articles are not in the pipeline's language (%s) and are "
+                       "listed but not analysed: %s%s", f"{len(others):,}",
+                       f"{len(corpus.articles):,}", nlp.lang, named, more)
 
 
 def _append_article_tables(sink: TableSink, chunk: _Chunk, articles: pd.DataFrame,
@@ -271,6 +308,10 @@ def _article_row(
         "boilerplate_chars": clean.removed_chars,
         "source_file": article.source_file,
         "duplicate_score": duplicate.score if duplicate else None,
+        "authors": article.authors,
+        "metadata_source": article.metadata_source,
+        "fetched": article.fetched,
+        "analysed": result.analysed,
         "text": clean.text,
     }
 
@@ -289,6 +330,7 @@ def build_run_info(
             "fingerprint": corpus.fingerprint,
             "articles": len(corpus.articles),
             "skipped": [dataclasses.asdict(problem) for problem in corpus.skipped],
+            "other_language": other_languages(corpus, nlp),
             "warnings": [dataclasses.asdict(problem) for problem in corpus.warnings],
         },
         "parameters": parameters,

@@ -251,11 +251,12 @@ def _corpus_fingerprint(parameters: ReportParameters) -> str:
     A corpus that does not load is left to the notebook, which fails with the loader's
     message and is kept for inspection like any failed run.
     """
-    from analysis.corpus import CorpusError, load_corpus
+    from analysis.corpus import CorpusError, OutletNamesError, load_corpus, load_outlet_names
 
     try:
-        return load_corpus(parameters.corpus, strict=parameters.strict).fingerprint
-    except CorpusError:
+        return load_corpus(parameters.corpus, strict=parameters.strict,
+                           outlet_names=load_outlet_names(parameters.outlets_file)).fingerprint
+    except (CorpusError, OutletNamesError):
         return ""
 
 

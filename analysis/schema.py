@@ -22,6 +22,10 @@ ARTICLES = (
     "boilerplate_chars",
     "source_file",
     "duplicate_score",
+    "authors",
+    "metadata_source",
+    "fetched",
+    "analysed",
 )
 FIGURES = (
     "article_id",
@@ -73,7 +77,7 @@ INTEGER_COLUMNS = frozenset({
 })
 FLOAT_COLUMNS = frozenset({"duplicate_score", "value", "per_1k_words", "score", "log_odds",
                            "z_score"})
-BOOLEAN_COLUMNS = frozenset({"approximate"})
+BOOLEAN_COLUMNS = frozenset({"approximate", "analysed"})
 
 TABLES: dict[str, tuple[str, ...]] = {
     "articles": ARTICLES,

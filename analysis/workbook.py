@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,11 +13,13 @@ from analysis import keywords
 from analysis.attribution import load_gazetteer
 from analysis.clean import load_boilerplate_rules
 from analysis.codebook import load_codebook
-from analysis.corpus import Corpus, load_corpus, select_articles
+from analysis.corpus import Corpus, load_corpus, load_outlet_names, metadata_gaps, select_articles
 from analysis.nlp import DEFAULT_MODEL, load_nlp
 from analysis.params import ReportParameters, check_outlets
 from analysis.pipeline import Tables, build_run_info, extract_tables, stream_tables, write_tables
 from analysis.tablestore import staged_tables
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -91,7 +94,8 @@ class _PreparedRun:
 def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
     """Load and check the corpus and every list before the model, then the model."""
     started = time.perf_counter()
-    corpus = load_corpus(parameters.corpus, strict=parameters.strict)
+    corpus = load_corpus(parameters.corpus, strict=parameters.strict,
+                         outlet_names=load_outlet_names(parameters.outlets_file))
     check_outlets(parameters, corpus)
     selected = select_articles(corpus, outlets=parameters.outlets,
                                date_from=parameters.date_from, date_to=parameters.date_to)
@@ -104,6 +108,9 @@ def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
         n_process=parameters.processes, period=parameters.period,
         fold_duplicates=parameters.fold_duplicates,
         duplicate_threshold=parameters.duplicate_threshold)
+    gaps = metadata_gaps(selected.articles)
+    if gaps:
+        logger.warning("%s", gaps)
     load_started = time.perf_counter()
     nlp = load_nlp(model)
     loaded = time.perf_counter()

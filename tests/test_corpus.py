@@ -48,7 +48,8 @@ def test_file_without_manifest_row_gets_stem_and_warning(tmp_path):
     b = corpus.articles[1]
     assert (b.article_id, b.outlet, b.published) == ("b", "", "")
     assert [str(w) for w in corpus.warnings] == [
-        "b.md: no row in manifest.csv; using the file stem as article_id and empty metadata"]
+        "b.md: no row in manifest.csv; its metadata comes from the file itself (a plain-text "
+        "file has none)"]
 
 
 def test_html_main_text_is_extracted(tmp_path):
@@ -88,7 +89,8 @@ def test_latin1_is_decoded_with_a_warning_naming_file_and_encoding(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), [
-    ("report.pdf", b"%PDF-1.7 binary", "unsupported file type; expected .txt, .md or .html"),
+    ("report.pdf", b"%PDF-1.7 binary", "unsupported file type; expected .txt, .md, .html, .htm "
+                                       "or .xhtml (each also .gz), or .warc / .warc.gz"),
     ("scan.txt", b"%PDF-1.7\n\x00\x01", "binary file (a PDF document); expected UTF-8 text"),
     ("photo.txt", b"\x89PNG\r\n\x1a\n\x00", "binary file (a PNG image); expected UTF-8 text"),
     ("packed.txt", gzip.compress(b"hello"), "binary file (gzip-compressed data); expected "
@@ -128,7 +130,7 @@ def test_manifest_bad_date_unknown_column_and_missing_file(tmp_path):
     assert corpus.articles[0].published == ""
     assert [str(w) for w in corpus.warnings] == [
         "manifest.csv: unknown columns 'section' are ignored; expected article_id, outlet, "
-        "published, title, url, language",
+        "published, title, url, authors, language, fetched",
         "manifest.csv, line 2: published '18/03/2021' is not an ISO date (YYYY-MM-DD); the "
         "article is kept undated",
         "manifest.csv: lists 'ghost' but no such article file was loaded",
@@ -174,11 +176,12 @@ def test_csv_and_parquet_tables_load_with_line_numbers(tmp_path):
                           "text": [ARTICLE, ARTICLE, ARTICLE], "extra": ["", "", ""]})
     frame.to_csv(tmp_path / "c.csv", index=False)
     frame.to_parquet(tmp_path / "p.parquet", index=False)
-    for name, line in (("c.csv", 4), ("p.parquet", 3)):
+    # A CSV row is numbered by the line it starts on: each text here ends with a line break.
+    for name, line in (("c.csv", 6), ("p.parquet", 3)):
         corpus = load_corpus(tmp_path / name)
         assert [a.article_id for a in corpus.articles] == ["a", "b"]
         assert corpus.skipped[0].line == line and corpus.skipped[0].path == name
-        assert "unknown columns 'extra'" in str(corpus.warnings[0])
+        assert "ignored columns 'extra'" in str(corpus.warnings[0])
 
 
 def test_ids_differing_only_in_case_warn(tmp_path):

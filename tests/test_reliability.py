@@ -129,8 +129,8 @@ def test_manifest_missing_metadata_columns_warns_and_leaves_them_empty(tmp_path)
     (article,) = corpus.articles
     assert (article.outlet, article.published, article.title) == ("Outlet A", "", "")
     assert reasons(corpus.warnings) == [
-        "manifest.csv: no column 'published', 'title', 'url', 'language'; those fields are "
-        "left empty (expected columns article_id, outlet, published, title, url, language)"]
+        "manifest.csv: no column 'published'; those fields come from the files themselves "
+        "where they have them"]
 
 
 def test_manifest_duplicate_traversal_and_future_rows_are_named_by_line(tmp_path):
@@ -144,13 +144,14 @@ def test_manifest_duplicate_traversal_and_future_rows_are_named_by_line(tmp_path
         "b,Outlet D,2999-01-01,T,,en\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert [(a.article_id, a.outlet, a.published) for a in corpus.articles] == [
-        ("a", "Outlet A", "2024-01-02"), ("b", "Outlet D", "2999-01-01")]
+        ("a", "Outlet A", "2024-01-02"), ("b", "Outlet D", "")]
     assert reasons(corpus.skipped) == [
         "manifest.csv, line 3: duplicate article_id 'a' (first on line 2)",
         "manifest.csv, line 4: article_id '../x' is not a plain name; expected letters, "
         "digits, '_', '-' and '.' only"]
     assert reasons(corpus.warnings) == [
-        "manifest.csv, line 5: published '2999-01-01' lies in the future"]
+        "manifest.csv, line 5: published '2999-01-01' lies outside the plausible range (1900 "
+        "to a year from today); the article is kept undated"]
 
 
 def test_file_ids_differing_only_in_case_warn(tmp_path):
