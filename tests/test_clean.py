@@ -149,3 +149,50 @@ def test_shingles_of_short_texts():
     assert shingles("") == set()
     assert shingles("Two words") == {"two words"}
     assert shingles("a b c d") == {"a b c", "b c d"}
+
+
+ABOUT_US = ("About Norvik\n"
+            "Norvik is a global provider of logistics software for ports and rail operators. "
+            "Its mission is to make freight visible from the quay to the warehouse door. "
+            "Norvik is headquartered in Oslo, employs around 900 people and is listed on the "
+            "Oslo stock exchange under the ticker NRVK.\n"
+            "Media contact: press office, Norvik, telephone and e-mail on the company website "
+            "for journalists and analysts who cover the freight and logistics industry.")
+
+
+def _release(story: str) -> str:
+    return story + "\n" + ABOUT_US
+
+
+def test_two_press_releases_sharing_only_an_about_us_block_are_not_folded():
+    first = _release("Norvik opened a new office in Rotterdam on Monday to serve customers in "
+                     "the Benelux. The office will employ twenty engineers by the end of the "
+                     "year, the company said.\nThe move follows a contract with the port "
+                     "authority signed in March for a tracking platform.")
+    second = _release("Norvik reported third-quarter revenue of 41 million euros, up eight "
+                      "percent from a year earlier, as rail customers renewed their licences.\n"
+                      "The chief executive said demand from inland terminals stayed strong "
+                      "and the outlook for the fourth quarter was unchanged.")
+    assert find_duplicates([("a", "2024-01-01", first), ("b", "2024-01-02", second)]) == []
+
+
+def test_a_rewrite_that_also_keeps_the_closing_block_is_still_folded():
+    story = ("Norvik opened a new office in Rotterdam on Monday to serve customers in the "
+             "Benelux. The office will employ twenty engineers by the end of the year, the "
+             "company said.\nThe move follows a contract with the port authority signed in "
+             "March for a tracking platform that follows containers from ship to truck.")
+    rewrite = ("Logistics software maker Norvik opened a new office in Rotterdam on Monday to "
+               "serve customers in the Benelux. The office will employ twenty engineers by the "
+               "end of the year, the company said.\nThe move follows a contract with the port "
+               "authority signed in March for a tracking platform that follows containers.")
+    (duplicate,) = find_duplicates([("a", "2024-01-01", _release(story)),
+                                    ("b", "2024-01-02", _release(rewrite))])
+    assert (duplicate.article_id, duplicate.duplicate_of) == ("b", "a")
+
+
+def test_a_verbatim_copy_is_folded_even_though_all_of_it_is_shared():
+    text = _release("Norvik opened a new office in Rotterdam on Monday to serve customers in "
+                    "the Benelux region.")
+    found = find_duplicates([("copy", "", text), ("original", "", text)])
+    assert [(d.article_id, d.duplicate_of, d.score) for d in found] == [
+        ("original", "copy", 1.0)]
