@@ -52,6 +52,7 @@ def read_page(html: str, *, url: str = "") -> Page:
         raise CorpusError("not an HTML page that could be parsed")
     declared = _declared_language(tree)
     document = trafilatura.bare_extraction(tree, url=url or None, with_metadata=True,
+                                           date_extraction_params=_date_options(),
                                            **EXTRACTION_OPTIONS)
     text = (document.text or "") if document is not None else ""
     # The fallback extractors return stray navigation ("Home") for a page with no
@@ -61,7 +62,7 @@ def read_page(html: str, *, url: str = "") -> Page:
     metadata = {
         "title": document.title or "",
         "published": document.date or "",
-        "outlet": site_name(document.sitename or ""),
+        "outlet": site_name(document.sitename or "", url=document.url or ""),
         # trafilatura falls back to the URL it was given; only the page's own counts here.
         "url": document.url if document.url != url else "",
         "authors": document.author or "",
@@ -76,12 +77,27 @@ def extract_html_text(html: str) -> str:
     return read_page(html).text
 
 
-def site_name(value: str) -> str:
+def site_name(value: str, *, url: str = "") -> str:
     """Return a page's site name without the tagline some sites append after a bar.
 
-    "LinkNaija | Nigeria's popular news platform" -> "LinkNaija".
+    "LinkNaija | Nigeria's popular news platform" -> "LinkNaija". A "site name" that is
+    only the host name of the page's ``url`` (trafilatura's fallback) is no site name: "".
     """
-    return value.split(" | ")[0].strip()
+    from urllib.parse import urlsplit
+
+    name = value.split(" | ")[0].strip()
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return "" if host and name.lower().removeprefix("www.") == host else name
+
+
+def _date_options() -> dict:
+    """Return htmldate's options: the original publication date, read from the page's
+    metadata, its time elements and its URL only. Its extensive search also reads dates in
+    the body text and would take a footer's "Copyright 2024" for 2024-01-01."""
+    from datetime import date
+
+    return {"original_date": True, "extensive_search": False,
+            "max_date": date.today().isoformat()}
 
 
 def _declared_language(tree) -> str:

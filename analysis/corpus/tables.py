@@ -124,7 +124,9 @@ def _jsonl_rows(path: Path, intake: Intake) -> Iterator[tuple[int, dict]]:
 
 def _json_record(raw: bytes, shown: str, line: int, intake: Intake) -> dict | None:
     try:
-        record = json.loads(raw.decode("utf-8"))
+        # strict=False: a raw tab or carriage return inside a string, which exporters
+        # write though JSON asks for an escape, stays in the string.
+        record = json.loads(raw.decode("utf-8"), strict=False)
     except UnicodeDecodeError as error:
         intake.skip(Problem(shown, f"not UTF-8 text ({error.reason} at byte {error.start}); "
                             f"save the file as UTF-8", line))
