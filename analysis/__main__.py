@@ -1,4 +1,4 @@
-"""The command line: ``python -m analysis extract|report``.
+"""The command line: ``python -m analysis collect|extract|report``.
 
 Exit status: 0 on success, 1 when a run failed, 2 for bad input or parameters (the
 message names the file, line or parameter).
@@ -30,6 +30,23 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every subcommand."""
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
+
+    collect = commands.add_parser(
+        "collect", help="fetch pages from a URL list, feed or sitemap into a corpus folder")
+    collect.add_argument("source", help="file of URLs (one per line), or an RSS/Atom feed or "
+                                        "XML sitemap (file or URL)")
+    collect.add_argument("--out", required=True, type=Path,
+                         help="corpus folder: pages are saved as <id>.html.gz beside "
+                              "manifest.csv and collect.json")
+    collect.add_argument("--delay", type=float, default=1.0,
+                         help="seconds between requests to one host (default 1; robots.txt "
+                              "may ask for more)")
+    collect.add_argument("--timeout", type=float, default=20.0,
+                         help="seconds to wait for a connection or for data (default 20)")
+    collect.add_argument("--retries", type=int, default=3,
+                         help="retries after a connection error, 429 or 5xx (default 3)")
+    collect.add_argument("--limit", type=int, default=None,
+                         help="fetch at most this many pages of the source")
 
     extract = commands.add_parser("extract", help="write the contract tables for a corpus")
     extract.add_argument("corpus", help="folder of articles, or a .jsonl/.csv/.parquet file")
@@ -104,6 +121,35 @@ def _validated(arguments: argparse.Namespace, *, out_dir: str = "",
     )
 
 
+def run_collect(arguments: argparse.Namespace) -> int:
+    """Fetch the pages of ``arguments.source`` into ``arguments.out``; return the exit code.
+
+    0 when pages were saved or all were saved before, 1 when every page failed.
+    """
+    from analysis.collect import REPORT_NAME, Politeness, collect
+
+    for name in ("delay", "timeout"):
+        if not getattr(arguments, name) >= 0:
+            raise ParameterError(f"--{name}", f"{getattr(arguments, name)!r} is not a number "
+                                 f"of seconds; expected 0 or more")
+    if arguments.retries < 0:
+        raise ParameterError("--retries", f"{arguments.retries} is negative; expected 0 or more")
+    if arguments.limit is not None and arguments.limit < 1:
+        raise ParameterError("--limit", f"{arguments.limit} is not a number of pages; expected "
+                             f"1 or more")
+    if arguments.out.exists() and not arguments.out.is_dir():
+        raise ParameterError("--out", f"{arguments.out} is a file; expected a folder")
+    politeness = Politeness(delay=arguments.delay, timeout=arguments.timeout,
+                            retries=arguments.retries)
+    result = collect(arguments.source, arguments.out, politeness=politeness,
+                     limit=arguments.limit)
+    print(f"saved {len(result.saved)} page(s) to {arguments.out}"
+          + (f"; {result.already_saved} saved before" if result.already_saved else "")
+          + (f"; {len(result.failed)} failed, listed with their reasons in "
+             f"{arguments.out / REPORT_NAME}" if result.failed else ""))
+    return EXIT_FAILED if result.failed and not (result.saved or result.already_saved) else 0
+
+
 def run_extract(arguments: argparse.Namespace) -> int:
     """Write the tables for ``arguments.corpus`` to ``arguments.out``; return the exit code."""
     from analysis.workbook import extract_to_folder
@@ -147,14 +193,16 @@ def _report_date(value: str) -> date:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status."""
+    from analysis.collect import CollectError
     from analysis.reports import ReportError
 
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
     arguments = build_parser().parse_args(argv)
-    command = {"extract": run_extract, "report": run_report_command}[arguments.command]
+    command = {"collect": run_collect, "extract": run_extract,
+               "report": run_report_command}[arguments.command]
     try:
         return command(arguments)
-    except BAD_INPUT_ERRORS as error:
+    except (*BAD_INPUT_ERRORS, CollectError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ReportError as error:
