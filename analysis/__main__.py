@@ -178,8 +178,20 @@ def run_report_command(arguments: argparse.Namespace) -> int:
     print(f"report: {published.html}")
     for page in published.outlet_pages:
         print(f"outlet: {page}")
+    for caveat in _run_caveats(published.folder):
+        print(f"note:   {caveat}")
     print(f"index:  {published.folder.parent / INDEX_FILE}")
     return 0
+
+
+def _run_caveats(folder: Path) -> list[str]:
+    """Return the caveats a published report's run.json records (missing metadata, ...)."""
+    import json
+
+    try:
+        return json.loads((folder / "tables" / "run.json").read_text("utf-8")).get("caveats", [])
+    except (OSError, ValueError):
+        return []
 
 
 def _report_date(value: str) -> date:

@@ -431,6 +431,31 @@ def build_trends(
     return trends.reset_index()[list(schema.TRENDS)]
 
 
+def term_totals(keywords: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Return each tracked term's mentions per outlet over all ``articles``, dated or not.
+
+    Columns: outlet, term, count, articles (of the outlet), words (of the outlet) and
+    per_1k_words, one row per outlet and term found anywhere; what a term × outlet
+    comparison needs when there are no dates to make trends of. Pass the articles to
+    count (fold duplicates before calling).
+    """
+    columns = ["outlet", "term", "count", "articles", "words", "per_1k_words"]
+    if articles.empty or keywords.empty:
+        return pd.DataFrame(columns=columns)
+    volume = articles.groupby("outlet").agg(articles=("article_id", "size"),
+                                            words=("words", "sum"))
+    hits = keywords.merge(articles[["article_id", "outlet"]], on="article_id")
+    counts = hits.groupby(["outlet", "term"])["count"].sum()
+    # Every outlet has a row for every term, as in trends, so pooled rates stay right.
+    grid = pd.MultiIndex.from_product([sorted(volume.index), sorted(set(keywords["term"]))],
+                                      names=["outlet", "term"])
+    totals = pd.DataFrame(index=grid).join(counts).fillna({"count": 0}).reset_index()
+    totals = totals.join(volume, on="outlet").astype({"count": "int64"})
+    totals["per_1k_words"] = (1000 * totals["count"] / totals["words"].where(
+        totals["words"] > 0)).fillna(0.0).round(3)
+    return totals[columns]
+
+
 # --- discovery --------------------------------------------------------------------------
 
 

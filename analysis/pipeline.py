@@ -70,7 +70,9 @@ class Tables:
     @property
     def folded(self) -> int:
         """Return how many articles counts leave out as duplicates of an earlier one."""
-        return len(self.articles) - len(self.counted_articles())
+        if not self.fold_duplicates:
+            return 0
+        return int(((self.articles["duplicate_of"] != "") & self.articles["analysed"]).sum())
 
 
 def _counted(articles: pd.DataFrame, *, fold_duplicates: bool) -> pd.DataFrame:
@@ -162,7 +164,6 @@ def stream_tables(
     extractors = Extractors(codebook=codebook or load_codebook(),
                             gazetteer=gazetteer or attribution.load_gazetteer(), terms=terms)
     analysed = [is_analysed(article, nlp) for article in corpus.articles]
-    _warn_other_languages(corpus, analysed, nlp)
     texts = [clean.text for clean, keep in zip(cleaned, analysed, strict=True) if keep]
     if scheduler:
         found = iter_on_dask(texts, extractors, scheduler=scheduler, model=model,
@@ -203,15 +204,16 @@ def other_languages(corpus: Corpus, nlp: Language) -> dict[str, str]:
             if not is_analysed(article, nlp)}
 
 
-def _warn_other_languages(corpus: Corpus, analysed: list[bool], nlp: Language) -> None:
-    others = [article for article, keep in zip(corpus.articles, analysed, strict=True)
-              if not keep]
-    if others:
-        named = ", ".join(f"{article.article_id} ({article.language})" for article in others[:10])
-        more = f" and {len(others) - 10:,} more" if len(others) > 10 else ""
-        logger.warning("%s of %s articles are not in the pipeline's language (%s) and are "
-                       "listed but not analysed: %s%s", f"{len(others):,}",
-                       f"{len(corpus.articles):,}", nlp.lang, named, more)
+def language_caveat(corpus: Corpus, nlp: Language) -> str:
+    """Return one sentence naming the articles not in the pipeline's language, or ""."""
+    others = other_languages(corpus, nlp)
+    if not others:
+        return ""
+    named = ", ".join(f"{article_id} ({language})"
+                      for article_id, language in list(others.items())[:10])
+    more = f" and {len(others) - 10:,} more" if len(others) > 10 else ""
+    return (f"{len(others):,} of {len(corpus.articles):,} articles are not in the pipeline's "
+            f"language ({nlp.lang}) and are listed but not analysed: {named}{more}.")
 
 
 def _append_article_tables(sink: TableSink, chunk: _Chunk, articles: pd.DataFrame,

@@ -253,8 +253,9 @@ def plot_term_heatmap(
 ) -> Figure:
     """Return a heatmap of tracked terms × outlets, mentions per 1,000 words over all periods.
 
-    Shows the ``top_terms`` most frequent terms and the ``top_outlets`` outlets with most
-    words; the other outlets share one row. Each cell is labelled with its rate.
+    ``trends`` is the trends table or ``keywords.term_totals`` (which also counts undated
+    articles). Shows the ``top_terms`` most frequent terms and the ``top_outlets`` outlets
+    with most words; the other outlets share one row. Each cell is labelled with its rate.
     """
     grouped = group_small_outlets(trends, top=top_outlets)
     pooled = _rate(grouped, ["outlet", "term"])
@@ -266,7 +267,7 @@ def plot_term_heatmap(
                             "periods."))
     axes = figure.subplots()
     if table.empty or not leaders:
-        _say(axes, NO_DATES if trends.empty else "no tracked terms found")
+        _say(axes, "no tracked terms found")
         return figure
     image = axes.imshow(table.to_numpy(), aspect="auto", cmap="Blues")
     axes.set_xticks(range(len(leaders)), leaders, rotation=45, ha="right", fontsize="small")

@@ -1,10 +1,13 @@
 """Small DataFrames a report shows: header, overview and the per-section tables.
 
-Everything here returns data, never HTML: pandas escapes cell text when a notebook
-renders it, so article text and outlet names always show as text.
+Everything here returns data, never raw HTML: pandas escapes cell text when a notebook
+renders it, so article text and outlet names always show as text; the one HTML box
+(``caveats``) escapes every value it holds.
 """
 
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 
@@ -32,6 +35,33 @@ def report_header(data: ReportData, *, report_date: str = "") -> pd.DataFrame:
     }
     return pd.DataFrame({"value": [str(value) for value in facts.values()]},
                         index=pd.Index(list(facts), name=""))
+
+
+def term_totals(data: ReportData) -> pd.DataFrame:
+    """Return mentions of each tracked term per outlet over the counted articles, dated or
+    undated alike (``keywords.term_totals``)."""
+    from analysis.keywords import term_totals as totals
+
+    return totals(data.tables.keywords, data.tables.counted_articles())
+
+
+def caveats(data: ReportData):
+    """Return what a reader must know before trusting the numbers, as a highlighted box.
+
+    Missing outlets or dates and what they turn off, articles in another language, skipped
+    inputs; nothing (None) when there is no caveat.
+    """
+    from IPython.display import HTML
+
+    sentences = list(data.run_info.get("caveats", []))
+    if data.corpus.skipped:
+        sentences.append(f"{len(data.corpus.skipped):,} input(s) could not be read and were "
+                         f"skipped; Provenance lists each with its reason.")
+    if not sentences:
+        return None
+    items = "".join(f"<li>{html.escape(sentence)}</li>" for sentence in sentences)
+    return HTML(f'<div class="caveats" role="note"><strong>Before you read:</strong>'
+                f"<ul>{items}</ul></div>")
 
 
 def articles_overview(data: ReportData) -> pd.DataFrame:

@@ -16,7 +16,14 @@ from analysis.codebook import load_codebook
 from analysis.corpus import Corpus, load_corpus, load_outlet_names, metadata_gaps, select_articles
 from analysis.nlp import DEFAULT_MODEL, load_nlp
 from analysis.params import ReportParameters, check_outlets
-from analysis.pipeline import Tables, build_run_info, extract_tables, stream_tables, write_tables
+from analysis.pipeline import (
+    Tables,
+    build_run_info,
+    extract_tables,
+    language_caveat,
+    stream_tables,
+    write_tables,
+)
 from analysis.tablestore import staged_tables
 
 logger = logging.getLogger(__name__)
@@ -59,6 +66,8 @@ def extract_to_folder(parameters: ReportParameters, *, model: str = DEFAULT_MODE
     if parameters.out_dir is None:
         raise ValueError("extract_to_folder: parameters.out_dir is not set")
     run = _prepare(parameters, model)
+    for caveat in run.caveats:
+        logger.warning("%s", caveat)
     with staged_tables(parameters.out_dir) as files:
         timings = stream_tables(run.corpus, files, nlp=run.nlp, progress=progress,
                                 **run.options)
@@ -83,12 +92,14 @@ class _PreparedRun:
     corpus: Corpus
     nlp: Language
     options: dict
+    caveats: list[str]
     timings: dict[str, float]
 
     def info(self, timings: dict[str, float]) -> dict:
         """Return the run.json record of this run with the extraction ``timings``."""
-        return build_run_info(self.corpus, parameters=self.parameters.as_record(),
-                              nlp=self.nlp, timings={**self.timings, **timings})
+        return {**build_run_info(self.corpus, parameters=self.parameters.as_record(),
+                                 nlp=self.nlp, timings={**self.timings, **timings}),
+                "caveats": self.caveats}
 
 
 def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
@@ -108,12 +119,11 @@ def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
         n_process=parameters.processes, period=parameters.period,
         fold_duplicates=parameters.fold_duplicates,
         duplicate_threshold=parameters.duplicate_threshold)
-    gaps = metadata_gaps(selected.articles)
-    if gaps:
-        logger.warning("%s", gaps)
     load_started = time.perf_counter()
     nlp = load_nlp(model)
     loaded = time.perf_counter()
+    caveats = [sentence for sentence in (metadata_gaps(selected.articles),
+                                         language_caveat(selected, nlp)) if sentence]
     return _PreparedRun(parameters=parameters, corpus=selected, nlp=nlp, options=options,
-                        timings={"load_corpus": load_started - started,
-                                 "load_model": loaded - load_started})
+                        caveats=caveats, timings={"load_corpus": load_started - started,
+                                                  "load_model": loaded - load_started})

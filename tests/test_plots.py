@@ -84,11 +84,26 @@ def texts_of(figure) -> list[str]:
     return [text.get_text() for axes in figure.axes for text in axes.texts]
 
 
-@pytest.mark.parametrize("plot", [plots.plot_term_trends, plots.plot_term_trends_by_outlet,
-                                  plots.plot_term_heatmap])
+@pytest.mark.parametrize("plot", [plots.plot_term_trends, plots.plot_term_trends_by_outlet])
 def test_an_undated_corpus_is_said_to_have_no_trends_not_drawn_as_empty_axes(plot):
     undated = trends_for(3).iloc[0:0]
-    assert plots.NO_DATES in texts_of(plot(undated))
+    texts = texts_of(plot(undated))
+    assert texts.count(plots.NO_DATES) == 1  # once per chart, not in every panel
+
+
+def test_the_term_outlet_heatmap_draws_for_undated_articles():
+    from analysis.keywords import term_totals
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["A", "B", "B"],
+                             "published": ["", "", ""], "words": [1000, 500, 500]})
+    found = pd.DataFrame({"article_id": ["a", "b", "c"], "term": ["border", "border", "aid"],
+                          "count": [4, 2, 1], "per_1k_words": [4.0, 4.0, 2.0]})
+    totals = term_totals(found, articles)
+    assert totals.set_index(["outlet", "term"])["per_1k_words"].to_dict() == {
+        ("A", "aid"): 0.0, ("A", "border"): 4.0, ("B", "aid"): 1.0, ("B", "border"): 2.0}
+    axes = plots.plot_term_heatmap(totals).axes[0]
+    assert [label.get_text() for label in axes.get_yticklabels()] == ["A", "B"]
+    assert axes.get_images()[0].get_array().shape == (2, 2)
 
 
 def test_articles_without_an_outlet_get_a_label_in_the_legend(recwarn):

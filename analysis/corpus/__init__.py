@@ -15,6 +15,9 @@ caller decides whether that is fatal (``strict=True`` raises on the first one).
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -67,7 +70,29 @@ def load_corpus(path: Path | str, *, strict: bool = False,
     if not corpus.articles:
         reasons = "; ".join(str(problem) for problem in corpus.skipped[:5])
         raise CorpusError(f"{path}: no usable article" + (f" ({reasons})" if reasons else ""))
+    corpus.articles = unify_outlet_spellings(corpus.articles)
     return corpus
+
+
+def unify_outlet_spellings(articles: list[Article]) -> list[Article]:
+    """Return ``articles`` with outlet names that differ only in case, spaces or punctuation
+    ("PolitiFact", "Politifact"; "Inexhibit magazine", "Inexhibitmagazine") written one way:
+    the most frequent spelling, ties to the first in sort order."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        if article.outlet:
+            spellings[_spelling_key(article.outlet)][article.outlet] += 1
+    chosen = {key: min(counts, key=lambda name: (-counts[name], name))
+              for key, counts in spellings.items() if len(counts) > 1}
+    if not chosen:
+        return articles
+    return [dataclasses.replace(article, outlet=chosen[_spelling_key(article.outlet)])
+            if article.outlet and _spelling_key(article.outlet) in chosen else article
+            for article in articles]
+
+
+def _spelling_key(name: str) -> str:
+    return re.sub(r"\W+", "", name.casefold())
 
 
 def select_articles(

@@ -68,3 +68,11 @@ def test_pages_and_manifest_rows_of_one_outlet_get_one_name(tmp_path):
     (tmp_path / "manifest.csv").write_text("article_id,outlet\nb,NYT\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert corpus.outlets == ["The New York Times"]
+
+
+def test_spellings_of_one_outlet_that_differ_in_case_or_spaces_become_one(tmp_path):
+    for name, site in (("a", "PolitiFact"), ("b", "Politifact"), ("c", "PolitiFact"),
+                       ("d", "Inexhibit magazine"), ("e", "Inexhibitmagazine")):
+        (tmp_path / f"{name}.html").write_text(pages.page(
+            f'<meta property="og:site_name" content="{site}">'), encoding="utf-8")
+    assert load_corpus(tmp_path).outlets == ["Inexhibit magazine", "PolitiFact"]
