@@ -209,11 +209,18 @@ def language_caveat(corpus: Corpus, nlp: Language) -> str:
     others = other_languages(corpus, nlp)
     if not others:
         return ""
-    named = ", ".join(f"{article_id} ({language})"
+    titles = {article.article_id: article.title for article in corpus.articles}
+    named = ", ".join(f"{_label(titles[article_id] or article_id)} ({language})"
                       for article_id, language in list(others.items())[:10])
     more = f" and {len(others) - 10:,} more" if len(others) > 10 else ""
     return (f"{len(others):,} of {len(corpus.articles):,} articles are not in the pipeline's "
             f"language ({nlp.lang}) and are listed but not analysed: {named}{more}.")
+
+
+def _label(text: str, *, width: int = 48) -> str:
+    """Return ``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 def _append_article_tables(sink: TableSink, chunk: _Chunk, articles: pd.DataFrame,

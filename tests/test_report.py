@@ -200,3 +200,33 @@ def test_relative_paths_are_read_from_where_the_command_runs(tmp_path):
     assert run["parameters"]["corpus"] == str(tmp_path / "my corpus")
     assert run["parameters"]["terms_file"] == str(tmp_path / "my terms.toml")
     assert not (REPO / "notebooks" / "out").exists()
+
+
+def test_a_report_on_saved_pages_without_a_manifest_uses_the_pages_metadata(tmp_path):
+    import gzip
+
+    import pandas as pd
+
+    from tests.corpus import pages
+
+    corpus = tmp_path / "pages"
+    corpus.mkdir()
+    (corpus / "og.html").write_text(pages.OPEN_GRAPH, encoding="utf-8")
+    (corpus / "ld.html.gz").write_bytes(gzip.compress(pages.JSON_LD.encode("utf-8")))
+    (corpus / "meta.htm").write_text(pages.META_TAGS, encoding="utf-8")
+    (corpus / "ru.html").write_text(pages.RUSSIAN, encoding="utf-8")
+    reports = tmp_path / "reports"
+    result = run_cli("report", "--corpus", str(corpus), "--reports-dir", str(reports),
+                     "--date", REPORT_DATE, "--no-cache")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "not in the pipeline's language (en)" in result.stdout
+    articles = pd.read_csv(reports / REPORT_DATE / "tables" / "articles.csv",
+                           keep_default_na=False).set_index("article_id")
+    assert articles.loc[["og", "ld", "meta"], "outlet"].tolist() == [
+        "The Daily Example", "Example Noticias", "example.org"]
+    assert articles.loc[["og", "ld", "meta"], "published"].tolist() == [
+        "2024-03-05", "2024-03-06", "2024-03-07"]
+    assert articles.loc["ru", "language"] == "ru" and not articles.loc["ru", "analysed"]
+    page = (reports / REPORT_DATE / "report.html").read_text()
+    assert "Before you read:" in page and "Переговоры о границе (ru)" in page
+    assert "no dated articles" not in page
