@@ -67,7 +67,7 @@ class TermMatcher:
     """
 
     exact: PhraseMatcher
-    folded: tuple[PhraseMatcher, ...]
+    folded: tuple  # PhraseMatchers on LOWER and LEMMA, and a token Matcher for long terms
     terms: TermList
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
@@ -157,6 +157,7 @@ def load_terms(path: Path | None = None, *, extra: Sequence[str] = ()) -> TermLi
         groups.update(_parse_groups(document, path))
     for term in extra:
         if term.strip() and term.strip() not in groups:
+            _check_lengths(term.strip(), [term.strip()], "parameter 'terms'")
             groups[term.strip()] = (term.strip(),)
     return TermList(groups)
 
@@ -184,8 +185,19 @@ def _parse_groups(document: dict, path: Path) -> dict[str, tuple[str, ...]]:
         if not name.strip():
             raise TermFileError(f"{path}: a term name is empty")
         unique = dict.fromkeys(variant.strip() for variant in [name, *variants])
+        _check_lengths(name, unique, path)
         groups[name.strip()] = tuple(unique)
     return groups
+
+
+def _check_lengths(name: str, variants: Iterable[str], path: Path | str) -> None:
+    """Raise TermFileError naming the term when a variant has more than MAX_TERM_WORDS."""
+    for variant in variants:
+        words = len(re.split(r"[\s-]+", variant.strip()))
+        if words > MAX_TERM_WORDS:
+            raise TermFileError(f"{path}: term {name!r}: variant {variant[:60]!r} has {words} "
+                                f"words (at most {MAX_TERM_WORDS}); a tracked term is a "
+                                f"phrase, not a sentence")
 
 
 # --- matching ---------------------------------------------------------------------------
@@ -196,21 +208,41 @@ def build_term_matcher(nlp: Language, terms: TermList) -> TermMatcher:
 
     Each variant matches on the words as written (lower-cased) and on their lemmas, so
     inflected forms count; a space and a hyphen between words are interchangeable; a
-    variant written in capitals (an acronym) matches only in capitals.
+    variant written in capitals (an acronym) matches only in capitals. A variant whose
+    word forms combine into more than ``MAX_PHRASE_FORMS`` phrases is matched word by
+    word (a token pattern with each word's forms), so its cost grows with its length,
+    not with the product of its words' forms.
     """
+    from spacy.matcher import Matcher
+
     by_attribute = {attribute: PhraseMatcher(nlp.vocab, attr=attribute)
                     for attribute in ("ORTH", "LOWER", "LEMMA")}
+    by_word = Matcher(nlp.vocab)
     for name, variants in terms.groups.items():
         phrases: dict[str, list[Doc]] = {attribute: [] for attribute in by_attribute}
+        patterns: list[list[dict]] = []
         for variant in variants:
             for spelling in _spellings(variant):
-                for attribute, docs in _phrases(nlp, spelling).items():
+                found = _phrases(nlp, spelling)
+                if isinstance(found, list):
+                    patterns.extend(found)
+                    continue
+                for attribute, docs in found.items():
                     phrases[attribute].extend(docs)
         for attribute, docs in phrases.items():
             if docs:
                 by_attribute[attribute].add(name, docs)
+        if patterns:
+            by_word.add(name, patterns)
     return TermMatcher(exact=by_attribute["ORTH"],
-                       folded=(by_attribute["LOWER"], by_attribute["LEMMA"]), terms=terms)
+                       folded=(by_attribute["LOWER"], by_attribute["LEMMA"], by_word),
+                       terms=terms)
+
+
+# A variant whose words' forms combine into more phrases than this is matched word by word.
+MAX_PHRASE_FORMS = 256
+# A variant of more words than this is refused: it names a sentence, not a term.
+MAX_TERM_WORDS = 12
 
 
 def _spellings(variant: str) -> set[str]:
@@ -218,8 +250,9 @@ def _spellings(variant: str) -> set[str]:
     return {variant.strip(), " ".join(words), "-".join(words)}
 
 
-def _phrases(nlp: Language, spelling: str) -> dict[str, list[Doc]]:
-    """Return the phrase Docs that match ``spelling``, keyed by the attribute they match on.
+def _phrases(nlp: Language, spelling: str) -> dict[str, list[Doc]] | list[list[dict]]:
+    """Return the phrase Docs that match ``spelling``, keyed by the attribute they match on,
+    or token patterns when the phrases would be too many.
 
     An acronym matches as written; anything else in lower case with regular plurals
     (each word's forms combined) or by the lemmas a Doc gives its words.
@@ -230,6 +263,9 @@ def _phrases(nlp: Language, spelling: str) -> dict[str, list[Doc]]:
         return {"ORTH": [Doc(nlp.vocab, words=[token.text for token in tokens])]}
     forms = [_inflected(token.lower_, token.lemma_.lower()) for token in tokens]
     lemmas = [_cased(token.lemma_, token.lower_) for token in tokens]
+    if max(math.prod(map(len, forms)), math.prod(map(len, lemmas))) > MAX_PHRASE_FORMS:
+        return [[{"LOWER": {"IN": words}} for words in forms],
+                [{"LEMMA": {"IN": words}} for words in lemmas]]
     return {
         "LOWER": [Doc(nlp.vocab, words=list(words)) for words in product(*forms)],
         "LEMMA": [Doc(nlp.vocab, words=list(words), lemmas=list(words))

@@ -334,3 +334,24 @@ def test_any_text_counts_without_error(nlp, matcher, text):
     for hit in keywords.keyword_in_context(doc, matcher):
         assert text[hit.start:hit.end] == hit.match
     list(keywords.extract_keyterms(doc, topn=3))
+
+
+def test_a_term_of_eight_ordinary_words_matches_without_combining_every_form(nlp):
+    term = "migrants asking asylum returned across border crossing points"
+    terms = keywords.load_terms(extra=[term])
+    matcher = keywords.build_term_matcher(nlp, terms)
+    by_word = matcher.folded[2]
+    assert term in by_word  # matched word by word: its forms are not multiplied out
+    doc = nlp("Officials said migrant asking asylum returns across border crossings point "
+              "were rare.")
+    assert term in [name for name, _ in keywords.find_terms(doc, matcher)]
+
+
+def test_a_variant_longer_than_a_phrase_is_refused_naming_the_term(tmp_path):
+    words = " ".join(f"word{n}" for n in range(13))
+    path = tmp_path / "terms.toml"
+    path.write_text(f'[terms]\nlong = ["{words}"]\n', encoding="utf-8")
+    with pytest.raises(TermFileError, match=r"term 'long': variant .* has 13 words \(at most 12\)"):
+        keywords.load_terms(path)
+    with pytest.raises(TermFileError, match=r"parameter 'terms': term '.*' has 13 words"):
+        keywords.load_terms(extra=[words])
