@@ -67,7 +67,8 @@ def check_loads_or_names(path: Path, name: str) -> None:
         assert name in str(error), f"CorpusError does not name {name}: {error}"
         return
     for problem in [*corpus.skipped, *corpus.warnings]:
-        assert problem.path in (name, "manifest.csv"), str(problem)
+        # A crawl's record is named "crawl.warc.gz (its URL)".
+        assert problem.path.split(" (")[0] in (name, "manifest.csv"), str(problem)
     for article in corpus.articles:
         assert article.text.strip()
         article.text.encode("utf-8")  # no unpaired surrogates reach the parser or the CSV
@@ -134,6 +135,70 @@ def test_any_manifest_loads_or_is_named(manifest):
             # A fatal manifest problem names the manifest instead of the article file.
             with pytest.raises(CorpusError, match="manifest"):
                 load_corpus(folder)
+
+
+CELLS = st.one_of(IDS, TEXTS, st.sampled_from(["", ",", '"', '""', "\n", "\r", "a,b", "=1+1"]))
+
+
+@given(rows=st.lists(st.lists(CELLS, max_size=6), max_size=6),
+       header=st.sampled_from([["article_id", "text"], ["id", "maintext", "publish_date"],
+                               ["url", "content", "media_name"], ["text"], ["title"]]))
+def test_any_csv_export_loads_or_is_named(rows, header):
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([header, *rows])
+    holder, folder = folder_with("export.csv", buffer.getvalue().encode("utf-8", "surrogatepass"))
+    with holder:
+        check_loads_or_names(folder / "export.csv", "export.csv")
+
+
+@given(document=st.one_of(
+    st.lists(st.dictionaries(st.sampled_from(["article_id", "id", "text", "content", "url",
+                                              "source", "publishedAt", "authors"]),
+                             st.one_of(TEXTS, VALUES), max_size=6), max_size=5),
+    st.fixed_dictionaries({"articles": st.lists(st.one_of(VALUES, st.fixed_dictionaries(
+        {"content": TEXTS, "source": st.fixed_dictionaries({"name": VALUES})})), max_size=4)}),
+    VALUES))
+def test_any_json_document_loads_or_is_named(document):
+    holder, folder = folder_with("export.json", json.dumps(document).encode("utf-8",
+                                                                            "surrogatepass"))
+    with holder:
+        check_loads_or_names(folder / "export.json", "export.json")
+
+
+@given(columns=st.dictionaries(
+    st.sampled_from(["article_id", "text", "outlet", "published", "title", "extra"]),
+    st.one_of(st.lists(st.one_of(st.none(), TEXTS), min_size=2, max_size=2),
+              st.lists(st.integers(-5, 5), min_size=2, max_size=2),
+              st.lists(st.floats(allow_nan=True), min_size=2, max_size=2),
+              st.lists(st.lists(st.integers(), max_size=2), min_size=2, max_size=2)),
+    max_size=5))
+def test_any_parquet_table_loads_or_is_named(columns):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    holder = tempfile.TemporaryDirectory()
+    with holder:
+        path = Path(holder.name) / "export.parquet"
+        try:
+            table = pa.table({name: pa.array(values) for name, values in columns.items()})
+        except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeEncodeError):
+            return  # not a table pyarrow can write
+        pq.write_table(table, path)
+        check_loads_or_names(path, "export.parquet")
+
+
+@given(data=st.one_of(st.binary(max_size=300), TEXTS.map(
+    lambda text: text.encode("utf-8", "surrogatepass"))),
+    compress=st.booleans(), name=st.sampled_from(["page.html.gz", "crawl.warc.gz", "crawl.warc"]))
+def test_any_bytes_as_a_compressed_page_or_crawl_load_or_are_named(data, compress, name):
+    import gzip
+
+    holder, folder = folder_with(name, gzip.compress(data) if compress else data)
+    with holder:
+        check_loads_or_names(folder, name)
 
 
 # --- cleaning and the extractors ------------------------------------------------------------

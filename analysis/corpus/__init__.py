@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from analysis.corpus.decoding import MAX_FILE_BYTES, decode_text
-from analysis.corpus.folders import MANIFEST_NAME, load_folder
+from analysis.corpus.folders import MANIFEST_NAME, _file_kind, load_folder
 from analysis.corpus.intake import MAX_ARTICLE_CHARS, Intake
 from analysis.corpus.metadata import detect_language
 from analysis.corpus.model import (
@@ -62,6 +62,9 @@ def load_corpus(path: Path | str, *, strict: bool = False,
     intake = Intake(corpus, strict=strict, names=outlet_names or load_outlet_names())
     if path.is_dir():
         load_folder(path, intake)
+    elif not path.is_file():
+        raise CorpusError(f"{path}: not a regular file or folder ({_file_kind(path)}); "
+                          f"expected a folder of articles or a {', '.join(TABLE_SUFFIXES)} file")
     elif path.suffix.lower() in TABLE_SUFFIXES:
         load_table(path, intake)
     else:

@@ -67,6 +67,14 @@ def map_columns(header: Iterable[str], *, fields: Iterable[str],
                      unknown=tuple(name for name in header if name not in used))
 
 
+def duplicated_columns(header: Iterable[str]) -> list[str]:
+    """Return the column names that appear more than once in ``header``, in order."""
+    seen: dict[str, int] = {}
+    for name in header:
+        seen[name] = seen.get(name, 0) + 1
+    return [name for name, count in seen.items() if count > 1]
+
+
 def flatten_record(record: dict) -> dict:
     """Return a JSON record with nested objects one level flattened ("source.name").
 

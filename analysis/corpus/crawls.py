@@ -39,6 +39,7 @@ def load_warc(path: Path, shown: str, intake: Intake, *,
     from warcio.exceptions import ArchiveLoadFailed
 
     ignored: Counter[str] = Counter()
+    pages = 0
     try:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream):
@@ -46,12 +47,17 @@ def load_warc(path: Path, shown: str, intake: Intake, *,
                 if reason:
                     ignored[reason] += 1
                     continue
+                pages += 1
                 _add_page(record, shown, intake, manifest=manifest)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
         intake.skip(Problem(shown, f"damaged WARC file; records after the damage are lost "
                             f"({error})"))
-    if ignored:
-        counts = ", ".join(f"{count:,} {reason}" for reason, count in sorted(ignored.items()))
+        return
+    counts = ", ".join(f"{count:,} {reason}" for reason, count in sorted(ignored.items()))
+    if not pages:
+        intake.skip(Problem(shown, "no HTML page in this crawl" +
+                            (f" (only {counts})" if counts else " (no records)")))
+    elif ignored:
         intake.warn(Problem(shown, f"records that are no article were ignored: {counts}"))
 
 

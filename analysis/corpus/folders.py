@@ -9,12 +9,15 @@ id overrides the metadata read from the file, field by field.
 from __future__ import annotations
 
 import csv
+import os
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from tqdm import tqdm
 
 from analysis.corpus import crawls
-from analysis.corpus.columns import map_columns
+from analysis.corpus.columns import duplicated_columns, map_columns
 from analysis.corpus.decoding import decode_text, read_file_bytes
 from analysis.corpus.intake import Intake, id_problem
 from analysis.corpus.metadata import Layer, checked_date
@@ -77,18 +80,74 @@ def _article_suffix(path: Path) -> str:
 
 def _article_files(folder: Path, intake: Intake) -> list[Path]:
     files = []
-    for file in sorted(folder.rglob("*")):
-        relative = file.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or not file.is_file():
+    for path, problem in walk_corpus(folder):
+        relative = str(path.relative_to(folder))
+        if problem:
+            intake.skip(Problem(_printable(relative), problem))
+        elif path.name in OWN_FILES and path.parent == folder:
             continue
-        if file.name in OWN_FILES and file.parent == folder:
-            continue
-        if _article_suffix(file) in ARTICLE_SUFFIXES or crawls.is_warc(file):
-            files.append(file)
+        elif _article_suffix(path) in ARTICLE_SUFFIXES or crawls.is_warc(path):
+            files.append(path)
         else:
-            intake.skip(Problem(_printable(str(relative)),
+            intake.skip(Problem(_printable(relative),
                                 f"unsupported file type; expected {EXPECTED_FILES}"))
     return files
+
+
+def walk_corpus(folder: Path) -> Iterator[tuple[Path, str]]:
+    """Yield (path, problem) for every entry under ``folder``, in name order.
+
+    The corpus is the regular files inside the folder: hidden entries are passed over; a
+    symbolic link is followed only to a file inside the folder; links that lead outside,
+    dangle or loop, links to folders, special files (pipes, sockets, devices) and folders
+    that cannot be read come with the problem that keeps them out ("" for a file to read).
+    """
+    root = folder.resolve()
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        yield folder, f"unreadable folder ({error.strerror or error})"
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink():
+            yield path, _link_problem(path, root)
+        elif entry.is_dir(follow_symlinks=False):
+            yield from walk_corpus(path) if path.resolve().is_relative_to(root) else ()
+        elif entry.is_file(follow_symlinks=False):
+            yield path, ""
+        else:
+            yield path, f"not a regular file ({_file_kind(path)}); not read"
+
+
+def _link_problem(path: Path, root: Path) -> str:
+    """Return why a symbolic link is not read, or "" for a link to a file in the corpus."""
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"broken symbolic link (to {os.readlink(path)}); not read"
+    except (RuntimeError, OSError):
+        return "symbolic link loop; not read"
+    if not target.is_relative_to(root):
+        return f"symbolic link to {target}, outside the corpus folder; not read"
+    if target.is_dir():
+        return "symbolic link to a folder; not followed (its files would count twice)"
+    if not target.is_file():
+        return f"symbolic link to a special file ({_file_kind(target)}); not read"
+    return ""
+
+
+def _file_kind(path: Path) -> str:
+    """Return what kind of special file ``path`` is, in words."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "unknown kind"
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "unknown kind")
 
 
 def _read_article_file(file: Path, shown: str, intake: Intake
@@ -141,6 +200,10 @@ def read_manifest(path: Path, intake: Intake) -> dict[str, dict[str, str]]:
                           f"{expected}") from error
     if rows and "article_id" not in header:
         raise CorpusError(f"{path}: manifest has no article_id column; expected {expected}")
+    twice = duplicated_columns(header)
+    if twice:
+        raise CorpusError(f"{path}: column {', '.join(map(repr, twice))} appears more than once; "
+                          f"keep one of each")
     columns = map_columns(header, fields=("article_id", *MANIFEST_FIELDS), aliases=False)
     if columns.unknown:
         intake.warn(Problem(MANIFEST_NAME, f"unknown columns "

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from analysis.corpus.columns import ColumnMap, flatten_record, map_columns
+from analysis.corpus.columns import ColumnMap, duplicated_columns, flatten_record, map_columns
 from analysis.corpus.intake import MAX_ARTICLE_CHARS, Intake
 from analysis.corpus.metadata import Layer, article_id_for_url
 from analysis.corpus.model import METADATA_FIELDS, CorpusError, Problem
@@ -186,6 +186,10 @@ def _csv_rows(path: Path, intake: Intake) -> Iterator[tuple[int, dict]]:
             header = next(reader, None)
             if header is None:
                 return
+            twice = duplicated_columns(header)
+            if twice:
+                raise CorpusError(f"{path}: column {', '.join(map(repr, twice))} appears more "
+                                  f"than once; keep one of each")
             line = reader.line_num + 1
             for cells in reader:
                 problem = _row_problem(cells, header)
@@ -224,6 +228,10 @@ def _parquet_rows(path: Path, intake: Intake) -> Iterator[tuple[int, dict]]:
     except (OSError, ValueError) as error:
         raise CorpusError(f"{path}: cannot read the table ({error})") from None
     schema = table_file.schema_arrow
+    twice = duplicated_columns(schema.names)
+    if twice:
+        raise CorpusError(f"{path}: column {', '.join(map(repr, twice))} appears more than once; "
+                          f"keep one of each")
     columns = map_columns(schema.names, fields=RECORD_FIELDS)
     for name, column in columns.columns.items():
         _check_parquet_type(path, column, schema.field(column).type, name)

@@ -111,3 +111,13 @@ def test_a_table_without_a_text_column_is_refused_with_the_names_it_reads(tmp_pa
     (tmp_path / "a.csv").write_text("article_id,outlet\na,Outlet\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"a\.csv: no text column.*'maintext'"):
         load_corpus(tmp_path / "a.csv")
+
+
+def test_a_manifest_or_table_with_two_columns_of_one_name_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("article_id,outlet,outlet\na,A,B\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"manifest\.csv: column 'outlet' appears more than once"):
+        load_corpus(tmp_path)
+    (tmp_path / "t.csv").write_text(f'article_id,text,text\na,"{TEXT}",x\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"t\.csv: column 'text' appears more than once"):
+        load_corpus(tmp_path / "t.csv")
