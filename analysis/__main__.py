@@ -1,14 +1,18 @@
 """The command line: ``python -m analysis collect|extract|report``.
 
 Exit status: 0 on success, 1 when a run failed, 2 for bad input or parameters (the
-message names the file, line or parameter).
+message names the file, line or parameter), 130 when interrupted (Ctrl-C), 143 when
+stopped by SIGTERM; an interrupted run cleans up and publishes nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -17,11 +21,18 @@ from analysis.clean import BoilerplateRulesError
 from analysis.codebook import CodebookError
 from analysis.corpus import CorpusError, OutletNamesError
 from analysis.keywords import TermFileError
-from analysis.params import PERIODS, ParameterError, ReportParameters, validate_parameters
+from analysis.params import (
+    PERIODS,
+    ParameterError,
+    ReportParameters,
+    validate_folder,
+    validate_parameters,
+)
 
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT)
+EXIT_TERMINATED = 143  # SIGTERM
 BAD_INPUT_ERRORS = (CorpusError, ParameterError, TermFileError, CodebookError, GazetteerError,
                     BoilerplateRulesError, OutletNamesError)
 
@@ -137,8 +148,7 @@ def run_collect(arguments: argparse.Namespace) -> int:
     if arguments.limit is not None and arguments.limit < 1:
         raise ParameterError("--limit", f"{arguments.limit} is not a number of pages; expected "
                              f"1 or more")
-    if arguments.out.exists() and not arguments.out.is_dir():
-        raise ParameterError("--out", f"{arguments.out} is a file; expected a folder")
+    validate_folder("--out", str(arguments.out))
     politeness = Politeness(delay=arguments.delay, timeout=arguments.timeout,
                             retries=arguments.retries)
     result = collect(arguments.source, arguments.out, politeness=politeness,
@@ -154,6 +164,7 @@ def run_extract(arguments: argparse.Namespace) -> int:
     """Write the tables for ``arguments.corpus`` to ``arguments.out``; return the exit code."""
     from analysis.workbook import extract_to_folder
 
+    validate_folder("--out", str(arguments.out))
     parameters = _validated(arguments, out_dir=str(arguments.out))
     summary = extract_to_folder(parameters)
     skipped = len(summary.corpus.skipped)
@@ -169,6 +180,8 @@ def run_report_command(arguments: argparse.Namespace) -> int:
     report_date = _report_date(arguments.date)
     parameters = _validated(arguments, outlets=arguments.outlets,
                             date_from=arguments.date_from, date_to=arguments.date_to)
+    if arguments.reports_dir is not None:
+        validate_folder("--reports-dir", str(arguments.reports_dir))
     reports_dir = arguments.reports_dir or DEFAULT_REPORTS_DIR
     published = run_report(parameters, report_date=report_date, reports_dir=reports_dir,
                            force=arguments.force, per_outlet=arguments.per_outlet)
@@ -212,21 +225,49 @@ def main(argv: list[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     command = {"collect": run_collect, "extract": run_extract,
                "report": run_report_command}[arguments.command]
+    with _termination_as_interrupt() as received:
+        try:
+            return command(arguments)
+        except (*BAD_INPUT_ERRORS, CollectError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        except ReportError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_FAILED
+        except KeyboardInterrupt:
+            stopped = "stopped by SIGTERM" if signal.SIGTERM in received else "interrupted"
+            print(f"{stopped}: {INTERRUPTED[arguments.command]}", file=sys.stderr)
+            return EXIT_TERMINATED if signal.SIGTERM in received else EXIT_INTERRUPTED
+        except OSError as error:
+            print(f"error: {error} (earlier tables and reports are as they were)",
+                  file=sys.stderr)
+            return EXIT_FAILED
+
+
+# What an interrupted command leaves, in the message it prints.
+INTERRUPTED = {
+    "collect": "the pages saved so far are kept and listed in collect.json; run the same "
+               "command again to go on where it stopped",
+    "extract": "nothing was written; the earlier tables are as they were",
+    "report": "nothing was published; earlier reports and the index are as they were",
+}
+
+
+@contextmanager
+def _termination_as_interrupt() -> Iterator[list[int]]:
+    """Handle SIGTERM (a scheduler's stop, ``kill``) as Ctrl-C: the run stops the same way,
+    cleaning up its staging; yields the signals received."""
+    received: list[int] = []
+
+    def stop(number: int, _frame) -> None:
+        received.append(number)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
     try:
-        return command(arguments)
-    except (*BAD_INPUT_ERRORS, CollectError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except ReportError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_FAILED
-    except KeyboardInterrupt:
-        print("interrupted: nothing was published; earlier tables and reports are as they "
-              "were", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except OSError as error:
-        print(f"error: {error} (earlier tables and reports are as they were)", file=sys.stderr)
-        return EXIT_FAILED
+        yield received
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -115,7 +115,7 @@ def validate_parameters(
         terms=_checked_strings("terms", terms),
         terms_file=_checked_file("terms_file", terms_file, "a TOML term list"),
         period=period,
-        out_dir=_user_path(out_dir) if out_dir else None,
+        out_dir=_checked_folder("out_dir", out_dir),
         strict=bool(strict),
         fold_duplicates=bool(fold_duplicates),
         duplicate_threshold=float(duplicate_threshold),
@@ -139,7 +139,29 @@ _SCHEDULER_ADDRESS = re.compile(r"(?:(?:tcp|tls|ucx|ws|wss)://)?[\w.\-\[\]:]+:\d
 def _cache_dir(value: str) -> Path | None:
     if value == "off":
         return None
-    return _user_path(value) if value else default_cache_dir()
+    return _checked_folder("cache_dir", value) if value else default_cache_dir()
+
+
+def validate_folder(name: str, value: str) -> Path | None:
+    """Return ``value`` as an absolute folder path, or raise ParameterError naming ``name``
+    when it is a file (see ``_checked_folder``)."""
+    return _checked_folder(name, value)
+
+
+def _checked_folder(name: str, value: str) -> Path | None:
+    """Return ``value`` as a folder path (created later if missing), or None for "".
+
+    Raises ParameterError when it names an existing file, or a path under a file.
+    """
+    if not value:
+        return None
+    path = _user_path(value)
+    existing = next((parent for parent in (path, *path.parents) if parent.exists()), None)
+    if existing is not None and not existing.is_dir():
+        where = "" if existing == path else f" ({existing} is a file)"
+        raise ParameterError(name, f"{_as_typed(value)} is not a folder{where}; expected a "
+                             f"folder, which is created when it does not exist")
+    return path
 
 
 def _as_typed(value: str) -> Path:
@@ -160,6 +182,30 @@ def check_outlets(parameters: ReportParameters, corpus: Corpus) -> None:
     if unknown:
         raise ParameterError("outlets", f"unknown outlet(s) {', '.join(map(repr, unknown))}; "
                              f"the corpus has {', '.join(map(repr, known)) or 'no outlet names'}")
+
+
+# Trends put every period between the first and the last date on their axis, for every
+# outlet and term: more periods than this is a chart nobody can read and a table that
+# grows without bound (a day period over a century is 46,000 rows per outlet and term).
+MAX_PERIODS = 2000
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.31}
+
+
+def check_period(parameters: ReportParameters, corpus: Corpus) -> None:
+    """Raise ParameterError when ``period`` cuts the corpus's dates into too many periods."""
+    dates = sorted(article.published for article in corpus.articles if article.published)
+    if not dates:
+        return
+    span_days = (date.fromisoformat(dates[-1]) - date.fromisoformat(dates[0])).days
+    periods = int(span_days / PERIOD_DAYS[parameters.period]) + 1
+    if periods > MAX_PERIODS:
+        longer = [name for name in PERIODS
+                  if span_days / PERIOD_DAYS[name] + 1 <= MAX_PERIODS]
+        raise ParameterError("period", f"{parameters.period!r} cuts the articles' dates "
+                             f"({dates[0]} to {dates[-1]}) into about {periods:,} periods, "
+                             f"more than {MAX_PERIODS:,}; choose "
+                             f"{' or '.join(longer) or 'a narrower date range'}, or narrow "
+                             f"the dates with date_from and date_to")
 
 
 def check_outlet(outlet: str, corpus: Corpus) -> str:

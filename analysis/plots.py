@@ -1,7 +1,9 @@
 """Matplotlib charts for notebooks and reports; each returns a Figure and never shows it.
 
 Figures are built without pyplot, so nothing global accumulates across a long run and a
-notebook shows each chart once, as the value of its cell.
+notebook shows each chart once, as the value of its cell. Every text comes from the
+input (outlet names, terms, sources), so matplotlib's mathtext is off: "$" and "\\" are
+drawn as written, never read as formulas.
 """
 
 from __future__ import annotations
@@ -9,8 +11,14 @@ from __future__ import annotations
 import base64
 import io
 
+import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
+
+# Text from the input is drawn literally in every chart ("$5 $10" is not math, and a
+# malformed formula would stop the report).
+matplotlib.rcParams["text.parse_math"] = False
+matplotlib.rcParams["text.usetex"] = False
 
 CHART_SIZE = (9, 4)
 CHART_DPI = 100

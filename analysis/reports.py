@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from analysis.files import write_atomically
+from analysis.fingerprint import run_fingerprint
 from analysis.params import REPO_ROOT, ReportParameters
 
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
@@ -68,8 +69,9 @@ def run_report(
 ) -> PublishedReport:
     """Execute ``notebook`` on validated ``parameters`` and publish it for ``report_date``.
 
-    When the latest good report was made from the same corpus (same fingerprint) with the
-    same parameters there is nothing new to report: unless ``force``, nothing runs and the
+    When the latest good report has the same run fingerprint (``run_fingerprint``: every
+    corpus file, the parameters, every list file's content, the code and notebooks) there
+    is nothing new to report: unless ``force``, nothing runs and the
     result points at that report with ``unchanged_since`` set to its date. With
     ``per_outlet`` the outlet notebook also runs once per outlet, one HTML page each,
     published together with the overview.
@@ -82,7 +84,9 @@ def run_report(
     reports_dir.mkdir(parents=True, exist_ok=True)
     with _run_lock(reports_dir), _stop_signals() as stopped:
         _remove_stale_files(reports_dir)
-        fingerprint = _corpus_fingerprint(parameters)
+        fingerprint = run_fingerprint(
+            parameters, notebooks=[notebook, *([OUTLET_NOTEBOOK] if per_outlet else [])],
+            extra={"per_outlet": per_outlet})
         latest = _latest_good_run(reports_dir)
         if (not force and latest and fingerprint
                 and latest.get("fingerprint") == fingerprint
@@ -154,11 +158,8 @@ def _execute(notebook: Path, output: Path, values: dict, *, staging: Path,
 def _outlet_pages(staging: Path, parameters: ReportParameters, report_date: date,
                   notebook: Path) -> list[dict]:
     """Run the outlet notebook once per outlet of the overview's tables; return the pages."""
-    import pandas as pd
-
-    articles = pd.read_csv(staging / "tables" / "articles.csv", keep_default_na=False)
     pages, used = [], set()
-    for outlet in sorted(set(articles["outlet"]) - {""}):
+    for outlet in table_outlets(staging / "tables" / "articles.parquet"):
         slug = re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-") or "outlet"
         while slug in used:
             slug += "-"
@@ -173,6 +174,15 @@ def _outlet_pages(staging: Path, parameters: ReportParameters, report_date: date
         (staging / page).write_text(render_html(executed), encoding="utf-8")
         pages.append({"title": outlet, "link": page})
     return pages
+
+
+def table_outlets(articles: Path) -> list[str]:
+    """Return the outlet names of an articles table, sorted, read as text (an outlet named
+    "1999", "NaN" or "True" stays that string)."""
+    import pyarrow.parquet as pq
+
+    outlets = pq.read_table(articles, columns=["outlet"]).column("outlet").to_pylist()
+    return sorted(set(outlets) - {"", None})
 
 
 def notebook_parameters(
@@ -245,21 +255,6 @@ def add_table_of_contents(page: str) -> str:
     return str(soup)
 
 
-def _corpus_fingerprint(parameters: ReportParameters) -> str:
-    """Return the corpus fingerprint, or "" when the corpus does not load.
-
-    A corpus that does not load is left to the notebook, which fails with the loader's
-    message and is kept for inspection like any failed run.
-    """
-    from analysis.corpus import CorpusError, OutletNamesError, load_corpus, load_outlet_names
-
-    try:
-        return load_corpus(parameters.corpus, strict=parameters.strict,
-                           outlet_names=load_outlet_names(parameters.outlets_file)).fingerprint
-    except (CorpusError, OutletNamesError):
-        return ""
-
-
 def _latest_good_run(reports_dir: Path) -> dict | None:
     return next((run for run in list_runs(reports_dir) if run.get("status") == "ok"), None)
 
@@ -325,8 +320,11 @@ def _stop_signals() -> Iterator[list[int]]:
         yield received
         return
 
-    def stop(number: int, _frame) -> None:
+    def stop(number: int, frame) -> None:
         received.append(number)
+        handler = previous[number]
+        if callable(handler):  # the command line's own handler records the signal too
+            handler(number, frame)
         raise KeyboardInterrupt
 
     previous = {number: signal.signal(number, stop) for number in (signal.SIGINT, signal.SIGTERM)}

@@ -14,6 +14,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis import schema
+from analysis.files import write_atomically
 
 RUN_INFO = "run.json"
 # The cleaned article text lives in articles.parquet only: a CSV cell per article would
@@ -50,6 +52,29 @@ def typed(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     kinds = {column: schema.column_type(column) for column in table_columns(name)}
     return frame.astype({column: _PANDAS_TYPES[kind] for column, kind in kinds.items()
                          if kind in _PANDAS_TYPES})
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP's list).
+FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with every text cell that a spreadsheet would run as a formula
+    ("=HYPERLINK(...)", "+1", "-2", "@SUM", a leading tab or carriage return) prefixed with
+    an apostrophe, which spreadsheets show as text. Only CSV tables get this; Parquet keeps
+    the value as it is."""
+    text_columns = [column for column in frame.columns if schema.column_type(column) == "str"
+                    and (frame[column].dtype == object
+                         or pd.api.types.is_string_dtype(frame[column].dtype))]
+    if not text_columns:
+        return frame
+    safe = frame.copy()
+    for column in text_columns:
+        values = safe[column]
+        risky = values.str.match(FORMULA_START.pattern, na=False).astype(bool)
+        if risky.any():
+            safe[column] = values.where(~risky, "'" + values.astype(str))
+    return safe
 
 
 def arrow_schema(name: str) -> pa.Schema:
@@ -77,7 +102,7 @@ class TableFiles:
                                                                  newline="")
             self._parquet[name] = pq.ParquetWriter(self.folder / f"{name}.parquet",
                                                    arrow_schema(name))
-        frame.drop(columns=list(PARQUET_ONLY.get(name, ()))).to_csv(
+        spreadsheet_safe(frame.drop(columns=list(PARQUET_ONLY.get(name, ())))).to_csv(
             self._csv[name], index=False, header=self._csv[name].tell() == 0)
         if len(frame):
             self._parquet[name].write_table(
@@ -119,10 +144,16 @@ def staged_tables(out_dir: Path) -> Iterator[TableFiles]:
     out_dir.mkdir(parents=True, exist_ok=True)
     with (out_dir.parent / f".{out_dir.name}.lock").open("a+") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        # A run killed while moving its tables in is finished first: its staging is whole.
+        finish_interrupted_move(out_dir)
         # Any staging folder that exists while we hold the lock is a killed run's.
         for stale in [*out_dir.parent.glob(f".{out_dir.name}.staging-*"),
+                      *out_dir.parent.glob(f"..{out_dir.name}.moving.tmp-*"),
                       *out_dir.glob(".staging-*")]:
-            shutil.rmtree(stale, ignore_errors=True)
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
         files = TableFiles(staging)
         try:
@@ -144,6 +175,7 @@ def staged_tables(out_dir: Path) -> Iterator[TableFiles]:
             else:
                 files.written = _move_in(staged, out_dir)
         finally:
+            finish_interrupted_move(out_dir)  # a move cut short by an exception completes
             shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -174,9 +206,41 @@ _RENAME_EXCHANGE = 2
 
 
 def _move_in(staged: list[Path], out_dir: Path) -> list[Path]:
-    written = []
-    for path in staged:
-        target = out_dir / path.name
-        os.replace(path, target)
-        written.append(target)
+    """Move the staged files into ``out_dir`` one by one, run.json last, under a journal.
+
+    The journal beside ``out_dir`` names the staging folder and the files; a run killed
+    at any point of the move leaves it, and the next run (or this one, on an exception)
+    completes the move from the staging folder before anything else
+    (``finish_interrupted_move``): the folder ends with the whole new set, never a mix.
+    """
+    journal = _journal(out_dir)
+    write_atomically(journal, json.dumps({"staging": str(staged[0].parent),
+                                          "files": [path.name for path in staged]}))
+    written = [out_dir / path.name for path in staged]
+    finish_interrupted_move(out_dir)
     return written
+
+
+def finish_interrupted_move(out_dir: Path) -> None:
+    """Complete a move of tables into ``out_dir`` that its journal says was begun.
+
+    Call with the folder's lock held. Files still in the staging folder are moved in, in
+    the journal's order (run.json last), then the journal is removed.
+    """
+    journal = _journal(out_dir)
+    try:
+        record = json.loads(journal.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError):
+        journal.unlink(missing_ok=True)  # a journal cut short: the move never began
+        return
+    staging = Path(record["staging"])
+    for name in record["files"]:
+        if (staging / name).exists():
+            os.replace(staging / name, out_dir / name)
+    journal.unlink(missing_ok=True)
+
+
+def _journal(out_dir: Path) -> Path:
+    return out_dir.parent / f".{out_dir.name}.moving"

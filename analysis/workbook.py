@@ -15,7 +15,7 @@ from analysis.clean import load_boilerplate_rules
 from analysis.codebook import load_codebook
 from analysis.corpus import Corpus, load_corpus, load_outlet_names, metadata_gaps, select_articles
 from analysis.nlp import DEFAULT_MODEL, load_nlp
-from analysis.params import ReportParameters, check_outlets
+from analysis.params import ReportParameters, check_outlets, check_period
 from analysis.pipeline import (
     Tables,
     build_run_info,
@@ -110,6 +110,7 @@ def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
     check_outlets(parameters, corpus)
     selected = select_articles(corpus, outlets=parameters.outlets,
                                date_from=parameters.date_from, date_to=parameters.date_to)
+    check_period(parameters, selected)
     options = dict(
         terms=keywords.load_terms(parameters.terms_file, extra=parameters.terms),
         boilerplate_rules=load_boilerplate_rules(parameters.boilerplate_file),

@@ -150,3 +150,33 @@ def test_a_second_extract_reads_every_parse_from_the_cache(tmp_path):
     none = run_cli("extract", str(SEEDS), "--out", str(tmp_path / "c"), "--no-cache")
     assert none.returncode == 0
     assert json.loads((tmp_path / "c" / "run.json").read_text())["parameters"]["cache_dir"] is None
+
+
+@pytest.mark.parametrize(("arguments", "named"), [
+    (("extract", str(SEEDS), "--out", "{file}"), "'--out'"),
+    (("extract", str(SEEDS), "--out", "{file}/tables"), "'--out'"),
+    (("report", "--reports-dir", "{file}"), "'--reports-dir'"),
+    (("extract", str(SEEDS), "--out", "{dir}", "--cache-dir", "{file}"), "'cache_dir'"),
+    (("collect", "{file}", "--out", "{file}"), "'--out'"),
+])
+def test_a_folder_option_given_a_file_exits_2_naming_the_option(tmp_path, arguments, named):
+    file = tmp_path / "a-file.txt"
+    file.write_text("not a folder", encoding="utf-8")
+    filled = [value.format(file=file, dir=tmp_path / "tables") for value in arguments]
+    result = run_cli(*filled)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert f"parameter {named}" in result.stderr and "is not a folder" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_period_too_fine_for_the_date_span_exits_2_before_the_model_loads(tmp_path):
+    rows = ["a,Outlet,1905-01-02", "b,Outlet,2024-01-02"]
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text("Officials said 300 migrants crossed.", "utf-8")
+    (tmp_path / "manifest.csv").write_text("article_id,outlet,published\n" + "\n".join(rows),
+                                           encoding="utf-8")
+    result = run_cli("extract", str(tmp_path), "--out", str(tmp_path / "t"), "--period", "day")
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "parameter 'period': 'day' cuts the articles' dates (1905-01-02 to 2024-01-02)" in \
+        result.stderr
+    assert "choose month or quarter" in result.stderr

@@ -131,3 +131,13 @@ def test_a_source_kind_keeps_its_colour_whichever_kinds_a_report_has():
         return to_hex(handle.get_facecolor())
     assert anonymous_colour(["anonymous", "group"]) == anonymous_colour(["anonymous", "document"])
     assert anonymous_colour(["anonymous", "group"]) == plots.KIND_COLOURS["anonymous"]
+
+
+def test_text_from_the_input_is_drawn_literally_not_as_math():
+    hostile = ["$\\frac{1}{0}$ Times", "$$", "Cost: $5 and $10", "\\mathbf{x}"]
+    articles = pd.DataFrame({"article_id": list("abcd"), "outlet": hostile})
+    figures = pd.DataFrame({"article_id": list("abcd"), "concept": ["aid"] * 4})
+    chart = plots.plot_figure_concepts(figures, articles)
+    chart._repr_mimebundle_()  # renders to PNG: a formula would be parsed here
+    (axes,) = chart.axes
+    assert sorted(text.get_text() for text in axes.get_legend().get_texts()) == sorted(hostile)

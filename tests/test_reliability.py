@@ -356,6 +356,65 @@ def test_a_folder_with_files_of_its_own_gets_the_tables_moved_in_and_keeps_them(
     assert (out / "articles.csv").is_file() and (out / "run.json").is_file()
 
 
+def test_sigterm_during_extract_stops_it_like_ctrl_c_and_cleans_up(tmp_path, two_corpora):
+    _first, _second, tables = two_corpora
+    out = tmp_path / "out"
+    shutil.copytree(tables, out)
+    before = snapshot(out)
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for number in range(60):
+        for seed in SEEDS.glob("*.txt"):
+            text = seed.read_text(encoding="utf-8") + f"\nCopy {number}."
+            (corpus / f"{number:03d}-{seed.name}").write_text(text, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "analysis", "extract", str(corpus),
+                                "--out", str(out), "--no-cache"], cwd=REPO,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".out.staging-*")) and process.poll() is None:
+        assert time.monotonic() < deadline, "extract never started staging"
+        time.sleep(0.2)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGTERM)
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 143, err[-2000:]
+    assert "stopped by SIGTERM: nothing was written; the earlier tables are as they were" in err
+    assert "Traceback" not in err
+    assert snapshot(out) == before
+    assert not list(tmp_path.glob(".out.staging-*"))
+
+
+@pytest.mark.parametrize("after", [0, 1, 6, 18])
+def test_extract_killed_while_moving_into_a_folder_of_user_files_is_completed_not_mixed(
+        tmp_path, two_corpora, after):
+    from analysis.tablestore import finish_interrupted_move
+
+    first, second, _tables = two_corpora
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("my notes", encoding="utf-8")
+    assert run_cli("extract", str(first), "--out", str(out)).returncode == 0
+    before = snapshot(out)
+    killed = killed_extract("replace", after, second, out)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
+    finish_interrupted_move(out)  # what the next run does first, under the lock
+    articles = pd.read_csv(out / "articles.csv", keep_default_na=False, dtype=str)
+    if after == 0:  # killed while writing the journal: the move never began
+        assert snapshot(out) == before
+    else:
+        assert list(articles["article_id"]) == ["b"]
+        info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+        assert info["corpus"]["articles"] == 1 and str(second) in info["corpus"]["source"]
+        for name in ("figures", "attributions", "keywords"):
+            ids = set(pd.read_csv(out / f"{name}.csv", dtype=str)["article_id"].dropna())
+            assert ids <= {"b"}, f"{name}.csv still holds the previous run's rows"
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "my notes"
+    again = run_cli("extract", str(second), "--out", str(out))
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert leftovers(out) == []
+    assert [path.name for path in tmp_path.glob(".mine.*")] == [".mine.lock"]
+
+
 def test_disk_full_while_writing_tables_leaves_the_previous_tables(tmp_path, nlp,
                                                                    monkeypatch):
     from analysis.pipeline import build_run_info, extract_tables, write_tables
@@ -533,10 +592,12 @@ def test_an_interrupted_report_run_leaves_the_last_good_report_and_releases_the_
     assert lock_is_free(good_reports), f"the lock is still held after {how}"
     if how in ("SIGINT", "SIGTERM"):
         assert leftovers(good_reports) == [], "an interrupted run left its staging folder"
-        assert process.returncode == 130, err[-2000:]
+        expected = {"SIGINT": (130, "interrupted"), "SIGTERM": (143, "stopped by SIGTERM")}
+        code, said = expected[how]
+        assert process.returncode == code, err[-2000:]
         # Ctrl-C reaches the kernel too, which logs its own traceback; ours prints none.
-        assert "interrupted: nothing was published" in err
-        assert "KeyboardInterrupt" not in err.split("interrupted: nothing was published")[-1]
+        assert f"{said}: nothing was published" in err
+        assert "KeyboardInterrupt" not in err.split(f"{said}: nothing was published")[-1]
 
 
 def test_the_run_after_a_killed_one_completes_and_leaves_no_staging(good_reports):
