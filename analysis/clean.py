@@ -4,8 +4,7 @@ Three layers remove page furniture from an article's text: editable regex rules
 (``data/boilerplate.toml``), lines that repeat across several articles of the same
 outlet (site chrome), and paragraphs printed twice in one article. The raw text is never
 changed: the clean text is derived, and every removed span is kept with its rule for
-audit. ``find_duplicates`` then links rewrites and syndicated copies to the earliest
-article of their cluster with MinHash LSH, so that trends can count a story once.
+audit. Rewrites and syndicated copies are found afterwards (``analysis.duplicates``).
 """
 
 from __future__ import annotations
@@ -29,12 +28,7 @@ MIN_REPEATED_PARAGRAPH_CHARS = 40
 MIN_CHROME_ARTICLES = 3
 BLANK_RUNS = re.compile(r"\n{3,}")
 TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
-WORD = re.compile(r"\w+")
 
-DEFAULT_DUPLICATE_THRESHOLD = 0.15
-SHINGLE_WORDS = 3
-MINHASH_PERMUTATIONS = 128
-MINHASH_SEED = 1
 
 
 class BoilerplateRulesError(ValueError):
@@ -205,117 +199,3 @@ def clean_corpus(
     return [clean_text(article.text, rules=rules,
                        site_chrome=chrome.get(article.outlet, frozenset()))
             for article in corpus.articles]
-
-
-# --- near-duplicates and rewrites --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    """An article that repeats an earlier one, with their estimated word-shingle Jaccard."""
-
-    article_id: str
-    duplicate_of: str
-    score: float
-
-
-def shingles(text: str, *, size: int = SHINGLE_WORDS) -> set[str]:
-    """Return the set of lower-cased ``size``-word shingles of ``text``."""
-    words = WORD.findall(text.lower())
-    if len(words) < size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
-
-
-def find_duplicates(
-    articles: Sequence[tuple[str, str, str]],
-    *,
-    threshold: float = DEFAULT_DUPLICATE_THRESHOLD,
-) -> list[Duplicate]:
-    """Return each article whose text repeats an earlier article's, linked to the earliest.
-
-    ``articles`` holds (article_id, published, clean text). Articles are taken in
-    publication order (undated last, ties by id: without dates the first id is the
-    original); each one is compared, through MinHash LSH buckets rather than all pairs,
-    with those before it, and linked to the most similar one whose story similarity
-    (``story_similarity``: word-shingle Jaccard, leaving out a closing block both share)
-    reaches ``threshold``. A duplicate of a duplicate points to the cluster's first
-    article.
-    """
-    from datasketch import MinHash, MinHashLSH
-
-    if not 0 < threshold <= 1:
-        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
-    lsh = MinHashLSH(threshold=threshold, num_perm=MINHASH_PERMUTATIONS)
-    signatures: dict[str, MinHash] = {}
-    texts: dict[str, str] = {}
-    root: dict[str, str] = {}
-    found = []
-    for article_id, _published, text in sorted(articles, key=_publication_order):
-        signature = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=MINHASH_SEED)
-        signature.update_batch([shingle.encode("utf-8") for shingle in shingles(text)])
-        candidates = [other for other in lsh.query(signature)
-                      if signature.jaccard(signatures[other]) >= threshold]
-        scored = [(story_similarity(text, texts[other]), other) for other in candidates]
-        best = max(scored, default=None)
-        if best is not None and best[0] >= threshold:
-            root[article_id] = root.get(best[1], best[1])
-            found.append(Duplicate(article_id, root[article_id], round(best[0], 4)))
-        signatures[article_id] = signature
-        texts[article_id] = text
-        lsh.insert(article_id, signature)
-    return found
-
-
-def story_similarity(text: str, other: str) -> float:
-    """Return the word-shingle Jaccard similarity of two texts' stories.
-
-    A block of closing paragraphs that both texts share at their end (a company's "About
-    us" paragraph under two different press releases, a site's standard disclaimer) is
-    no shared story: when both texts end with such a block and have story before it,
-    only the paragraphs before the block are compared. Otherwise the whole texts are.
-    """
-    own, theirs = shingles(text), shingles(other)
-    whole = _jaccard(own, theirs)
-    own_story, own_tail = _split_shared_tail(text, theirs)
-    their_story, their_tail = _split_shared_tail(other, own)
-    story_shingles = shingles(own_story), shingles(their_story)
-    tails_match = _jaccard(shingles(own_tail), shingles(their_tail)) >= SHARED_TAIL_MATCH
-    if own_tail and their_tail and all(story_shingles) and tails_match:
-        return _jaccard(*story_shingles)
-    return whole
-
-
-# A closing paragraph is shared when this share of its shingles stands in the other text;
-# two closing blocks are the same block when their shingles overlap this much.
-SHARED_PARAGRAPH = 0.5
-SHARED_TAIL_MATCH = 0.5
-# Paragraphs this short (headings such as "About Ascom") do not end a shared block.
-HEADING_WORDS = 5
-
-
-def _split_shared_tail(text: str, other_shingles: set[str]) -> tuple[str, str]:
-    """Return (story, tail): ``tail`` is the run of closing paragraphs of ``text`` that
-    stand in the other text (short headings inside the run included)."""
-    paragraphs = [line for line in text.split("\n") if line.strip()]
-    cut = len(paragraphs)
-    while cut > 0:
-        paragraph = paragraphs[cut - 1]
-        own = shingles(paragraph)
-        if len(paragraph.split()) >= HEADING_WORDS and (
-                len(own & other_shingles) < SHARED_PARAGRAPH * len(own)):
-            break
-        cut -= 1
-    while cut < len(paragraphs) and len(paragraphs[cut].split()) < HEADING_WORDS:
-        cut += 1  # a heading that opens the story is no part of the tail
-    return "\n".join(paragraphs[:cut]), "\n".join(paragraphs[cut:])
-
-
-def _jaccard(first: set[str], second: set[str]) -> float:
-    union = len(first | second)
-    return len(first & second) / union if union else 0.0
-
-
-def _publication_order(article: tuple[str, str, str]) -> tuple[bool, str, str]:
-    article_id, published, _text = article
-    return (not published, published, article_id)

@@ -25,16 +25,10 @@ from analysis.articles import (
     iter_results,
     unanalysed_result,
 )
-from analysis.clean import (
-    DEFAULT_DUPLICATE_THRESHOLD,
-    BoilerplateRule,
-    CleanText,
-    Duplicate,
-    clean_corpus,
-    find_duplicates,
-)
+from analysis.clean import BoilerplateRule, CleanText, clean_corpus
 from analysis.codebook import Codebook, load_codebook
 from analysis.corpus import Article, Corpus
+from analysis.duplicates import DEFAULT_DUPLICATE_THRESHOLD, Duplicate, find_duplicates
 from analysis.nlp import DEFAULT_MODEL, chunked, model_version
 from analysis.tablestore import staged_tables, table_columns, typed
 

@@ -31,8 +31,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis.clean import clean_corpus, find_duplicates
+from analysis.clean import clean_corpus
 from analysis.corpus import load_corpus
+from analysis.duplicates import find_duplicates
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = REPO.parent / "shared" / "benchmarks" / "webpages"

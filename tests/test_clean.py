@@ -10,12 +10,11 @@ from analysis.clean import (
     BoilerplateRulesError,
     clean_corpus,
     clean_text,
-    find_duplicates,
     find_site_chrome,
     load_boilerplate_rules,
-    shingles,
 )
 from analysis.corpus import load_corpus
+from analysis.duplicates import find_duplicates, shingles
 from tests.conftest import SEEDS
 
 # Hand-labelled page furniture in the seeds: exact substrings of the raw text, and
