@@ -310,7 +310,7 @@ def plot_distinctive_terms(
 def plot_figure_comparison(comparison: pd.DataFrame, *, concepts: int = 6) -> Figure:
     """Return one panel per concept: the values each outlet reported, by publication date.
 
-    ``comparison`` is ``figures.compare_figures(...)``; each row is drawn as a vertical bar
+    ``comparison`` is ``views.compare_figures(...)``; each row is drawn as a vertical bar
     from its smallest to its largest value (a dot when they agree), on a log scale so that
     30,000 and 4 billion share an axis. Shows the ``concepts`` concepts with most figures.
     """

@@ -82,7 +82,7 @@ def test_hits_in_context_show_title_42_in_the_nbc_rewrite(explored):
 
 @pytest.mark.slow
 def test_compare_figures_lists_the_returns(explored):
-    output = _output_of(explored, "figures.compare_figures(")
+    output = _output_of(explored, "views.compare_figures(")
     assert "return" in output
     assert "NBC News (rewritten)" in output
 

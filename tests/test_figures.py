@@ -14,14 +14,13 @@ from hypothesis import strategies as st
 
 from analysis.codebook import CodebookError, load_codebook
 from analysis.figures import (
-    COMPARISON_COLUMNS,
     Figure,
-    compare_figures,
     extract_figures,
     extract_object_phrases,
     figures_frame,
 )
 from analysis.schema import FIGURES
+from analysis.views import COMPARISON_COLUMNS, compare_figures
 
 
 def figures(nlp, text: str, **options) -> list[Figure]:
