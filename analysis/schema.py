@@ -38,6 +38,7 @@ FIGURES = (
     "qualifier",
     "source",
     "sentence",
+    "rule",
 )
 ATTRIBUTIONS = (
     "article_id",

@@ -711,7 +711,7 @@ def test_a_qualified_half_of_a_pronoun_is_a_share(nlp):
 
 def test_a_glued_tilde_makes_a_range_approximate(nlp):
     low, high = figures(nlp, "Bake it for ~25 – 40min at most.")
-    assert (low.value, high.value, low.unit, high.unit) == (25, 40, "min", "min")
+    assert (low.value, high.value, low.unit, high.unit) == (25, 40, "minute", "minute")
     assert low.approximate and high.approximate
 
 

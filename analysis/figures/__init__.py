@@ -17,14 +17,26 @@ Every rule and every refusal has a name; each figure says which rule read it (``
 and ``explain_numbers`` lists every number of a text with the refusal that dropped it.
 """
 
-from analysis.figures.extract import extract_figures, extract_object_phrases
+from analysis.figures.extract import (
+    NumberReading,
+    explain_numbers,
+    extract_figures,
+    extract_object_phrases,
+)
 from analysis.figures.records import Bound, Figure, RatePeriod, figures_frame
+from analysis.figures.unit_table import Unit, UnitTable, UnitTableError, load_unit_table
 
 __all__ = [
     "Bound",
     "Figure",
+    "NumberReading",
     "RatePeriod",
+    "Unit",
+    "UnitTable",
+    "UnitTableError",
+    "explain_numbers",
     "extract_figures",
     "extract_object_phrases",
     "figures_frame",
+    "load_unit_table",
 ]

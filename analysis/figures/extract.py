@@ -3,38 +3,56 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from analysis.codebook import Codebook, load_codebook
 from analysis.figures.claims import claims
 from analysis.figures.concepts import governor_terms, governors, object_terms
-from analysis.figures.lexicon import ALL_CURRENCIES, GLUED_DIMENSION, MEASURE_NOUNS, PHONE
+from analysis.figures.lexicon import GLUED_DIMENSION, MEASURE_NOUNS, PHONE
 from analysis.figures.numbers import number_runs
 from analysis.figures.objects import counted_noun, object_lemma, object_phrase, phrase_head
 from analysis.figures.rates import rate_period
-from analysis.figures.records import Bound, Claim, Figure
-from analysis.figures.refusals import is_refused
+from analysis.figures.records import Bound, Claim, Figure, Run
+from analysis.figures.refusals import Candidate, refusal
+from analysis.figures.unit_table import UnitTable, load_unit_table
 from analysis.figures.units import attach_units, coordinated_units
 
 # --- public API ---------------------------------------------------------------------------
 
 
-def extract_figures(doc: Doc, *, codebook: Codebook | None = None) -> Iterator[Figure]:
+@dataclass(frozen=True, slots=True)
+class NumberReading:
+    """What the extractor made of one number in a text: the figure's rule, or the refusal
+    that dropped it (exactly one of the two is set)."""
+
+    start: int
+    end: int
+    surface: str
+    rule: str
+    refusal: str
+    sentence: str
+
+
+def extract_figures(
+    doc: Doc, *, codebook: Codebook | None = None, units: UnitTable | None = None
+) -> Iterator[Figure]:
     """Yield every numeric claim in ``doc``, in text order; a range yields one figure per end.
 
     Refuses (yields nothing for) years, dates, times of day, ordinals, law and bill numbers,
     names containing digits, phone numbers, list numbering and "one" used as a pronoun or
-    article. ``codebook`` maps counted things to concepts (default: the shipped codebook).
-    The ``source`` field is left empty for the attribution step to fill.
+    article (``explain_numbers`` names the refusal of each). ``codebook`` maps counted
+    things to concepts (default: the shipped codebook); ``units`` is the unit and currency
+    table (default: the shipped one, see ``load_unit_table``). Each figure's ``rule`` names
+    the rule that read it; ``source`` is left empty for the attribution step to fill.
     """
-    for figure, _noun in _figures_with_nouns(doc, codebook=codebook):
+    for figure, _noun in _figures_with_nouns(doc, codebook=codebook, units=units):
         yield figure
 
 
 def extract_object_phrases(
-    doc: Doc, *, codebook: Codebook | None = None
+    doc: Doc, *, codebook: Codebook | None = None, units: UnitTable | None = None
 ) -> Iterator[tuple[Figure, str]]:
     """Yield each figure of ``extract_figures`` with the counted thing as a phrase.
 
@@ -42,25 +60,62 @@ def extract_object_phrases(
     lower-cased ("nine coastal border towns" -> "coastal border town", "40
     deportation flights" -> "deportation flight"); it is "" when the figure counts nothing.
     """
-    for figure, noun in _figures_with_nouns(doc, codebook=codebook):
+    for figure, noun in _figures_with_nouns(doc, codebook=codebook, units=units):
         phrase = object_phrase(noun, figure) if noun is not None else ""
         yield figure, phrase
 
 
+def explain_numbers(
+    doc: Doc, *, codebook: Codebook | None = None, units: UnitTable | None = None
+) -> Iterator[NumberReading]:
+    """Yield every number the extractor saw in ``doc``, in text order: with the ``rule`` of
+    the figure it became, or the name of the ``refusal`` that dropped it ("date_or_time",
+    "identifier", ...; see ``refusals.REFUSALS``)."""
+    codebook = load_codebook() if codebook is None else codebook
+    table = load_unit_table() if units is None else units
+    for claim, noun, refused in _judged_claims(doc, table):
+        if refused:
+            start = doc[claim.qualifier_start].idx
+            last = doc[claim.runs[-1].suffix_end - 1]
+            end = last.idx + _figure_length(last.text)
+            sentence = _sentence(doc, claim.runs[0].start)
+            yield NumberReading(start, end, doc.text[start:end], "", refused, sentence)
+            continue
+        for figure, _noun in _claim_figures(doc, claim, noun=noun, codebook=codebook,
+                                            text=doc.text, table=table):
+            yield NumberReading(figure.start, figure.end, figure.surface, figure.rule, "",
+                                figure.sentence)
+
+
 def _figures_with_nouns(
-    doc: Doc, *, codebook: Codebook | None
+    doc: Doc, *, codebook: Codebook | None, units: UnitTable | None
 ) -> Iterator[tuple[Figure, Token | None]]:
     codebook = load_codebook() if codebook is None else codebook
+    table = load_unit_table() if units is None else units
     text = doc.text  # built anew on every access
+    for claim, noun, refused in _judged_claims(doc, table):
+        if not refused:
+            yield from _claim_figures(doc, claim, noun=noun, codebook=codebook, text=text,
+                                      table=table)
+
+
+def _judged_claims(doc: Doc, table: UnitTable) -> Iterator[tuple[Claim, Token | None, str]]:
+    """Yield (claim, counted noun, refusal name or "") for every claim in ``doc``."""
+    text = doc.text
     phones = [match.span() for match in PHONE.finditer(text)]
-    runs = coordinated_units(doc, [attach_units(doc, run) for run in number_runs(doc)])
+    runs = [attach_units(doc, run, table) for run in number_runs(doc, table)]
+    runs = coordinated_units(doc, runs)
     parallels: dict[tuple[int, str], tuple[str, Token | None] | None] = {}
     counts: dict[int, int] = {}  # counted noun -> end of the figure that counts it
     for claim in claims(doc, runs):
         noun = counted_noun(doc, claim.runs[-1])
         if _is_in_name(doc, claim, noun, counts):
+            yield claim, noun, "part_of_name"
             continue
-        if is_refused(doc, claim, noun=noun, phones=phones, text=text):
+        unit = claim.runs[-1].unit or claim.runs[0].unit
+        refused = refusal(Candidate(doc, claim, noun, unit, phones, text, table))
+        if refused:
+            yield claim, noun, refused
             continue
         if noun is not None:
             counts[noun.i] = claim.runs[-1].suffix_end
@@ -68,8 +123,8 @@ def _figures_with_nouns(
         # measured (and keeps the number from being read as a date), it is not counted.
         if noun is not None and _is_measure_subject(noun):
             noun = None
-        claim, noun = _elided_unit(doc, claim, noun, parallels)
-        yield from _claim_figures(doc, claim, noun=noun, codebook=codebook, text=text)
+        claim, noun = _elided_unit(doc, claim, noun, parallels, table)
+        yield claim, noun, ""
 
 
 def _is_in_name(doc: Doc, claim: Claim, noun: Token | None, counts: dict[int, int]) -> bool:
@@ -90,6 +145,7 @@ def _elided_unit(
     claim: Claim,
     noun: Token | None,
     parallels: dict[tuple[int, str], tuple[str, Token | None] | None],
+    table: UnitTable,
 ) -> tuple[Claim, Token | None]:
     """A bare number shares the unit or counted noun of an earlier figure of its sentence
     after the same preposition ("grew by 2 percent, imports by 1", "closed at 2,187
@@ -98,7 +154,7 @@ def _elided_unit(
     ``claim`` has to share, under its preposition and as the sentence's last figure."""
     before = claim.qualifier_start - 1
     sentence = doc[claim.runs[0].start].sent.start
-    own = _to_share(claim, noun)
+    own = _to_share(claim, noun, table)
     previous = parallels.get((sentence, ""))
     parallels[(sentence, "")] = own
     word = doc[before] if before >= 0 else None
@@ -116,17 +172,18 @@ def _elided_unit(
     if not bare or shared is None or len(claim.runs) > 1 or claim.runs[0].spelled:
         return claim, noun
     parallels[(sentence, "")] = shared
-    runs = tuple(replace(run, unit=shared[0]) for run in claim.runs)
+    runs = tuple(replace(run, unit=shared[0], rule="shared_unit") for run in claim.runs)
     return replace(claim, runs=runs), shared[1]
 
 
-def _to_share(claim: Claim, noun: Token | None) -> tuple[str, Token | None] | None:
+def _to_share(claim: Claim, noun: Token | None, table: UnitTable
+              ) -> tuple[str, Token | None] | None:
     """The unit, else the counted noun, that a later bare number may share; None for a
     price: a bare number after one is as often an index level ("traded at $50 a barrel,
     the index closed at 1,200"). With a unit, the noun is what the figure is about
     ("exports grew by 2 percent"), not a unit to share."""
     unit = claim.runs[-1].unit
-    if not (unit or noun is not None) or unit.split(" per ")[0] in ALL_CURRENCIES:
+    if not (unit or noun is not None) or table.is_currency(unit):
         return None
     return unit, None if unit else noun
 
@@ -134,7 +191,8 @@ def _to_share(claim: Claim, noun: Token | None) -> tuple[str, Token | None] | No
 
 
 def _claim_figures(
-    doc: Doc, claim: Claim, *, noun: Token | None, codebook: Codebook, text: str
+    doc: Doc, claim: Claim, *, noun: Token | None, codebook: Codebook, text: str,
+    table: UnitTable
 ) -> Iterator[tuple[Figure, Token | None]]:
     last = claim.runs[-1]
     lemma = object_lemma(noun, codebook) if noun is not None else ""
@@ -168,8 +226,15 @@ def _claim_figures(
             qualifier=claim.qualifier,
             source="",
             sentence=sentence,
+            rule=_rule(run, last, noun),
         )
         yield figure, noun
+
+
+def _rule(run: Run, last: Run, noun: Token | None) -> str:
+    """The rule that read a figure: its unit's rule (the first end of a range takes the
+    second's), else "count" (a counted noun) or "number" (a bare number)."""
+    return run.rule or last.rule or ("count" if noun is not None else "number")
 
 
 def _figure_length(text: str) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from analysis.figures.records import Bound, RatePeriod
 
 # --- lexicons -----------------------------------------------------------------------------
@@ -56,165 +58,6 @@ SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 # "4m" alone is four metres; these suffixes mean a multiplier only after a currency sign.
 SUFFIXES_NEEDING_CURRENCY = {"k", "m", "b"}
 
-CURRENCY_SIGNS = {
-    "US$": "USD",
-    "U.S.$": "USD",
-    "MX$": "MXN",
-    "Mex$": "MXN",
-    "C$": "CAD",
-    "CA$": "CAD",
-    "A$": "AUD",
-    "AU$": "AUD",
-    "R$": "BRL",
-    "HK$": "HKD",
-    "NZ$": "NZD",
-    "S$": "SGD",
-    "RM": "MYR",
-    "$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-}
-CURRENCY_CODES = {"USD", "EUR", "MXN", "GBP", "CAD", "AUD", "JPY", "CNY", "BRL", "INR", "GTQ"}
-# "$US55m", "$A82m", "HK $5.4m": a country marker next to the dollar sign.
-DOLLAR_COUNTRIES = {"US": "USD", "A": "AUD", "AU": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD"}
-# "$60 U.S. per barrel", "$40 Cdn": the country after a dollar amount.
-DOLLAR_COUNTRY_WORDS = {"U.S.": "USD", "US": "USD", "Cdn": "CAD", "CDN": "CAD"}
-DOLLAR_CURRENCIES = set(DOLLAR_COUNTRIES.values()) | {"USD"}
-CURRENCY_WORDS = {
-    "dollar": "USD",
-    "peso": "MXN",
-    "euro": "EUR",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "quetzal": "GTQ",
-    "quetzales": "GTQ",
-    "shekel": "ILS",
-    "ringgit": "MYR",
-    "rupee": "INR",
-}
-CURRENCY_ADJECTIVES = {
-    ("us", "dollar"): "USD",
-    ("u.s.", "dollar"): "USD",
-    ("american", "dollar"): "USD",
-    ("canadian", "dollar"): "CAD",
-    ("australian", "dollar"): "AUD",
-    ("mexican", "peso"): "MXN",
-    ("pound", "sterling"): "GBP",
-    ("danish", "crown"): "DKK",
-    ("danish", "krone"): "DKK",
-    ("hong", "kong"): "HKD",
-}
-# Every currency code, for rules that treat prices apart.
-ALL_CURRENCIES = {
-    *CURRENCY_SIGNS.values(),
-    *CURRENCY_CODES,
-    *DOLLAR_COUNTRIES.values(),
-    *CURRENCY_WORDS.values(),
-    *CURRENCY_ADJECTIVES.values(),
-    "pence",
-    "cent",
-    "sen",
-}
-# Units of measure written as words after the number, by lemma (or lower-cased word when the
-# lemmatizer leaves a plural): value is the unit code stored in the ``unit`` column.
-MEASURES = {
-    "pence": "pence",
-    "p": "pence",
-    "pound": "lb",
-    "lb": "lb",
-    "lbs": "lb",
-    "kilogram": "kg",
-    "kilo": "kg",
-    "kg": "kg",
-    "gram": "g",
-    "milligram": "mg",
-    "mg": "mg",
-    "ounce": "oz",
-    "oz": "oz",
-    "ton": "t",
-    "tonne": "t",
-    "mile": "mi",
-    "yard": "yd",
-    "foot": "ft",
-    "feet": "ft",
-    "ft": "ft",
-    "inch": "inch",
-    "inches": "inch",
-    "kilometer": "km",
-    "kilometre": "km",
-    "km": "km",
-    "meter": "m",
-    "metre": "m",
-    "centimeter": "cm",
-    "centimetre": "cm",
-    "cm": "cm",
-    "millimeter": "mm",
-    "millimetre": "mm",
-    "mm": "mm",
-    "micrometer": "μm",
-    "micrometre": "μm",
-    "micron": "μm",
-    "μm": "μm",
-    "µm": "μm",
-    "nanometer": "nm",
-    "nanometre": "nm",
-    "acre": "acre",
-    "hectare": "ha",
-    "liter": "L",
-    "litre": "L",
-    "milliliter": "mL",
-    "millilitre": "mL",
-    "gallon": "gal",
-    "pint": "pint",
-    "quart": "quart",
-    "mph": "mph",
-    "km/h": "km/h",
-    "kph": "km/h",
-    "mpg": "mpg",
-    "degree": "°",
-    "celsius": "°C",
-    "fahrenheit": "°F",
-    "horsepower": "hp",
-    "hp": "hp",
-    "bhp": "bhp",
-    "watt": "W",
-    "kilowatt": "kW",
-    "kw": "kW",
-    "megawatt": "MW",
-    "mw": "MW",
-    "gigawatt": "GW",
-    "gw": "GW",
-    "kwh": "kWh",
-    "gwh": "GWh",
-    "volt": "V",
-    "ampere": "A",
-    "amp": "A",
-    "farad": "F",
-    "knot": "kn",
-    "hertz": "Hz",
-    "hz": "Hz",
-    "gigahertz": "GHz",
-    "ghz": "GHz",
-    "gigabyte": "GB",
-    "gb": "GB",
-    "megabyte": "MB",
-    "mb": "MB",
-    "terabyte": "TB",
-    "tb": "TB",
-    "gigapascal": "GPa",
-    "gpa": "GPa",
-    "decibel": "dB",
-    "rpm": "rpm",
-    "cent": "cent",
-    "sen": "sen",
-}
-# Unit symbols written apart from the number whose case tells them from words and names:
-# "700 Nm" (newton metres, not nanometres), "250 PS" (metric horsepower), "35 C" (degrees
-# Celsius, as news agencies write temperatures), "5 W" (watts), "2.3 WAR" (wins above
-# replacement, the baseball statistic).
-SPACED_SYMBOLS = {"Nm": "N·m", "PS": "PS", "C": "°C", "F": "°F", "W": "W", "WAR": "WAR"}
 # "300km/hr", "60mi per hour": a glued length unit over an hour is a speed.
 SPEEDS = {"km": "km/h", "mi": "mph"}
 HOUR_WORDS = {"h", "hr", "hour"}
@@ -223,106 +66,14 @@ HOUR_WORDS = {"h", "hr", "hour"}
 DIMENSION_WORDS = set(words("long high tall deep wide thick away"))
 # The tokenizer keeps "39ft)-long" in "a 12m (39ft)-long hull" as one token.
 GLUED_DIMENSION = re.compile(r"\)-(?:long|high|tall|deep|wide|thick)$")
-MULTIWORD_MEASURES = {
-    ("mile", "per", "hour"): "mph",
-    ("mile", "an", "hour"): "mph",
-    ("mile", "a", "hour"): "mph",
-    ("kilometer", "per", "hour"): "km/h",
-    ("kilometre", "per", "hour"): "km/h",
-    ("km", "/", "h"): "km/h",
-    ("km", "/", "hr"): "km/h",
-    ("mile", "per", "gallon"): "mpg",
-    ("square", "foot"): "sq ft",
-    ("square", "feet"): "sq ft",
-    ("sq", "ft"): "sq ft",
-    ("square", "meter"): "m²",
-    ("square", "metre"): "m²",
-    ("sq", "m"): "m²",
-    ("square", "mile"): "sq mi",
-    ("square", "kilometer"): "km²",
-    ("square", "kilometre"): "km²",
-    ("cubic", "foot"): "cu ft",
-    ("cubic", "feet"): "cu ft",
-    ("degree", "celsius"): "°C",
-    ("degree", "fahrenheit"): "°F",
-    ("basis", "point"): "bp",
-    ("pound", "-", "foot"): "lb-ft",
-    ("pound", "-", "feet"): "lb-ft",
-    ("lb", "-", "ft"): "lb-ft",
-    ("kilowatt", "-", "hour"): "kWh",
-    ("year", "-", "old"): "years old",
-    ("year", "old"): "years old",
-    ("month", "-", "old"): "months old",
-    ("month", "old"): "months old",
-    ("week", "-", "old"): "weeks old",
-    ("day", "-", "old"): "days old",
-}
-LONGEST_MEASURE = max(len(words) for words in MULTIWORD_MEASURES)
-# Unit symbols glued to the number ("50mph", "10kW", "45g"); case matters ("5G" is no gram).
-GLUED_UNITS = {
-    **{
-        symbol: symbol
-        for symbol in words("mph mpg kW MW GW kWh GWh W Hz GHz GB MB TB GPa hp bhp mAh V km cm mm")
-    },
-    "lb": "lb",
-    "lbs": "lb",
-    "kg": "kg",
-    "g": "g",
-    "mg": "mg",
-    "oz": "oz",
-    "ft": "ft",
-    "mL": "mL",
-    "ml": "mL",
-    "m2": "m²",
-    "m²": "m²",
-    "km2": "km²",
-    "μm": "μm",
-    "µm": "μm",
-    "nm": "nm",
-    "min": "min",
-    "pc": "percent",
-    "p": "pence",
-    "″": "inch",
-    "°C": "°C",
-    "°F": "°F",
-    "°": "°",
-}
 # Video resolutions ("1080p") are not prices in pence.
 VIDEO_LINES = {"240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"}
 # "per barrel", "a share", "/sq m": what a price or a measure is counted against.
 PER_WORDS = {"per", "a", "an", "/"}
-DENOMINATORS = {
-    "share": "share",
-    "barrel": "barrel",
-    "gallon": "gal",
-    "ounce": "oz",
-    "gram": "g",
-    "kilogram": "kg",
-    "kilo": "kg",
-    "ton": "t",
-    "tonne": "t",
-    "liter": "L",
-    "litre": "L",
-    "mmbtu": "mmBtu",
-    "kwh": "kWh",
-    "megawatt": "MW",
-}
-# Time units a measure or price is counted against, past the rate periods of the
-# ``rate_period`` column: "$15 an hour", "3 inches per decade".
-TIME_DENOMINATORS = {
-    "second": "second",
-    "sec": "second",
-    "minute": "minute",
-    "min": "minute",
-    "hour": "hour",
-    "hr": "hour",
-    "decade": "decade",
-    "century": "century",
-}
+# Rate periods have a column of their own; other units of time make a unit "per" them.
+RATE_UNITS = {"day", "week", "month", "year"}
 # "2 percent an hour after the open" tells when, not how fast.
 TIME_RELATIONS = set(words("ago earlier later after before"))
-PERCENT_WORDS = {("%",), ("percent",), ("per", "cent"), ("pct",), ("pct.",)}
-POINT_WORDS = {("percentage", "point"), ("percentage", "points")}
 
 QUALIFIERS: dict[tuple[str, ...], tuple[bool, Bound]] = {
     ("about",): (True, ""),
@@ -444,27 +195,29 @@ MEASURE_NOUNS = set(
     )
 )
 
-_CURRENCY_PREFIX = "|".join(
-    re.escape(sign) for sign in sorted([*CURRENCY_SIGNS, *CURRENCY_CODES], key=len)[::-1]
-)
-_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
+NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 # A sign glued to the number is a negative figure: "minus-5 yards", "$-50.8bn"; a glued
 # plus is a change written as such ("Dow +0.2%"), a glued tilde an approximation ("~25"),
 # a glued "sub-" an upper bound ("sub-5 nanometre chips", "a sub-$300 phone").
-_SIGN = r"(?P<sign>[-−+~]|minus-|sub-)?"
-DIGITS = re.compile(
-    rf"{_SIGN}(?P<currency>{_CURRENCY_PREFIX})?(?P<number>{_NUMBER})(?P<suffix>bn|mn|tn|k|m|b)?",
-    re.IGNORECASE,
-)
+SIGN = r"(?P<sign>[-−+~]|minus-|sub-)?"
+SUFFIX = r"(?P<suffix>(?i:bn|mn|tn|k|m|b))?"
+# A token that starts with an amount ("+0.3%", "$5", "USD10m"): no counted noun.
+LEADING_AMOUNT = re.compile(rf"{SIGN}(?:[A-Z]{{0,3}}[^\w\s]{{0,2}})?(?:{NUMBER})")
 # ASCII transliterations of "£" and "¥" (as unidecode writes them) glued to a number:
 # "PS2.7m", "Y=28,030". Case-sensitive, and "PS" needs a figure unlike a console name ("PS5").
-TRANSLITERATED = re.compile(
-    rf"(?P<currency>PS|Y=)(?P<number>{_NUMBER})(?P<suffix>bn|mn|tn|k|m|b)?"
-)
+TRANSLITERATED = re.compile(rf"(?P<currency>PS|Y=)(?P<number>{NUMBER}){SUFFIX}")
 TRANSLITERATED_SIGNS = {"PS": "GBP", "Y=": "JPY"}
-GLUED_UNIT = re.compile(rf"{_SIGN}(?P<number>{_NUMBER})(?P<unit>[^\W\d_]+[23²]?|[″°][CF]?)")
-DOLLAR_NUMBER = re.compile(
-    rf"(?P<country>{'|'.join(DOLLAR_COUNTRIES)})(?P<number>{_NUMBER})(?P<suffix>bn|mn|tn|k|m|b)?"
+GLUED_UNIT = re.compile(
+    rf"{SIGN}(?P<number>{NUMBER})(?P<unit>[^\W\d_]+[23²³]?(?:/[^\W\d_]+)?|[″′°º][CF]?|[℃℉Ω%¢])"
+)
+# A vulgar fraction, alone or after a whole number: "¾", "7¾".
+VULGAR_FRACTIONS = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
+VULGAR = re.compile(
+    rf"{SIGN}(?P<whole>[0-9]+)?(?P<fraction>[{''.join(VULGAR_FRACTIONS)}])"
 )
 PHONE = re.compile(
     r"(?<![0-9])(?:\+[0-9]{1,3}[\s.-]?)?(?:\([0-9]{3}\)\s?|[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4}"
@@ -479,3 +232,8 @@ LONG_DIGITS = re.compile(r"[0-9]{5}")
 MINUS = ("-", "−", "minus-")
 LIST_BULLETS = set("-*•·–—>")
 
+
+
+def lemma_at(doc: Doc, i: int) -> str:
+    """The lower-cased lemma of ``doc[i]``, or "" past the end of ``doc``."""
+    return doc[i].lemma_.lower() if i < len(doc) else ""

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from analysis.codebook import Codebook
 from analysis.figures.lexicon import (
-    DIGITS,
+    LEADING_AMOUNT,
     ONE_WORDS,
     RATE_DETERMINERS,
     RATE_NOUNS,
@@ -108,7 +108,7 @@ def _noun_after(doc: Doc, i: int) -> Token | None:
 
 def _is_noun(token: Token) -> bool:
     # A sign or another figure tagged as a noun ("500 +0.3%") is not a counted thing.
-    if not any(char.isalpha() for char in token.text) or DIGITS.match(token.text):
+    if not any(char.isalpha() for char in token.text) or LEADING_AMOUNT.match(token.text):
         return False
     return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ == "NORP")
 

@@ -32,6 +32,7 @@ class Figure:
     qualifier: str
     source: str
     sentence: str
+    rule: str = ""
 
 
 
@@ -50,11 +51,14 @@ class Run:
     prefix_start: int = -1
     suffix_end: int = -1
     unit_token: int = -1
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    kind: Literal["digits", "small", "tens", "hundred", "dozen", "scale", "vague", "half", "a"]
+    kind: Literal[
+        "digits", "small", "tens", "hundred", "dozen", "scale", "vague", "half", "a", "fraction"
+    ]
     value: float
     currency: str = ""
     unit: str = ""

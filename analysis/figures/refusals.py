@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
 from analysis.figures.lexicon import (
     ABBREVIATION,
     CLOCK_WORDS,
     CODE_LABELS,
-    CURRENCY_WORDS,
     CUSTODY_WORDS,
     DEFINITE_DETERMINERS,
     EMPHASIS,
@@ -26,29 +28,33 @@ from analysis.figures.lexicon import (
     TIME_NOUNS,
     WHEN_NOUNS,
     YEARLY_RESULTS,
+    lemma_at,
 )
 from analysis.figures.objects import MODIFIER_DEPS
 from analysis.figures.rates import rate_period
 from analysis.figures.records import Claim, Run
+from analysis.figures.unit_table import UnitTable
 
 
-def is_refused(
-    doc: Doc, claim: Claim, *, noun: Token | None, phones: list[tuple[int, int]], text: str
-) -> bool:
-    unit = claim.runs[-1].unit or claim.runs[0].unit
-    checks = (
-        _is_list_marker(doc, claim, text),
-        _is_phone_number(doc, claim, phones),
-        _is_name_or_code(doc, claim, text),
-        _is_identifier(doc, claim, noun=noun, unit=unit),
-        _is_street_address(doc, claim, unit=unit),
-        _is_date_or_time(doc, claim, noun=noun, unit=unit),
-        _is_duration(doc, claim, noun=noun, unit=unit),
-        _is_bare_one(doc, claim, noun=noun, unit=unit),
-        _is_definite_reference(doc, claim, noun=noun),
-        _is_lone_half(claim, noun=noun, unit=unit),
-    )
-    return any(checks)
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A claim on its way to become figures, with what the refusals look at."""
+
+    doc: Doc
+    claim: Claim
+    noun: Token | None
+    unit: str
+    phones: list[tuple[int, int]]
+    text: str
+    table: UnitTable
+
+
+def refusal(candidate: Candidate) -> str:
+    """The name of the first refusal in ``REFUSALS`` that drops ``candidate``, else ""."""
+    for name, refuses in REFUSALS:
+        if refuses(candidate):
+            return name
+    return ""
 
 
 def _is_list_marker(doc: Doc, claim: Claim, text: str) -> bool:
@@ -70,7 +76,7 @@ def _is_phone_number(doc: Doc, claim: Claim, phones: list[tuple[int, int]]) -> b
     return any(start < phone_end and phone_start < end for phone_start, phone_end in phones)
 
 
-def _is_name_or_code(doc: Doc, claim: Claim, text: str) -> bool:
+def _is_name_or_code(doc: Doc, claim: Claim, text: str, table: UnitTable) -> bool:
     """Digits glued to letters are names or codes, not counts: "COVID-19", "F-16", "30-day"."""
     first, last = claim.runs[0], claim.runs[-1]
     start = doc[first.prefix_start].idx
@@ -82,7 +88,8 @@ def _is_name_or_code(doc: Doc, claim: Claim, text: str) -> bool:
     glued_before = len(before) == 2 and before[1] in "-‐/" and before[0].isalpha()
     glued_after = len(after) == 2 and after[0] in "-‐/" and after[1].isalpha()
     unit_written = last.suffix_end > last.end or bool(last.unit)
-    return glued_before or (glued_after and not unit_written and not _is_unit_word_after(doc, last))
+    unit_after = _is_unit_word_after(doc, last, table)
+    return glued_before or (glued_after and not unit_written and not unit_after)
 
 
 def _is_spaced_code(doc: Doc, run: Run) -> bool:
@@ -94,13 +101,14 @@ def _is_spaced_code(doc: Doc, run: Run) -> bool:
     return previous.is_upper and previous.is_alpha and bool(previous.whitespace_)
 
 
-def _is_unit_word_after(doc: Doc, run: Run) -> bool:
+def _is_unit_word_after(doc: Doc, run: Run, table: UnitTable) -> bool:
     """True for "10-percent" or "$4-billion", where the glued word is a unit or multiplier."""
     i = run.suffix_end + 1
     if i >= len(doc):
         return False
     word = doc[i].lower_
-    return word in SCALES or word == "percent" or doc[i].lemma_.lower() in CURRENCY_WORDS
+    codes = table.words.get((word,)) or table.words.get((doc[i].lemma_.lower(),)) or ()
+    return word in SCALES or word == "percent" or any(table.is_currency(code) for code in codes)
 
 
 def _is_identifier(doc: Doc, claim: Claim, *, noun: Token | None, unit: str) -> bool:
@@ -198,10 +206,6 @@ def _is_date_or_time(doc: Doc, claim: Claim, *, noun: Token | None, unit: str) -
     told_when = (lemma_at(doc, last.suffix_end) in TIME_DEICTICS
                  and lemma_at(doc, last.suffix_end + 1) in WHEN_NOUNS)
     return in_date and not unit and noun is None and not (period or grouped or told_when)
-
-
-def lemma_at(doc: Doc, i: int) -> str:
-    return doc[i].lemma_.lower() if i < len(doc) else ""
 
 
 def _is_year(doc: Doc, run: Run, *, noun: Token | None, unit: str) -> bool:
@@ -304,3 +308,18 @@ def _is_lone_half(claim: Claim, *, noun: Token | None, unit: str) -> bool:
     has_whole = noun is not None or unit not in ("", "fraction")
     return run.value == 0.5 and run.spelled and not has_whole and not claim.qualifier
 
+
+
+REFUSALS: list[tuple[str, Callable[[Candidate], bool]]] = [
+    ("list_marker", lambda c: _is_list_marker(c.doc, c.claim, c.text)),
+    ("phone_number", lambda c: _is_phone_number(c.doc, c.claim, c.phones)),
+    ("name_or_code", lambda c: _is_name_or_code(c.doc, c.claim, c.text, c.table)),
+    ("identifier", lambda c: _is_identifier(c.doc, c.claim, noun=c.noun, unit=c.unit)),
+    ("street_address", lambda c: _is_street_address(c.doc, c.claim, unit=c.unit)),
+    ("date_or_time", lambda c: _is_date_or_time(c.doc, c.claim, noun=c.noun, unit=c.unit)),
+    ("spelled_duration", lambda c: _is_duration(c.doc, c.claim, noun=c.noun, unit=c.unit)),
+    ("bare_one", lambda c: _is_bare_one(c.doc, c.claim, noun=c.noun, unit=c.unit)),
+    ("definite_reference", lambda c: _is_definite_reference(c.doc, c.claim, noun=c.noun)),
+    ("lone_half", lambda c: _is_lone_half(c.claim, noun=c.noun, unit=c.unit)),
+]
+"""The refusals in the order they are tried; each function's docstring names its class."""
