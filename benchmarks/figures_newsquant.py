@@ -29,29 +29,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
-from analysis.figures import Figure, extract_object_phrases
+from analysis.figures import Figure, extract_object_phrases, load_unit_table
 from analysis.nlp import load_nlp
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "figures" / "newsquant_dev.jsonl"
 
-# Our unit codes that the scorer's normalisation does not already know.
-_UNIT_NAMES = {
-    "t": "metric ton",
-    "MXN": "mexican peso",
+# Our units named as the benchmark's gold vocabulary names them, where the unit table's
+# English name differs; every other unit is sent under its name in the table.
+UNIT_NAMES = {
     "fraction": "% -",
-    "gal": "gallon",
-    "nm": "nanometre",
-    "L": "litre",
-    "mL": "millilitre",
-    "mmBtu": "mega british thermal unit",
-    "N·m": "newton metre",
     # The benchmark has one horsepower, metric "PS" included.
     "PS": "horsepower",
     "times": "count",
-    "WAR": "win above replacement",
-    "A": "ampere",
-    "F": "farad",
+    "pence": "pence",
 }
 _RANGE_GLUE = {"-", "–", "—", "to", "and", "through"}
 _VAGUE_WORDS = ("tens", "dozens", "hundreds", "thousands", "millions", "billions")
@@ -89,12 +80,20 @@ def _unit(figure: Figure, phrase: str) -> str | None:
     # The benchmark writes a share of a group as "%" + the group ("% germans").
     if figure.unit == "fraction" and phrase:
         return f"% {phrase}"
-    # Map each side of a compound unit: "USD per gal" -> "USD per gallon".
-    unit = " per ".join(_UNIT_NAMES.get(part, part) for part in figure.unit.split(" per "))
+    unit = unit_name(figure.unit)
     unit = unit or phrase
     if unit and figure.rate_period:
         unit = f"{unit} per {figure.rate_period}"
     return unit or None
+
+
+def unit_name(code: str) -> str:
+    """A unit code in words, each side of a compound unit apart: "USD per gal" -> "US
+    Dollar per gallon"; "" stays ""."""
+    if not code:
+        return ""
+    table = load_unit_table()
+    return " per ".join(UNIT_NAMES.get(part) or table.name(part) for part in code.split(" per "))
 
 
 def _value(figure: Figure) -> float | list[float]:

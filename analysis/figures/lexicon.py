@@ -54,9 +54,9 @@ RUN_START_WORDS = {
     *VAGUE_SCALES,
     *words("a an one hundred dozen half"),
 }
-SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "t": 1e12}
 # "4m" alone is four metres; these suffixes mean a multiplier only after a currency sign.
-SUFFIXES_NEEDING_CURRENCY = {"k", "m", "b"}
+SUFFIXES_NEEDING_CURRENCY = {"k", "m", "b", "t"}
 
 # "300km/hr", "60mi per hour": a glued length unit over an hour is a speed.
 SPEEDS = {"km": "km/h", "mi": "mph"}
@@ -200,7 +200,7 @@ NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 # plus is a change written as such ("Dow +0.2%"), a glued tilde an approximation ("~25"),
 # a glued "sub-" an upper bound ("sub-5 nanometre chips", "a sub-$300 phone").
 SIGN = r"(?P<sign>[-−+~]|minus-|sub-)?"
-SUFFIX = r"(?P<suffix>(?i:bn|mn|tn|k|m|b))?"
+SUFFIX = r"(?P<suffix>(?i:bn|mn|tn|k|m|b|t))?"
 # A token that starts with an amount ("+0.3%", "$5", "USD10m"): no counted noun.
 LEADING_AMOUNT = re.compile(rf"{SIGN}(?:[A-Z]{{0,3}}[^\w\s]{{0,2}})?(?:{NUMBER})")
 # ASCII transliterations of "£" and "¥" (as unidecode writes them) glued to a number:
@@ -237,3 +237,8 @@ LIST_BULLETS = set("-*•·–—>")
 def lemma_at(doc: Doc, i: int) -> str:
     """The lower-cased lemma of ``doc[i]``, or "" past the end of ``doc``."""
     return doc[i].lemma_.lower() if i < len(doc) else ""
+
+
+# Unit symbols that are also words or abbreviations when written apart from a number
+# ("5 in the morning", "5 Pa." for Pennsylvania, "3 ms" in a list): read only glued.
+GLUED_ONLY_SYMBOLS = set(words("in Pa ha cc ct ms min mins sec secs hr hrs h l t gal yd yds"))

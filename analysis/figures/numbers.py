@@ -31,7 +31,7 @@ from analysis.figures.lexicon import (
 )
 from analysis.figures.records import Piece, Run
 from analysis.figures.unit_table import UnitTable
-from analysis.figures.units import dimension_follows
+from analysis.figures.units import dimension_follows, measure_at
 
 
 def number_runs(doc: Doc, table: UnitTable) -> Iterator[Run]:
@@ -198,7 +198,8 @@ def _starts_run(doc: Doc, i: int, table: UnitTable) -> bool:
     if piece.kind == "a":
         following = _piece(doc[i + 1], table) if i + 1 < len(doc) else None
         return following is not None and following.kind in ("hundred", "dozen", "scale", "half")
-    return piece.kind != "fraction"
+    # "1/4 inch", "3/4-mile": a fraction alone is a figure only before a unit.
+    return piece.kind != "fraction" or _unit_follows(doc, i + 1, table)
 
 
 def _run_end(doc: Doc, start: int, table: UnitTable) -> int:
@@ -223,6 +224,10 @@ def _continuation(doc: Doc, i: int, table: UnitTable) -> int:
     glue = doc[i].lower_
     if after is None:
         return 0
+    # "two and a half", "3 and a half": the half is part of the number.
+    if (glue == "and" and after.kind == "a" and i + 2 < len(doc) and doc[i + 2].lower_ == "half"
+            and last.kind in ("digits", "small", "tens") and not last.unit):
+        return 3
     if glue == "-" and _tight(doc, i) and last.kind == "tens" and after.kind == "small":
         return 2
     if glue == "-" and _tight(doc, i) and last.kind == "digits" and after.kind == "scale":
@@ -318,3 +323,9 @@ def _combine(pieces: list[Piece]) -> tuple[float, float]:
 def round_value(value: float) -> float:
     """``value`` to 12 significant digits: "16.4 million" is 16400000, not 16399999.999999998."""
     return float(f"{value:.12g}")
+
+
+def _unit_follows(doc: Doc, i: int, table: UnitTable) -> bool:
+    if i < len(doc) and doc[i].text in ("-", "‐"):
+        i += 1
+    return i < len(doc) and measure_at(doc, i, table)[0] > 0

@@ -8,12 +8,14 @@ that matches wins and its name goes on the figure row (``rule``).
 A word that names several units ("pound": pound sterling or pound-mass) is resolved by
 ``AMBIGUITY_RULES``, in this order:
 
-1. ``of_money`` / ``of_matter``: the noun after "of" says what is weighed or paid ("361
-   million pounds of profit" is money, "300 pounds of cocaine" is mass);
-2. ``money_words`` / ``matter_words``: the sentence speaks of money (profit, sales, paid,
-   price, "£", ...) or of weight (weigh, heavy, cargo, ...), and not of both;
-3. ``money_multiplier``: an amount in millions or billions is money;
-4. ``table_order``: the first unit the table lists for the word (pound-mass).
+1. ``modified_noun``: the noun the unit describes ("a twenty-pound bag" is mass, "a
+   five-pound note" money);
+2. ``of_what``: the noun after "of" says what is weighed or paid ("361 million pounds of
+   profit" is money, "300 pounds of cocaine" is mass);
+3. ``context_words``: the sentence speaks of money (profit, sales, paid, price, "£", ...)
+   or of weight (weigh, heavy, cargo, ...), and not of both;
+4. ``money_multiplier``: an amount in millions or billions is money;
+5. ``table_order``: the first unit the table lists for the word (pound-mass).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from spacy.tokens import Doc, Span
 from analysis.figures.ages import age_rule
 from analysis.figures.lexicon import (
     DIMENSION_WORDS,
+    GLUED_ONLY_SYMBOLS,
     HOUR_WORDS,
     PER_WORDS,
     QUOTE_CODE,
@@ -49,7 +52,8 @@ _MONEY_WORDS = set(
         "fund funding budget deal bid offer worth value spend spending tax debt loan bank "
         "invest investment investor share stock market sterling £ bonus payment bill "
         "compensation damages rent charge cash money capital turnover dividend valuation "
-        "raise raised sell sold buy bought pension grant aid subsidy contract"
+        "raise raised sell sold buy bought pension grant aid subsidy contract note coin "
+        "banknote"
     )
 )
 _MATTER_WORDS = set(
@@ -67,6 +71,10 @@ def attach_units(doc: Doc, run: Run, table: UnitTable) -> Run:
     unit suffix, and the name of the rule that read the unit ("" when there is none)."""
     prefix_start, currency = _currency_prefix(doc, run, table)
     suffix_end, unit, unit_token, rule = _unit_suffix(doc, run, table)
+    # A price written with a sign takes no unit after it: "an $800 stone oven", "$1.25
+    # sterling"; what it is per comes below ("$58 per barrel").
+    if (currency or run.currency) and unit and unit != (currency or run.currency):
+        suffix_end, unit, unit_token, rule = run.end, "", -1, ""
     if run.unit or run.currency:
         rule = rule or ("glued_symbol" if run.unit else "currency_sign")
     elif currency and not unit:
@@ -209,10 +217,27 @@ def _hyphen_unit(doc: Doc, run: Run, table: UnitTable) -> _Suffix | None:
 
 
 def _spaced_symbol(doc: Doc, run: Run, table: UnitTable) -> _Suffix | None:
-    """A case-sensitive symbol written apart: "35 C", "95 F", "700 Nm", "4.5 WAR"."""
+    """A case-sensitive symbol written apart: "35 C", "95 F", "700 Nm", "4.5 WAR", and
+    a symbol of two letters or more that is no word ("50 Wh", "14 mGy", "4 TeV")."""
     tokens = doc[run.end : run.end + 2]
-    if tokens[0].text in table.spaced and _is_spaced_symbol(tokens):
-        return run.end + 1, table.spaced[tokens[0].text], run.end
+    text = tokens[0].text
+    code = table.spaced.get(text)
+    if code is None and len(text) > 1 and text not in GLUED_ONLY_SYMBOLS:
+        code = table.symbols.get(text)
+    if code is not None and not table.units[code].counted and _is_spaced_symbol(tokens):
+        return run.end + 1, code, run.end
+    return None
+
+
+def _inch_abbreviation(doc: Doc, run: Run, table: UnitTable) -> _Suffix | None:
+    """"in" after a number in digits is inches when a dimension or the end of the clause
+    follows: "2 1/2 in thick", "a pencil 2 in." ("ranked 2 in the world" is no unit)."""
+    if run.spelled or doc[run.end].lower_ not in ("in", "in."):
+        return None
+    following = doc[run.end + 1] if run.end + 1 < len(doc) else None
+    closes = following is None or (following.is_punct and following.text not in "([")
+    if closes or following.lower_ in DIMENSION_WORDS:
+        return run.end + 1, "inch", run.end
     return None
 
 
@@ -224,6 +249,7 @@ SUFFIX_RULES: list[tuple[str, Callable[[Doc, Run, UnitTable], _Suffix | None]]] 
     ("times", _times),
     ("hyphen_unit", _hyphen_unit),
     ("spaced_symbol", _spaced_symbol),
+    ("inch_abbreviation", _inch_abbreviation),
 ]
 
 
@@ -394,6 +420,14 @@ def resolve(doc: Doc, start: int, end: int, codes: tuple[str, ...], table: UnitT
     return codes[0], "table_order"
 
 
+def _modified_noun(doc: Doc, start: int, end: int) -> bool | None:
+    """The noun the unit describes: "a twenty-pound bag" (matter), "a five-pound note"
+    (money)."""
+    if end >= len(doc) or doc[end].pos_ != "NOUN" or doc[end].tag_ not in ("NN", "NNS"):
+        return None
+    return doc[end].lemma_.lower() in _MONEY_WORDS
+
+
 def _of_what(doc: Doc, start: int, end: int) -> bool | None:
     """The noun after "of": "pounds of profit" (money), "pounds of cocaine" (matter)."""
     if end + 1 >= len(doc) or doc[end].lower_ != "of":
@@ -419,6 +453,7 @@ def _money_multiplier(doc: Doc, start: int, end: int) -> bool | None:
 
 
 AMBIGUITY_RULES: list[tuple[str, Callable[[Doc, int, int], bool | None]]] = [
+    ("modified_noun", _modified_noun),
     ("of_what", _of_what),
     ("context_words", _context_words),
     ("money_multiplier", _money_multiplier),
