@@ -1,8 +1,98 @@
-"""Concepts: the codebook terms a figure offers, from its governing verb and counted noun."""
+"""Concepts: the codebook terms a figure offers (its governing verb and counted noun), and
+whether the text is on the concept's subject.
+
+A concept from the codebook is dropped, by the first rule of ``CONTEXT_RULES`` that
+applies: an age ("Elizabeth Burton, 32, was arrested" counts no arrest), a sentence on
+another matter (the subject's ``unless`` words: "two TD passes", "a $3 billion buyout"),
+or a text not on the concept's subject (no migration word in the sentence or the article:
+"stopped 30 shots" in a hockey report is no vaccine dose).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from analysis.codebook import Codebook
+
+_AGE_UNITS = {"years old", "months old", "weeks old", "days old"}
+
+
+@dataclass
+class TextContext:
+    """The lower-cased text of a document and of its sentences, read once when asked."""
+
+    doc: Doc
+    _article: str | None = None
+    _sentences: dict[int, str] = field(default_factory=dict)
+
+    def article(self) -> str:
+        """The whole document, lower-cased."""
+        if self._article is None:
+            self._article = self.doc.text.lower()
+        return self._article
+
+    def sentence(self, i: int) -> str:
+        """The sentence of token ``i``, lower-cased."""
+        span = self.doc[i].sent if self.doc.has_annotation("SENT_START") else self.doc[:]
+        if span.start not in self._sentences:
+            self._sentences[span.start] = span.text.lower()
+        return self._sentences[span.start]
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptQuery:
+    """A figure's concept from the codebook and what decides whether it applies."""
+
+    concept: str
+    unit: str
+    token: int
+    codebook: Codebook
+    context: TextContext
+
+
+def concept_in_context(query: ConceptQuery) -> tuple[str, str]:
+    """Return (concept, "") when ``query.concept`` applies to its text, else ("", the name
+    of the context rule that drops it)."""
+    if not query.concept:
+        return "", ""
+    for name, drops in CONTEXT_RULES:
+        if drops(query):
+            return "", name
+    return query.concept, ""
+
+
+def _is_age(query: ConceptQuery) -> bool:
+    """A person's age is no count of anything: "Burton, 32, was arrested"."""
+    return query.unit in _AGE_UNITS
+
+
+def _is_on_other_matter(query: ConceptQuery) -> bool:
+    """The sentence speaks of a game or a company deal (the subject's ``unless`` words)."""
+    subject = query.codebook.subject_of(query.concept)
+    veto = subject.veto if subject is not None else None
+    return veto is not None and veto.search(query.context.sentence(query.token)) is not None
+
+
+def _is_off_subject(query: ConceptQuery) -> bool:
+    """Neither the sentence nor the article says a word of the concept's subject."""
+    subject = query.codebook.subject_of(query.concept)
+    pattern = subject.pattern if subject is not None else None
+    if pattern is None:
+        return False
+    context = query.context
+    if pattern.search(context.sentence(query.token)) is not None:
+        return False
+    return pattern.search(context.article()) is None
+
+
+CONTEXT_RULES: list[tuple[str, Callable[[ConceptQuery], bool]]] = [
+    ("age_has_no_concept", _is_age),
+    ("other_matter", _is_on_other_matter),
+    ("off_subject", _is_off_subject),
+]
 
 
 def governing_word(phrase: Token) -> Token | None:

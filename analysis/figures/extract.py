@@ -9,7 +9,14 @@ from spacy.tokens import Doc, Token
 
 from analysis.codebook import Codebook, load_codebook
 from analysis.figures.claims import claims
-from analysis.figures.concepts import governor_terms, governors, object_terms
+from analysis.figures.concepts import (
+    ConceptQuery,
+    TextContext,
+    concept_in_context,
+    governor_terms,
+    governors,
+    object_terms,
+)
 from analysis.figures.lexicon import GLUED_DIMENSION, MEASURE_NOUNS, PHONE
 from analysis.figures.numbers import number_runs
 from analysis.figures.objects import counted_noun, object_lemma, object_phrase, phrase_head
@@ -33,6 +40,8 @@ class NumberReading:
     rule: str
     refusal: str
     sentence: str
+    concept: str = ""
+    concept_dropped: str = ""
 
 
 def extract_figures(
@@ -73,6 +82,7 @@ def explain_numbers(
     "identifier", ...; see ``refusals.REFUSALS``)."""
     codebook = load_codebook() if codebook is None else codebook
     table = load_unit_table() if units is None else units
+    context = TextContext(doc)
     for claim, noun, refused in _judged_claims(doc, table):
         if refused:
             start = doc[claim.qualifier_start].idx
@@ -81,10 +91,12 @@ def explain_numbers(
             sentence = _sentence(doc, claim.runs[0].start)
             yield NumberReading(start, end, doc.text[start:end], "", refused, sentence)
             continue
+        dropped: list[str] = []
         for figure, _noun in _claim_figures(doc, claim, noun=noun, codebook=codebook,
-                                            text=doc.text, table=table):
+                                            text=doc.text, table=table, context=context,
+                                            dropped=dropped):
             yield NumberReading(figure.start, figure.end, figure.surface, figure.rule, "",
-                                figure.sentence)
+                                figure.sentence, figure.concept, "".join(dropped[:1]))
 
 
 def _figures_with_nouns(
@@ -93,10 +105,11 @@ def _figures_with_nouns(
     codebook = load_codebook() if codebook is None else codebook
     table = load_unit_table() if units is None else units
     text = doc.text  # built anew on every access
+    context = TextContext(doc)
     for claim, noun, refused in _judged_claims(doc, table):
         if not refused:
             yield from _claim_figures(doc, claim, noun=noun, codebook=codebook, text=text,
-                                      table=table)
+                                      table=table, context=context)
 
 
 def _judged_claims(doc: Doc, table: UnitTable) -> Iterator[tuple[Claim, Token | None, str]]:
@@ -192,7 +205,7 @@ def _to_share(claim: Claim, noun: Token | None, table: UnitTable
 
 def _claim_figures(
     doc: Doc, claim: Claim, *, noun: Token | None, codebook: Codebook, text: str,
-    table: UnitTable
+    table: UnitTable, context: TextContext, dropped: list[str] | None = None
 ) -> Iterator[tuple[Figure, Token | None]]:
     last = claim.runs[-1]
     lemma = object_lemma(noun, codebook) if noun is not None else ""
@@ -205,6 +218,10 @@ def _claim_figures(
             for term in governor_terms(governor, phrase)
         ],
     )
+    query = ConceptQuery(concept, last.unit, claim.runs[0].start, codebook, context)
+    concept, dropped_by = concept_in_context(query)
+    if dropped is not None and dropped_by:
+        dropped.append(dropped_by)
     rate = rate_period(doc, claim, noun=noun)
     sentence = _sentence(doc, claim.runs[0].start)
     for position, run in enumerate(claim.runs):

@@ -1,0 +1,87 @@
+"""analysis.figures.numbers: number runs, words, multipliers and fractions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.figures.helpers import figures, one_figure
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Mexico received 30,000 migrants.", "30,000", 30000),
+        ("Mexico is slated to receive 1.5 million doses.", "1.5 million", 1.5e6),
+        ("There were eleven deportation flights.", "eleven", 11),
+        ("Two dozen families waited at the bridge.", "Two dozen", 24),
+        ("Officials counted twenty-five children.", "twenty-five", 25),
+        ("One hundred and fifty families arrived.", "One hundred and fifty", 150),
+        ("The shelter took in a million migrants.", "a million", 1e6),
+        ("The program will deliver half a million doses.", "half a million", 5e5),
+        ("Republicans cited hundreds of thousands of foreigners.", "hundreds of thousands", 1e5),
+        ("Tens of thousands of migrants waited.", "Tens of thousands", 1e4),
+    ],
+)
+def test_values(nlp, text, surface, value):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.value) == (surface, value)
+
+
+def test_half_of_a_group_is_a_fraction(nlp):
+    figure = one_figure(nlp, "Half of the migrants came from Venezuela.")
+    assert (figure.value, figure.unit, figure.object) == (0.5, "fraction", "migrant")
+
+
+def test_vague_plurals_are_approximate_lower_bounds(nlp):
+    figure = one_figure(nlp, "Millions of immigrants live in the United States.")
+    assert (figure.value, figure.approximate, figure.bound) == (1e6, True, "lower")
+
+
+def test_a_glued_plus_sign_is_a_positive_change(nlp):
+    found = figures(nlp, "Tokyo +0.4% Seoul +1.2% at noon.")
+    assert [(figure.value, figure.unit) for figure in found] == [(0.4, "percent"), (1.2, "percent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Nearly two-thirds of the voters stayed home.", "Nearly two-thirds", 2 / 3),
+        ("A quarter of the staff left.", "A quarter", 0.25),
+        ("Three quarters of the budget went on rent.", "Three quarters", 0.75),
+        ("One out of three renters struggle.", "One out of three", 1 / 3),
+        ("Nine out of 10 doctors agree.", "Nine out of 10", 0.9),
+        ("Only 1/16 of the land is farmed.", "1/16", 1 / 16),
+    ],
+)
+def test_fractions_of_a_group_are_shares(nlp, text, surface, value):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.unit) == (surface, "fraction")
+    assert figure.value == pytest.approx(value)
+
+
+def test_fraction_words_without_of_are_not_shares(nlp):
+    assert figures(nlp, "A third-party audit ran in the first quarter.") == []
+    assert [figure.value for figure in figures(nlp, "The shop is open 24/7 now.")] == []
+
+
+def test_a_qualified_half_of_a_pronoun_is_a_share(nlp):
+    found = figures(nlp, "The firm has 600 staff, almost half of which work in Ohio.")
+    assert [(figure.value, figure.unit) for figure in found] == [(600, ""), (0.5, "fraction")]
+
+
+def test_a_capital_m_after_a_decimal_is_a_million(nlp):
+    figure = one_figure(nlp, "The album sold 4.3M copies.")
+    assert (figure.value, figure.object) == (4.3e6, "copy")
+    # A lower-case m is never a million without a currency; before "tall" it is metres.
+    pole = one_figure(nlp, "The pole is 4.3m tall.")
+    assert (pole.value, pole.unit) == (4.3, "m")
+
+
+def test_a_lone_dozen_is_no_figure_but_a_dozen_is(nlp):
+    assert [figure.value for figure in figures(nlp, "She baked a baker's dozen.")] == []
+    assert one_figure(nlp, "They bought a dozen eggs.").value == 12
+
+
+def test_a_spaced_minus_after_a_lower_case_word_is_still_negative(nlp):
+    figure = one_figure(nlp, "Temperatures fell to -19 degrees overnight.")
+    assert (figure.value, figure.unit) == (-19, "°")
