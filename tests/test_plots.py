@@ -116,3 +116,14 @@ def test_a_source_kind_keeps_its_colour_whichever_kinds_a_report_has():
         return to_hex(handle.get_facecolor())
     assert anonymous_colour(["anonymous", "group"]) == anonymous_colour(["anonymous", "document"])
     assert anonymous_colour(["anonymous", "group"]) == plots.KIND_COLOURS["anonymous"]
+
+
+def test_figures_without_a_concept_are_counted_in_the_caption_not_drawn_as_a_bar():
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Reuters", "AP"]})
+    figures = pd.DataFrame({"article_id": ["a", "a", "b"], "concept": ["aid", "", ""]})
+    chart = plots.plot_figure_concepts(figures, articles)
+    (axes,) = chart.axes
+    assert [label.get_text() for label in axes.get_yticklabels()] == ["aid"]
+    assert "2 figures without a codebook concept" in chart.caption
+    none = plots.plot_figure_concepts(figures.assign(concept=""), articles)
+    assert "no figure matched a codebook concept (3 figures without one)" in texts_of(none)
