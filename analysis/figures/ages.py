@@ -28,9 +28,14 @@ def _predicated_age(doc: Doc, run: Run) -> bool:
     number = doc[run.start]
     if run.end - run.start != 1 or not number.text.isdigit() or not 0 < run.value < 120:
         return False
-    # "over the age of 18", read on word order: the parser may take the number for a modifier.
+    # "over the age of 18", "at age 74", "aged 30", read on word order: the parser may take
+    # the number for a modifier.
     preceding = tuple(token.lemma_.lower() for token in doc[max(run.start - 2, 0) : run.start])
-    if preceding == ("age", "of") or _is_life_expectancy(doc, run):
+    if preceding[-2:] == ("age", "of"):
+        return True
+    if preceding[-1:] == ("age",):
+        return run.end >= len(doc) or doc[run.end].pos_ != "NOUN"
+    if _is_life_expectancy(doc, run):
         return True
     verb = number.head
     if (number.dep_, verb.lemma_.lower()) not in (("attr", "be"), ("dobj", "turn")):
@@ -66,13 +71,17 @@ def _is_life_expectancy(doc: Doc, run: Run) -> bool:
 
 
 def _apposed_age(doc: Doc, run: Run) -> bool:
-    """A whole number set off by commas after a name is an age: "Senard, 65, said"."""
+    """A whole number set off by commas after a name is an age: "Senard, 65, said"; so is
+    one in brackets after a person's name: "Clinton (68) and Trump (69)"."""
     start, end = run.start, run.end
     if end - start != 1 or run.spelled or start < 2 or end >= len(doc):
         return False
-    if doc[start - 1].text != "," or doc[end].text != "," or doc[start - 2].pos_ != "PROPN":
+    if not (doc[start].text.isdigit() and 0 < run.value < 120):
         return False
-    return doc[start].text.isdigit() and 0 < run.value < 120
+    name = doc[start - 2]
+    if (doc[start - 1].text, doc[end].text) == ("(", ")"):
+        return name.ent_type_ == "PERSON"
+    return doc[start - 1].text == "," and doc[end].text == "," and name.pos_ == "PROPN"
 
 
 AGE_RULES: list[tuple[str, Callable[[Doc, Run], bool]]] = [

@@ -64,7 +64,8 @@ def _is_list_marker(doc: Doc, claim: Claim, text: str) -> bool:
     after = doc[run.end].text if run.end < len(doc) else ""
     before = doc[run.start - 1].text if run.start > 0 else ""
     if before == "(" and after == ")" and run.value < 100:
-        return True
+        # "Clinton (68)": an age in brackets after a person's name.
+        return run.unit != "years old"
     line_start = text.rfind("\n", 0, doc[run.start].idx) + 1
     lead = text[line_start : doc[run.start].idx]
     return after in (".", ")") and all(char.isspace() or char in LIST_BULLETS for char in lead)

@@ -144,8 +144,8 @@ def _currency_prefix(doc: Doc, run: Run, table: UnitTable) -> tuple[int, str]:
     sign = doc[i].text
     if sign in table.signs:
         country = doc[i - 1].text if i > 0 else ""
-        # "A $5 fee" is an article, "HK $5" and "A$5" are currencies.
-        spaced_ok = len(country) > 1 or not doc[i - 1].whitespace_
+        # "A $5 fee" is an article; "HK $5", "C $16.4 million" and "A$5" are currencies.
+        spaced_ok = country != "A" or not doc[i - 1].whitespace_
         if sign == "$" and country in table.dollar_before and spaced_ok:
             return i - 1, table.dollar_before[country]
         return i, table.signs[sign]
@@ -174,8 +174,14 @@ def _unit_suffix(doc: Doc, run: Run, table: UnitTable) -> tuple[int, str, int, s
 
 def _unit_words(doc: Doc, run: Run, table: UnitTable) -> _Suffix | None:
     """A unit, currency or share written in words after the number: "30 miles", "20 Mexican
-    pesos", "10 percent", "5 percentage points", "40 degrees Celsius", "361 million pounds"."""
-    return _words_at(doc, run.end, table)
+    pesos", "10 percent", "5 percentage points", "40 degrees Celsius", "361 million pounds",
+    also after the country of a dollar ("22 C cents", "5 US cents")."""
+    found = _words_at(doc, run.end, table)
+    if found is None and doc[run.end].text in table.dollar_before and run.end + 1 < len(doc):
+        after = _words_at(doc, run.end + 1, table)
+        if after is not None and table.is_currency(after[1]):
+            return after
+    return found
 
 
 def _currency_code_after(doc: Doc, run: Run, table: UnitTable) -> _Suffix | None:

@@ -42,3 +42,24 @@ def test_a_number_said_of_something_else_is_no_age(nlp, text, value):
 def test_a_life_expectancy_with_a_counted_noun_is_no_age(nlp, text, value):
     found = figures(nlp, text)
     assert [figure.unit for figure in found if figure.value == value] == [""]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ali died on Friday at age 74.", "She had lived alone since age 14.",
+     "Workers aged 55 and over may retire early."],
+)
+def test_a_number_after_age_or_aged_is_an_age(nlp, text):
+    assert figures(nlp, text)[0].unit == "years old"
+
+
+def test_a_count_after_age_is_no_age(nlp):
+    assert one_figure(nlp, "The age 5 students were sent home.").unit == ""
+
+
+def test_a_number_in_brackets_after_a_persons_name_is_an_age(nlp):
+    found = figures(nlp, "Hillary Clinton (68) and Bernie Sanders (74) spoke on Monday.")
+    assert [(figure.value, figure.unit, figure.rule) for figure in found] == [
+        (68, "years old", "apposed_age"), (74, "years old", "apposed_age")
+    ]
+    assert figures(nlp, "Steps:\n(3) Appear in court.") == []
