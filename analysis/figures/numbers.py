@@ -108,6 +108,10 @@ def _fraction_run(doc: Doc, i: int, table: UnitTable) -> Run | None:
 def _piece(token: Token, table: UnitTable, *, currency_before: bool = False) -> Piece | None:
     lower = token.lower_
     match = table.amount.fullmatch(token.text)
+    # A sentence's full stop the tokenizer left on a multiplier: "$2.174T.", "€4bn."
+    if match is None and token.text.endswith("."):
+        match = table.amount.fullmatch(token.text[:-1])
+        match = match if match is not None and match["suffix"] else None
     if match and _is_glued_metres(match, token, table):
         return Piece("digits", float(match["number"].replace(",", "")), unit="m")
     if match:

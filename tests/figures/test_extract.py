@@ -9,10 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.figures import (
+    explain_numbers,
     extract_figures,
     extract_object_phrases,
+    figures_frame,
 )
-from tests.figures.helpers import figures, seed_figure
+from tests.figures.helpers import figures, one_figure, seed_figure
 
 
 def test_seed_002_thirty_thousand_returns_a_month(nlp, seed_text):
@@ -159,3 +161,67 @@ def test_a_number_between_a_count_and_its_noun_is_part_of_the_name(nlp):
     assert (figure.value, figure.object, phrase) == (3, "plane", "new 787 dreamliner plane")
     found = figures(nlp, "They sent 5 and 6 trucks.")
     assert [figure.value for figure in found] == [5, 6]
+
+
+# --- issue 18: every figure names its rule, every dropped number its refusal ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Mexico received 30,000 migrants.", "count"),
+        ("The index closed at 1,234 on Friday.", "number"),
+        ("The bank lent $4bn to the region.", "currency_sign"),
+        ("Fees total USD 300 per visa.", "currency_code"),
+        ("Arrests fell 10 percent last month.", "unit_words"),
+        ("Each ration weighs 45g.", "glued_symbol"),
+        ("Temperatures hit 35 C in Monterrey.", "spaced_symbol"),
+        ("A 9-year-old girl crossed the river.", "hyphen_unit"),
+        ("Maria Lopez, 34, waited at the bridge.", "apposed_age"),
+        ("Half of the migrants came from Venezuela.", "fraction_of_group"),
+        ("The campaign raised millions of dollars in May.", "vague_currency"),
+        ("She paid 1,200€ for the laptop.", "currency_sign_after"),
+        ("The dollar rose to 150.25 JPY= in Asian trade.", "quote_code"),
+    ],
+)
+def test_each_figure_names_the_rule_that_read_it(nlp, text, rule):
+    assert one_figure(nlp, text).rule == rule
+
+
+def test_the_rule_goes_into_the_figures_table(nlp):
+    frame = figures_frame(("a", figure) for figure in figures(nlp, "It cost $5 and 3 km."))
+    assert frame["rule"].tolist() == ["currency_sign", "unit_words"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "refusal"),
+    [
+        ("The policy ended in 2023.", "2023", "date_or_time"),
+        ("Title 42's legacy remains.", "42", "identifier"),
+        ("Clinics ran out of COVID -19 vaccines.", "", "name_or_code"),
+        ("She lives at 31 Oak Lane.", "31", "identifier"),
+        ("For three years, Mexico cooperated.", "three", "spelled_duration"),
+        ("One of the government officials said so.", "One", "bare_one"),
+        ("The two presidents discussed vaccines.", "two", "definite_reference"),
+        ("Half the time nobody knows.", "Half", "spelled_duration"),
+        ("Half is gone already.", "Half", "lone_half"),
+        ("Steps:\n1. Register at the border.", "1", "list_marker"),
+        ("The airline grounded three new 787 Dreamliner planes.", "787", "part_of_name"),
+    ],
+)
+def test_explain_numbers_names_the_refusal_of_each_dropped_number(nlp, text, surface, refusal):
+    readings = [reading for reading in explain_numbers(nlp(text)) if reading.refusal]
+    assert [(reading.surface.split()[0].split("-")[0], reading.refusal) for reading in readings
+            ] == [(surface, refusal)]
+
+
+def test_every_part_of_a_phone_number_is_refused_as_one(nlp):
+    readings = list(explain_numbers(nlp("Call 555-123-4567 for help.")))
+    assert {reading.refusal for reading in readings} == {"phone_number"}
+
+
+def test_explain_numbers_gives_kept_figures_their_rule(nlp):
+    readings = list(explain_numbers(nlp("In 2019 Mexico returned 30,000 migrants.")))
+    assert [(reading.surface, reading.rule, reading.refusal) for reading in readings] == [
+        ("2019", "", "date_or_time"), ("30,000", "count", "")
+    ]

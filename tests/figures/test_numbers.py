@@ -85,3 +85,33 @@ def test_a_lone_dozen_is_no_figure_but_a_dozen_is(nlp):
 def test_a_spaced_minus_after_a_lower_case_word_is_still_negative(nlp):
     figure = one_figure(nlp, "Temperatures fell to -19 degrees overnight.")
     assert (figure.value, figure.unit) == (-19, "°")
+
+
+# --- issue 18: fractions and halves --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The bond yields 7 3/4 % now.", "7 3/4 %", 7.75, "percent"),
+        ("The bond trades at 101 1/4 today.", "101 1/4", 101.25, ""),
+        ("A mouse can get through a 1/4 inch gap.", "1/4 inch", 0.25, "inch"),
+        ("The recipe needs ¾ cup of flour.", "¾ cup", 0.75, "cup"),
+        ("The pole is 2½ metres tall.", "2½ metres", 2.5, "m"),
+        ("They walked two and a half miles.", "two and a half miles", 2.5, "mi"),
+        ("They walked ¾ of a mile.", "¾ of a mile", 0.75, "mi"),
+    ],
+)
+def test_mixed_and_vulgar_fractions(nlp, text, surface, value, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.value, figure.unit) == (surface, value, unit)
+
+
+@pytest.mark.parametrize("text", ["The 9/11 attacks changed travel.", "It runs 24/7 now."])
+def test_a_slash_number_that_is_no_fraction_of_a_unit_stays_out(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_values_are_exact_to_twelve_digits(nlp):
+    assert one_figure(nlp, "Profit was $16.4 million.").value == 16_400_000
+    assert one_figure(nlp, "Its GDP is $2.174T.").value == 2.174e12

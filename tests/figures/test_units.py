@@ -254,3 +254,120 @@ def test_a_conversion_in_brackets_glued_to_a_dimension_is_read(nlp):
     assert [(figure.surface, figure.value, figure.unit) for figure in found] == [
         ("12m", 12, "m"), ("39ft", 39, "ft")
     ]
+
+
+# --- issue 18: currencies and units from the table ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Profit rose to C$ 16.4 million in the quarter.", "C$ 16.4 million", 16.4e6, "CAD"),
+        ("Profit rose to C $16.4 million in the quarter.", "C $16.4 million", 16.4e6, "CAD"),
+        ("The offering raised HK$ 10.05 billion.", "HK$ 10.05 billion", 10.05e9, "HKD"),
+        ("Sales were NT$ 5.2 billion last year.", "NT$ 5.2 billion", 5.2e9, "TWD"),
+        ("The port cost S$ 300 million to build.", "S$ 300 million", 3e8, "SGD"),
+        ("The deal is worth R$ 1.2 billion.", "R$ 1.2 billion", 1.2e9, "BRL"),
+        ("The fine was 2 million Swiss francs.", "2 million Swiss francs", 2e6, "CHF"),
+        ("He lost 3 million Canadian dollars.", "3 million Canadian dollars", 3e6, "CAD"),
+        ("Sales rose to 3.5 billion yuan.", "3.5 billion yuan", 3.5e9, "CNY"),
+        ("The bill came to 40,000 naira.", "40,000 naira", 40000, "NGN"),
+        ("Rents rose 300 zlotys a month.", "300 zlotys", 300, "PLN"),
+        ("Shares rose one penny to close at 45 pence.", "one penny", 1, "pence"),
+        ("The stock paid 22 C cents a share.", "22 C cents a share", 22, "cent per share"),
+    ],
+)
+def test_currencies_from_signs_names_and_minor_units(nlp, text, surface, value, unit):
+    figure = figures(nlp, text)[0]
+    assert (figure.surface, figure.value, figure.unit) == (surface, value, unit)
+
+
+def test_a_currency_word_glued_to_a_number_word_by_a_hyphen(nlp):
+    figure = one_figure(nlp, "The group made a one-yen bid for the company.")
+    assert (figure.surface, figure.value, figure.unit, figure.rule) == (
+        "one-yen", 1, "JPY", "hyphen_unit")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("He made a $70-a-share offer.", "$70-a-share", "USD per share"),
+        ("Eggs cost $3 per dozen.", "$3 per dozen", "USD per dozen"),
+        ("Cattle sold for $2,000 a head.", "$2,000 a head", "USD per head"),
+        ("Gold traded at $1,800 per troy ounce.", "$1,800 per troy ounce", "USD per troy oz"),
+    ],
+)
+def test_a_price_per_share_dozen_or_head(nlp, text, surface, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("It was 40 deg celsius outside.", "40 deg celsius", "°C"),
+        ("His temperature was 98.6 degrees F.", "98.6 degrees F", "°F"),
+        ("It was 35 degrees celcius in the shade.", "35 degrees celcius", "°C"),
+        ("Overnight it fell to -10C in the hills.", "-10C", "°C"),
+        ("The door is 2 in thick.", "2 in", "inch"),
+        ("The plant produced 50 Wh today.", "50 Wh", "Wh"),
+        ("A CT scan gives about 14 mGy.", "about 14 mGy", "mGy"),
+        ("The pipe carries 40 cubic metres a second.", "40 cubic metres a second",
+         "m³ per second"),
+        ("The tank holds 300 imperial gallons.", "300 imperial gallons", "imp gal"),
+    ],
+)
+def test_measures_from_the_table(nlp, text, surface, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["She ranked 2 in the world.", "One in 5 people voted.", "They met at 5 Pa. Ave."]
+)
+def test_in_and_short_symbols_apart_from_a_number_are_words(nlp, text):
+    assert {figure.unit for figure in figures(nlp, text)} <= {""}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "rule"),
+    [
+        ("The bank made 361 million pounds of profit last year.", "GBP", "of_what"),
+        ("Police seized 300 pounds of cocaine.", "lb", "of_what"),
+        ("He bought a twenty-pound bag of rice.", "lb", "modified_noun"),
+        ("She found a five-pound note in the street.", "GBP", "modified_noun"),
+        ("The club paid 40 million pounds for the striker.", "GBP", "context_words"),
+        ("The baby weighed 8 pounds at birth.", "lb", "context_words"),
+        ("The tower cost 2 billion pounds.", "GBP", "context_words"),
+    ],
+)
+def test_pound_is_money_or_mass_by_the_first_context_rule_that_decides(nlp, text, unit, rule):
+    from analysis.figures.unit_table import load_unit_table
+    from analysis.figures.units import resolve
+
+    doc = nlp(text)
+    figure = figures(nlp, text)[0]
+    assert figure.unit == unit
+    start = next(token.i for token in doc if token.lower_.startswith("pound"))
+    codes = load_unit_table().words[(doc[start].lower_,)]
+    assert resolve(doc, start, start + 1, codes, load_unit_table())[1] == rule
+
+
+def test_an_amount_in_millions_of_pounds_without_other_context_is_money(nlp):
+    from analysis.figures.unit_table import load_unit_table
+    from analysis.figures.units import resolve
+
+    doc = nlp("It came to 2 billion pounds.")
+    start = next(token.i for token in doc if token.lower_ == "pounds")
+    table = load_unit_table()
+    assert resolve(doc, start, start + 1, table.words[("pounds",)], table) == (
+        "GBP", "money_multiplier")
+    doc = nlp("It came to 200 pounds.")
+    assert resolve(doc, 4, 5, table.words[("pounds",)], table) == ("lb", "table_order")
+
+
+def test_a_price_sign_keeps_its_currency_over_a_word_after_it(nlp):
+    found = figures(nlp, "It is an $800 stone oven and sells at $1.25 sterling.")
+    assert [(figure.surface, figure.unit) for figure in found] == [
+        ("$800", "USD"), ("$1.25", "USD")
+    ]
