@@ -173,7 +173,8 @@ def main() -> None:
         "#            unit of measure share is resolved from context",
         "#   noun_only  bare words read only when the tagger calls them a noun (\"won\")",
         "# [minor.CODE]  a minor unit: `of` its currency, `share` of one unit of it",
-        "# [dollar_countries]  a country written next to \"$\": before = \"HK $5\", after = \"$40 Cdn\"",
+        "# [dollar_countries]  a country written next to \"$\": before (\"HK $5\") or after",
+        "#                     the amount (\"$40 Cdn\")",
         "",
     ]
     for code in sorted(list_currencies()):
