@@ -226,7 +226,8 @@ PHONE = re.compile(
 # Reuters quote codes ("JPY=", "EUR=" at the end of a sentence keeps its full stop).
 QUOTE_CODE = re.compile(r"(?P<code>[A-Z]{3})=\.?")
 ABBREVIATION = re.compile(r"(?:[A-Z]\.)+(?:[A-Z][a-z]*\.)?")
-HAS_DIGIT = re.compile(r"[0-9]")
+# A digit or a vulgar fraction ("¾"): what may start a number run besides number words.
+HAS_DIGIT = re.compile(r"[0-9¼½¾⅐-⅞]")
 THOUSANDS = re.compile(r"[0-9],[0-9]{3}")
 LONG_DIGITS = re.compile(r"[0-9]{5}")
 MINUS = ("-", "−", "minus-")

@@ -59,8 +59,7 @@ def number_runs(doc: Doc, table: UnitTable) -> Iterator[Run]:
 
 def _may_start_run(lower: str) -> bool:
     """False for a word that starts neither a number nor a fraction (most words)."""
-    return (lower in RUN_START_WORDS or HAS_DIGIT.search(lower) is not None
-            or any(char in VULGAR_FRACTIONS for char in lower))
+    return lower in RUN_START_WORDS or HAS_DIGIT.search(lower) is not None
 
 
 def _fraction_run(doc: Doc, i: int, table: UnitTable) -> Run | None:
@@ -107,6 +106,9 @@ def _fraction_run(doc: Doc, i: int, table: UnitTable) -> Run | None:
 
 def _piece(token: Token, table: UnitTable, *, currency_before: bool = False) -> Piece | None:
     lower = token.lower_
+    # Most tokens asked about are words: no pattern below can match a word without a digit.
+    if HAS_DIGIT.search(lower) is None:
+        return _word_piece(lower)
     match = table.amount.fullmatch(token.text)
     # A sentence's full stop the tokenizer left on a multiplier: "$2.174T.", "€4bn."
     if match is None and token.text.endswith("."):
@@ -137,6 +139,11 @@ def _piece(token: Token, table: UnitTable, *, currency_before: bool = False) -> 
         value = float(dollars["number"].replace(",", ""))
         value *= SUFFIX_SCALES.get((dollars["suffix"] or "").lower(), 1)
         return Piece("digits", value, currency=table.dollar_before[dollars["country"]])
+    return None
+
+
+def _word_piece(lower: str) -> Piece | None:
+    """A number word: "two", "twenty", "hundred", "dozen", "million", "dozens", "half", "a"."""
     if lower in SMALL:
         return Piece("small", SMALL[lower])
     if lower in TENS:

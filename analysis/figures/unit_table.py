@@ -72,6 +72,11 @@ class UnitTable:
         return max((len(key) for key in self.words), default=1)
 
     @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The words a written unit may start with: a quick test before a full look-up."""
+        return frozenset(key[0] for key in self.words)
+
+    @cached_property
     def codes(self) -> frozenset[str]:
         """ISO 4217 codes: currencies whose code is three capitals."""
         return frozenset(

@@ -273,6 +273,14 @@ def measure_at(doc: Doc, i: int, table: UnitTable, *, counted: bool = False
                ) -> tuple[int, tuple[str, ...]]:
     """Return (tokens, candidate codes) of the longest unit written in words at ``doc[i]``;
     units of time only when ``counted`` (they are otherwise the thing counted)."""
+    if i >= len(doc):
+        return 0, ()
+    first = doc[i]
+    starts = table.first_words
+    lower = first.lower_
+    if lower not in starts and lower.rstrip(".") not in starts and (
+            first.lemma_.lower() not in starts):
+        return 0, ()
     tokens = doc[i : i + table.longest_words]
     lemmas = tuple(token.lemma_.lower() for token in tokens)
     # A sentence's full stop may stay on the last word: "per sq m."
