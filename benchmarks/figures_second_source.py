@@ -1,7 +1,7 @@
 """Figure extraction on a second public source: quantulum3's test sentences.
 
 usage: python benchmarks/figures_second_source.py QUANTITIES.json [MORE.json ...]
-           [--scorer SCORE.py] [--errors]
+           [--scorer SCORE.py] [--errors] [--baseline cqe]
 
 QUANTITIES.json is a test file of the quantulum3 repository (``quantities.json``, or
 ``quantities.ambiguity.json``: a list of ``{"req": sentence, "res": [{"value", "unit",
@@ -14,7 +14,8 @@ The sentences are scored with the NewsQuant ``score.py`` (default
 ``../shared/benchmarks/figures/score.py``): quantulum3's "dimensionless" is a bare number,
 and a count of things has no unit there, so our counted nouns are left out, except units
 of time ("5 years"), which quantulum3 counts as units. The run is skipped with exit
-status 0 when the scorer is absent.
+status 0 when the scorer is absent. ``--baseline cqe`` scores CQE 2.0.3 on the same
+sentences (see benchmarks/figures_newsquant.py).
 """
 
 from __future__ import annotations
@@ -27,7 +28,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from figures_newsquant import load_scorer, score_file, unit_name, write_jsonl
+from figures_newsquant import (
+    load_scorer,
+    run_cqe,
+    score_file,
+    unit_name,
+    write_jsonl,
+)
 
 from analysis.figures import Figure, extract_figures, load_unit_table
 from analysis.nlp import load_nlp
@@ -90,12 +97,21 @@ def predictions(rows: list[dict]) -> list[dict]:
     return out
 
 
+def _line(name: str, result: dict, sentences: int) -> str:
+    value, unit = result["scores"]["value"], result["scores"]["value+unit"]
+    return (f"{name}: {sentences} sentences, {result['gold_quantities']} quantities; value "
+            f"P/R/F1 {value['precision']:.1f} / {value['recall']:.1f} / {value['f1']:.1f}, "
+            f"value+unit {unit['precision']:.1f} / {unit['recall']:.1f} / {unit['f1']:.1f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Score ours on each file given; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("files", nargs="+", type=Path, help="quantulum3 test JSON files")
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     parser.add_argument("--errors", action="store_true", help="print misses per sentence")
+    parser.add_argument("--baseline", choices=["cqe", "none"], default="none",
+                        help="also score CQE 2.0.3 on the same sentences")
     arguments = parser.parse_args(argv)
     if not arguments.scorer.is_file():
         print(f"skipped: {arguments.scorer} is absent")
@@ -109,14 +125,13 @@ def main(argv: list[str] | None = None) -> int:
             gold, pred = Path(scratch) / "gold.jsonl", Path(scratch) / "pred.jsonl"
             write_jsonl(rows, gold)
             write_jsonl(predictions(rows), pred)
-            result = score_file(scorer, gold, pred)
-            value, unit = result["scores"]["value"], result["scores"]["value+unit"]
-            print(f"{path.name}: {len(rows)} sentences, {result['gold_quantities']} quantities; "
-                  f"value P/R/F1 {value['precision']:.1f} / {value['recall']:.1f} / "
-                  f"{value['f1']:.1f}, value+unit {unit['precision']:.1f} / "
-                  f"{unit['recall']:.1f} / {unit['f1']:.1f}")
+            print(_line(f"{path.name} ours", score_file(scorer, gold, pred), len(rows)))
             if arguments.errors:
                 scorer.main([str(gold), str(pred), "--errors"])
+            if arguments.baseline == "cqe":
+                cqe_rows, _loaded, _seconds = run_cqe([(row["id"], row["text"]) for row in rows])
+                write_jsonl(cqe_rows, pred)
+                print(_line(f"{path.name} cqe", score_file(scorer, gold, pred), len(rows)))
     return 0
 
 
