@@ -59,7 +59,7 @@ EXTRA_SIGNS = {
 }
 # Signs too short or too common to read apart from the number ("R 5" may be a road):
 # only glued to it ("R50").
-GLUED_ONLY = {"R", "Rp", "Rs"}
+GLUED_ONLY = {"R"}
 # Names news writes beside CLDR's: lower-cased; plurals are listed as written.
 EXTRA_NAMES = {
     "USD": ["us dollar", "us dollars", "u.s. dollar", "u.s. dollars", "american dollar",
@@ -83,8 +83,8 @@ EXTRA_NAMES = {
 # Bare currency words: the currency a lone word names in news; a word that also names a
 # unit of measure ("pound") is resolved from context (see analysis/figures/units.py).
 BARE_WORDS = {
-    "USD": ["dollar", "dollars", "buck", "bucks", "greenback", "greenbacks"],
-    "GBP": ["pound", "pounds", "quid"],
+    "USD": ["dollar", "dollars", "buck", "bucks", "greenback", "greenbacks", "dlr", "dlrs"],
+    "GBP": ["pound", "pounds", "quid", "stg"],
     "EUR": ["euro", "euros"],
     "JPY": ["yen"],
     "CNY": ["yuan"],

@@ -42,7 +42,12 @@ DENOMINATOR_WORDS = {
     for word in forms.split()
 }
 DIGIT_FRACTION = re.compile(r"(?P<numerator>[0-9]{1,3})[/⁄](?P<denominator>[0-9]{1,4})")
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Multipliers as words, with the abbreviations of wire copy ("4.5 mln", "1.2 bln") and the
+# Indian lakh and crore ("Rs 500 crore").
+SCALES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6,
+    "bln": 1e9, "trln": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}
 VAGUE_SMALL = {"tens": 10, "dozens": 12, "hundreds": 100}
 VAGUE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 # Words that may start a number run ("two", "a dozen", "half a million", "hundreds").

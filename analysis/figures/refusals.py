@@ -109,7 +109,8 @@ def _is_unit_word_after(doc: Doc, run: Run, table: UnitTable) -> bool:
         return False
     word = doc[i].lower_
     codes = table.words.get((word,)) or table.words.get((doc[i].lemma_.lower(),)) or ()
-    return word in SCALES or word == "percent" or any(table.is_currency(code) for code in codes)
+    return (word in SCALES or word in ("percent", "fold")
+            or any(table.is_currency(code) for code in codes))
 
 
 def _is_identifier(doc: Doc, claim: Claim, *, noun: Token | None, unit: str) -> bool:

@@ -209,8 +209,14 @@ def _glued_metres(doc: Doc, run: Run, table: UnitTable) -> _Suffix | None:
 
 
 def _times(doc: Doc, run: Run, table: UnitTable) -> _Suffix | None:
-    """A multiple: "2.5 times faster", "three times a year"."""
-    return (run.end + 1, "times", run.end) if doc[run.end].text == "times" else None
+    """A multiple: "2.5 times faster", "three times a year", "a 10-fold rise"."""
+    if doc[run.end].text == "times":
+        return run.end + 1, "times", run.end
+    glued = not doc[run.end - 1].whitespace_ and not doc[run.end].whitespace_
+    if glued and doc[run.end].text in ("-", "‐") and run.end + 1 < len(doc) and (
+            doc[run.end + 1].lower_ == "fold"):
+        return run.end + 2, "times", run.end + 1
+    return None
 
 
 def _hyphen_unit(doc: Doc, run: Run, table: UnitTable) -> _Suffix | None:

@@ -371,3 +371,23 @@ def test_a_price_sign_keeps_its_currency_over_a_word_after_it(nlp):
     assert [(figure.surface, figure.unit) for figure in found] == [
         ("$800", "USD"), ("$1.25", "USD")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Net profit rose to 4.5 mln dlrs.", "4.5 mln dlrs", 4.5e6, "USD"),
+        ("The unit earned 350 mln stg in the year.", "350 mln stg", 3.5e8, "GBP"),
+        ("The state will spend Rs 500 crore on roads.", "Rs 500 crore", 5e9, "INR"),
+        ("A meal costs Rp 50,000 in Jakarta.", "Rp 50,000", 50000, "IDR"),
+        ("A meal costs R50 in Cape Town.", "R50", 50, "ZAR"),
+        ("Prices saw a 10-fold rise.", "10-fold", 10, "times"),
+    ],
+)
+def test_wire_abbreviations_indian_multipliers_and_folds(nlp, text, surface, value, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.value, figure.unit) == (surface, value, unit)
+
+
+def test_a_spaced_r_is_no_rand(nlp):
+    assert {figure.unit for figure in figures(nlp, "Route R 50 closed for 3 days.")} <= {""}
