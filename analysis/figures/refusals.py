@@ -125,6 +125,10 @@ def _is_identifier(doc: Doc, claim: Claim, *, noun: Token | None, unit: str) -> 
     previous = doc[i]
     if previous.text in ("#", "No.", "no.", "Nr.") or ABBREVIATION.fullmatch(previous.text):
         return True
+    # "the No. 2": the tokenizer may split "No." from its full stop.
+    if previous.text == "." and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in (
+            "No", "Nos", "Nr"):
+        return True
     capitalised = previous.is_title or previous.is_upper
     if (capitalised and previous.lower_ in IDENTIFIER_WORDS) or (
         previous.lower_ in LOWER_IDENTIFIER_WORDS
@@ -144,6 +148,19 @@ def _is_identifier(doc: Doc, claim: Claim, *, noun: Token | None, unit: str) -> 
         return True
     no_comma = "," not in doc[claim.runs[0].start].text
     return noun is None and no_comma and _name_follows(doc, claim, tags=("PROPN",))
+
+
+def _is_model_name(doc: Doc, claim: Claim, *, noun: Token | None, unit: str) -> bool:
+    """Digits between a capitalised name and a singular noun name a model, not a count:
+    "his Boeing 757 airliner" (a count takes the plural: "757 jets")."""
+    run = claim.runs[0]
+    if noun is None or unit or len(claim.runs) > 1 or run.spelled or noun.tag_ != "NN":
+        return False
+    if run.end - run.start != 1 or run.value <= 1 or run.prefix_start == 0:
+        return False
+    previous = doc[run.prefix_start - 1]
+    return (previous.pos_ == "PROPN" and previous.is_title and previous.head == noun
+            and previous.dep_ == "compound")
 
 
 def _is_product_name(token: Token) -> bool:
@@ -317,6 +334,7 @@ REFUSALS: list[tuple[str, Callable[[Candidate], bool]]] = [
     ("phone_number", lambda c: _is_phone_number(c.doc, c.claim, c.phones)),
     ("name_or_code", lambda c: _is_name_or_code(c.doc, c.claim, c.text, c.table)),
     ("identifier", lambda c: _is_identifier(c.doc, c.claim, noun=c.noun, unit=c.unit)),
+    ("model_name", lambda c: _is_model_name(c.doc, c.claim, noun=c.noun, unit=c.unit)),
     ("street_address", lambda c: _is_street_address(c.doc, c.claim, unit=c.unit)),
     ("date_or_time", lambda c: _is_date_or_time(c.doc, c.claim, noun=c.noun, unit=c.unit)),
     ("spelled_duration", lambda c: _is_duration(c.doc, c.claim, noun=c.noun, unit=c.unit)),

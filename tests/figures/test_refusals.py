@@ -171,3 +171,13 @@ def test_a_capital_letter_after_an_address_or_label_number_is_no_symbol(nlp, tex
 )
 def test_an_index_name_in_lower_case_keeps_its_number(nlp, text, values):
     assert [figure.value for figure in figures(nlp, text)] == values
+
+
+def test_digits_between_a_name_and_a_singular_noun_name_a_model(nlp):
+    assert figures(nlp, "Trump flies on his personal Boeing 757 airliner.") == []
+    assert one_figure(nlp, "The airline bought 40 Boeing jets.").value == 40
+    assert one_figure(nlp, "Mexico sent 757 migrants home.").value == 757
+
+
+def test_a_number_after_a_split_no_is_an_identifier(nlp):
+    assert figures(nlp, "As John Cornyn, the No. 2 in the GOP leadership, put it.") == []
