@@ -59,7 +59,8 @@ RUN_START_WORDS = {
     *VAGUE_SCALES,
     *words("a an one hundred dozen half"),
 }
-SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "t": 1e12}
+SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "t": 1e12,
+                 "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # "4m" alone is four metres; these suffixes mean a multiplier only after a currency sign.
 SUFFIXES_NEEDING_CURRENCY = {"k", "m", "b", "t"}
 
@@ -205,7 +206,8 @@ NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 # plus is a change written as such ("Dow +0.2%"), a glued tilde an approximation ("~25"),
 # a glued "sub-" an upper bound ("sub-5 nanometre chips", "a sub-$300 phone").
 SIGN = r"(?P<sign>[-−+~]|minus-|sub-)?"
-SUFFIX = r"(?P<suffix>(?i:bn|mn|tn|k|m|b|t))?"
+# A multiplier glued to the number: "4bn", "€2.5m", "$23million".
+SUFFIX = r"(?P<suffix>(?i:thousand|million|billion|trillion|bn|mn|tn|k|m|b|t))?"
 # A token that starts with an amount ("+0.3%", "$5", "USD10m"): no counted noun.
 LEADING_AMOUNT = re.compile(rf"{SIGN}(?:[A-Z]{{0,3}}[^\w\s]{{0,2}})?(?:{NUMBER})")
 # ASCII transliterations of "£" and "¥" (as unidecode writes them) glued to a number:

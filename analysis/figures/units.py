@@ -100,7 +100,9 @@ def attach_units(doc: Doc, run: Run, table: UnitTable) -> Run:
     if unit and unit not in ("fraction", "years old"):
         suffix_end, unit = _per_denominator(doc, suffix_end, unit, table)
     value = run.value
-    if prefix_start > 0 and doc[prefix_start - 1].lower_ == "minus":
+    # "minus 5 degrees" is negative; "plus or minus 4 points" is a margin.
+    before = [token.lower_ for token in doc[max(prefix_start - 3, 0) : prefix_start]]
+    if before[-1:] == ["minus"] and before[-3:-1] != ["plus", "or"]:
         prefix_start, value = prefix_start - 1, -value
     return replace(
         run,

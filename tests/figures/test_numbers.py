@@ -115,3 +115,19 @@ def test_a_slash_number_that_is_no_fraction_of_a_unit_stays_out(nlp, text):
 def test_values_are_exact_to_twelve_digits(nlp):
     assert one_figure(nlp, "Profit was $16.4 million.").value == 16_400_000
     assert one_figure(nlp, "Its GDP is $2.174T.").value == 2.174e12
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [("The PAC raised $64.8million in August.", "$64.8million", 64.8e6),
+     ("Some 23million people watched.", "Some 23million", 23e6)],
+)
+def test_a_multiplier_word_glued_to_the_number(nlp, text, surface, value):
+    figure = one_figure(nlp, text)
+    assert (figure.surface, figure.value) == (surface, value)
+
+
+def test_plus_or_minus_is_a_margin_not_a_negative(nlp):
+    figure = one_figure(nlp, "The margin of error is plus or minus 4 percentage points.")
+    assert (figure.value, figure.unit) == (4, "percentage point")
+    assert one_figure(nlp, "Temperatures fell to minus 5 degrees.").value == -5
