@@ -391,3 +391,8 @@ def test_wire_abbreviations_indian_multipliers_and_folds(nlp, text, surface, val
 
 def test_a_spaced_r_is_no_rand(nlp):
     assert {figure.unit for figure in figures(nlp, "Route R 50 closed for 3 days.")} <= {""}
+
+
+def test_a_ton_is_a_short_ton_and_a_tonne_a_metric_ton(nlp):
+    found = figures(nlp, "The ship carried 500 tons of grain and 300 tonnes of coal.")
+    assert [figure.unit for figure in found] == ["ton", "t"]
