@@ -117,7 +117,7 @@ def _judged_claims(doc: Doc, table: UnitTable) -> Iterator[tuple[Claim, Token | 
     text = doc.text
     phones = [match.span() for match in PHONE.finditer(text)]
     runs = [attach_units(doc, run, table) for run in number_runs(doc, table)]
-    runs = coordinated_units(doc, runs)
+    runs = coordinated_units(doc, runs, table)
     parallels: dict[tuple[int, str], tuple[str, Token | None] | None] = {}
     counts: dict[int, int] = {}  # counted noun -> end of the figure that counts it
     for claim in claims(doc, runs):

@@ -115,15 +115,19 @@ def attach_units(doc: Doc, run: Run, table: UnitTable) -> Run:
     )
 
 
-def coordinated_units(doc: Doc, runs: list[Run]) -> list[Run]:
+def coordinated_units(doc: Doc, runs: list[Run], table: UnitTable) -> list[Run]:
     """Bare numbers coordinated before a number with a unit written after it share that
-    unit: "5 and 6 km", "2, 3 or 4 percent". A year ("in 2019 and 20 percent") does not."""
+    unit: "5 and 6 km", "2, 3 or 4 percent", and the sides of a size: "10 by 12 feet",
+    "3 x 4 m". A year ("in 2019 and 20 percent") does not."""
     shared = list(runs)
     for i in range(len(runs) - 2, -1, -1):
         run, following = shared[i], shared[i + 1]
         glue = doc[run.suffix_end].lower_ if run.suffix_end < len(doc) else ""
         chained = glue == "," and following is not runs[i + 1]
-        if following.prefix_start != run.suffix_end + 1 or not (glue in ("and", "or") or chained):
+        size = glue in ("by", "x", "×") and following.unit in table.units and (
+            table.units[following.unit].dimension in ("length", "area", "volume"))
+        joined = glue in ("and", "or") or chained or size
+        if following.prefix_start != run.suffix_end + 1 or not joined:
             continue
         written_after = following.suffix_end > following.end or chained
         unit_after = written_after and following.prefix_start == following.start

@@ -396,3 +396,13 @@ def test_a_spaced_r_is_no_rand(nlp):
 def test_a_ton_is_a_short_ton_and_a_tonne_a_metric_ton(nlp):
     found = figures(nlp, "The ship carried 500 tons of grain and 300 tonnes of coal.")
     assert [figure.unit for figure in found] == ["ton", "t"]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [("The room measures 10 by 12 feet.", ["ft", "ft"]),
+     ("The panel is 3 x 4 metres.", ["m", "m"]),
+     ("The team won 3 by 2 goals.", ["", ""])],
+)
+def test_the_sides_of_a_size_share_its_unit(nlp, text, units):
+    assert [figure.unit for figure in figures(nlp, text)] == units
