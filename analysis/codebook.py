@@ -3,13 +3,20 @@
 A figure's concept comes from two kinds of terms. *Objects* name the thing counted
 ("migrant", "border crossing"). *Governors* name the verb or noun that governs it and win
 over the object ("accept back 30,000 migrants" counts returns, not just migrants).
+
+A concept may belong to a *subject* (``subject = "migration"``): it applies only where
+the text is on that subject, that is where one of the subject's words appears in the
+figure's sentence or its article, and none of the subject's ``unless`` words appears in
+the sentence ("stopped 30 shots" in a hockey report is no vaccine dose, "a $3 billion
+buyout" no aid).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -24,12 +31,48 @@ class CodebookError(ValueError):
 
 
 @dataclass(frozen=True)
+class Subject:
+    """What a text must speak of for a subject's concepts to apply: any of ``words`` in the
+    sentence or the article, none of ``unless`` in the sentence (lower-cased phrases,
+    matched as whole words with an optional plural "s")."""
+
+    words: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    label: str = ""
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        """A regular expression for ``words`` in lower-cased text, None without words."""
+        return _phrases_pattern(self.words)
+
+    @cached_property
+    def veto(self) -> re.Pattern[str] | None:
+        """A regular expression for ``unless`` in lower-cased text, None without words."""
+        return _phrases_pattern(self.unless)
+
+
+def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(phrase) for phrase in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:e?s)?(?![\w-])")
+
+
+@dataclass(frozen=True)
 class Codebook:
-    """Terms (lower-cased, single-spaced) mapped to concept names, plus readable labels."""
+    """Terms (lower-cased, single-spaced) mapped to concept names, plus readable labels, the
+    subject each concept belongs to and what puts a text on a subject."""
 
     objects: Mapping[str, str] = field(default_factory=dict)
     governors: Mapping[str, str] = field(default_factory=dict)
     labels: Mapping[str, str] = field(default_factory=dict)
+    concept_subjects: Mapping[str, str] = field(default_factory=dict)
+    subjects: Mapping[str, Subject] = field(default_factory=dict)
+
+    def subject_of(self, concept: str) -> Subject | None:
+        """The subject ``concept`` belongs to, None when it applies to any text."""
+        name = self.concept_subjects.get(concept, "")
+        return self.subjects.get(name) if name else None
 
     @property
     def concepts(self) -> tuple[str, ...]:
@@ -85,10 +128,15 @@ def _parse_concepts(document: dict, path: Path) -> Codebook:
         raise CodebookError(f"{path}: 'concepts' must be a table of [concepts.NAME] tables")
     lexicons: dict[str, dict[str, str]] = {kind: {} for kind in _TERM_KINDS}
     labels: dict[str, str] = {}
+    concept_subjects: dict[str, str] = {}
     for name, entry in concepts.items():
         if not isinstance(entry, dict):
             raise CodebookError(f"{path}: [concepts.{name}] must be a table")
         labels[name] = str(entry.get("label", name))
+        subject = entry.get("subject", "")
+        if not isinstance(subject, str):
+            raise CodebookError(f"{path}: concepts.{name}.subject must be a string")
+        concept_subjects[name] = subject.strip()
         for kind in _TERM_KINDS:
             for term in _terms(entry.get(kind, []), path=path, where=f"concepts.{name}.{kind}"):
                 lexicons[kind][term] = name
@@ -96,7 +144,26 @@ def _parse_concepts(document: dict, path: Path) -> Codebook:
         objects=MappingProxyType(lexicons["objects"]),
         governors=MappingProxyType(lexicons["governors"]),
         labels=MappingProxyType(labels),
+        concept_subjects=MappingProxyType(concept_subjects),
+        subjects=MappingProxyType(_parse_subjects(document, path)),
     )
+
+
+def _parse_subjects(document: dict, path: Path) -> dict[str, Subject]:
+    subjects = document.get("subjects", {})
+    if not isinstance(subjects, dict):
+        raise CodebookError(f"{path}: 'subjects' must be a table of [subjects.NAME] tables")
+    parsed = {}
+    for name, entry in subjects.items():
+        if not isinstance(entry, dict):
+            raise CodebookError(f"{path}: [subjects.{name}] must be a table")
+        parsed[name] = Subject(
+            words=tuple(_terms(entry.get("words", []), path=path, where=f"subjects.{name}.words")),
+            unless=tuple(_terms(entry.get("unless", []), path=path,
+                                where=f"subjects.{name}.unless")),
+            label=str(entry.get("label", name)),
+        )
+    return parsed
 
 
 def _terms(value: object, *, path: Path, where: str) -> list[str]:
@@ -110,4 +177,6 @@ def _merge(base: Codebook, extra: Codebook) -> Codebook:
         objects=MappingProxyType({**base.objects, **extra.objects}),
         governors=MappingProxyType({**base.governors, **extra.governors}),
         labels=MappingProxyType({**base.labels, **extra.labels}),
+        concept_subjects=MappingProxyType({**base.concept_subjects, **extra.concept_subjects}),
+        subjects=MappingProxyType({**base.subjects, **extra.subjects}),
     )

@@ -124,15 +124,22 @@ def _stacked_bars(axes, table: pd.DataFrame, colours: dict[str, str], *, title: 
 
 
 def plot_figure_concepts(figures: pd.DataFrame, articles: pd.DataFrame) -> Figure:
-    """Return a bar chart of extracted figures per concept and outlet."""
-    figure = Chart(figsize=CHART_SIZE, layout="constrained",
-                   caption="Extracted figures per concept, one bar per outlet.")
-    axes = figure.subplots()
+    """Return a bar chart of extracted figures per concept and outlet.
+
+    Figures without a concept are left out of the bars (they would dwarf the rest) and
+    counted in the caption; with none that has a concept the axes say so.
+    """
     merged = figures.merge(articles[["article_id", "outlet"]], on="article_id")
-    merged["concept"] = merged["concept"].replace("", "(no concept)")
+    concept = merged["concept"].fillna("").astype(str)
+    without = int((concept == "").sum())
+    figure = Chart(figsize=CHART_SIZE, layout="constrained",
+                   caption=(f"Extracted figures per concept, one bar per outlet; {without:,} "
+                            "figures without a codebook concept are not drawn."))
+    axes = figure.subplots()
+    merged = merged[concept != ""]
     table = pd.crosstab(merged["concept"], _outlet_labels(merged["outlet"]))
     if table.empty:
-        _say(axes, "no figures found")
+        _say(axes, f"no figure matched a codebook concept ({without:,} figures without one)")
     else:
         table.plot.barh(ax=axes, width=0.8)
         axes.legend(title="outlet", fontsize="small", frameon=False,
@@ -319,7 +326,7 @@ def plot_distinctive_terms(
 def plot_figure_comparison(comparison: pd.DataFrame, *, concepts: int = 6) -> Figure:
     """Return one panel per concept: the values each outlet reported, by publication date.
 
-    ``comparison`` is ``figures.compare_figures(...)``; each row is drawn as a vertical bar
+    ``comparison`` is ``views.compare_figures(...)``; each row is drawn as a vertical bar
     from its smallest to its largest value (a dot when they agree), on a log scale so that
     30,000 and 4 billion share an axis. Shows the ``concepts`` concepts with most figures.
     """

@@ -42,6 +42,7 @@ FIGURES = (
     "qualifier",
     "source",
     "sentence",
+    "rule",
 )
 ATTRIBUTIONS = (
     "article_id",

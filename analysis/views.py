@@ -11,7 +11,6 @@ import html
 
 import pandas as pd
 
-from analysis.figures import compare_figures
 from analysis.workbook import ReportData
 
 # The most rows a report lists in one table; the CSV beside the report has them all.
@@ -179,7 +178,7 @@ def figure_rows(data: ReportData, *, limit: int = ROW_LIMIT) -> pd.DataFrame:
 def figure_comparison(data: ReportData) -> pd.DataFrame:
     """Return who reported which number for the same concept, values written out in full.
 
-    One row per concept, outlet, date and rate (see ``figures.compare_figures``); counted
+    One row per concept, outlet, date and rate (see ``compare_figures``); counted
     articles only, so a rewrite does not repeat its original's numbers.
     """
     table = compare_figures(data.tables.figures, data.tables.counted_articles())
@@ -269,3 +268,52 @@ def outlet_figures_in_context(data: ReportData, outlet: str) -> pd.DataFrame:
     table = figure_comparison(data)
     concepts = set(table.index[table["outlet"] == outlet])
     return table[table.index.isin(concepts)]
+
+
+# --- who reported which number ---------------------------------------------------------
+
+
+COMPARISON_COLUMNS = (
+    "concept",
+    "outlet",
+    "published",
+    "rate_period",
+    "figures",
+    "articles",
+    "value_min",
+    "value_max",
+    "units",
+    "surfaces",
+)
+
+
+def compare_figures(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Return who reported which number for the same concept.
+
+    One row per concept x outlet x published date x rate_period, sorted by concept, date,
+    outlet and rate_period: how many figures and articles, the smallest and largest value,
+    the units seen (joined with ", "; several units mean min and max mix them) and the
+    surfaces in text order (joined with " | "). ``figures`` has the figures.csv columns,
+    ``articles`` at least article_id, outlet and published. Figures without a concept are
+    left out; a figure whose article is not in ``articles`` is left out too.
+    """
+    keys = ["concept", "outlet", "published", "rate_period"]
+    meta = articles[["article_id", "outlet", "published"]].astype({"article_id": str})
+    rows = figures[figures["concept"].fillna("").astype(str) != ""].astype({"article_id": str})
+    rows = rows.merge(meta, on="article_id", how="inner")
+    if rows.empty:
+        return pd.DataFrame(columns=list(COMPARISON_COLUMNS))
+    rows = rows.fillna({"rate_period": "", "unit": "", "outlet": "", "published": ""})
+    rows = rows.sort_values([*keys, "article_id", "start"], kind="stable")
+    grouped = rows.groupby(keys, sort=True, dropna=False)
+    table = grouped.agg(
+        figures=("value", "size"),
+        articles=("article_id", "nunique"),
+        value_min=("value", "min"),
+        value_max=("value", "max"),
+        units=("unit", lambda units: ", ".join(sorted(set(units)))),
+        surfaces=("surface", " | ".join),
+    ).reset_index()
+    table = table.sort_values(["concept", "published", "outlet", "rate_period"], kind="stable")
+    return table[list(COMPARISON_COLUMNS)].reset_index(drop=True)
+

@@ -1,6 +1,7 @@
 """Figure extraction on NewsQuant: accuracy and speed of ours against quantulum3.
 
-usage: python benchmarks/figures_newsquant.py [DATA.jsonl] [--out PRED.jsonl] [--no-baseline]
+usage: python benchmarks/figures_newsquant.py [DATA.jsonl] [--out PRED.jsonl]
+           [--baseline {quantulum3,cqe,none}] [--no-baseline]
 
 DATA is a NewsQuant-style JSONL file (default: ../shared/benchmarks/figures/newsquant_dev.jsonl
 beside the repository; the run is skipped with exit status 0 when it is absent). The
@@ -11,9 +12,12 @@ Our figures are mapped onto the benchmark's format: a range ("between 2 and 3", 
 "from 2 to 3") becomes one ``[low, high]`` value, and a plain count takes the counted
 noun as its unit, as the benchmark does ("13,000 workers" -> ``worker``), a rate period
 joins the unit ("$3,500 a month" -> ``USD per month``), and a vague plural is a decade
-("dozens" -> ``[12, 120]``). quantulum3 runs
-on the same sentences with its heuristic unit disambiguation (its classifier is turned
-off: it does not load with recent scikit-learn).
+("dozens" -> ``[12, 120]``). The baseline runs on the same sentences in the same run:
+quantulum3 (default) with its heuristic unit disambiguation (its classifier is turned off:
+it does not load with recent scikit-learn), or with ``--baseline cqe`` CQE 2.0.3, the
+NewsQuant authors' extractor, on the same spaCy model (it needs the en_US.UTF-8 locale to
+read "30,000"; its quantities are mapped as the authors' evaluation maps them: normalised
+unit, "-" as no unit, a range as ``[low, high]``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import logging
 import sys
 import tempfile
 import time
@@ -29,29 +34,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
-from analysis.figures import Figure, extract_object_phrases
-from analysis.nlp import load_nlp
+from analysis.figures import Figure, extract_object_phrases, load_unit_table
+from analysis.nlp import DEFAULT_MODEL, load_nlp
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "figures" / "newsquant_dev.jsonl"
 
-# Our unit codes that the scorer's normalisation does not already know.
-_UNIT_NAMES = {
-    "t": "metric ton",
-    "MXN": "mexican peso",
+# Our units named as the benchmark's gold vocabulary names them, where the unit table's
+# English name differs; every other unit is sent under its name in the table.
+UNIT_NAMES = {
     "fraction": "% -",
-    "gal": "gallon",
-    "nm": "nanometre",
-    "L": "litre",
-    "mL": "millilitre",
-    "mmBtu": "mega british thermal unit",
-    "N·m": "newton metre",
     # The benchmark has one horsepower, metric "PS" included.
     "PS": "horsepower",
     "times": "count",
-    "WAR": "win above replacement",
-    "A": "ampere",
-    "F": "farad",
+    "pence": "pence",
 }
 _RANGE_GLUE = {"-", "–", "—", "to", "and", "through"}
 _VAGUE_WORDS = ("tens", "dozens", "hundreds", "thousands", "millions", "billions")
@@ -89,12 +85,20 @@ def _unit(figure: Figure, phrase: str) -> str | None:
     # The benchmark writes a share of a group as "%" + the group ("% germans").
     if figure.unit == "fraction" and phrase:
         return f"% {phrase}"
-    # Map each side of a compound unit: "USD per gal" -> "USD per gallon".
-    unit = " per ".join(_UNIT_NAMES.get(part, part) for part in figure.unit.split(" per "))
+    unit = unit_name(figure.unit)
     unit = unit or phrase
     if unit and figure.rate_period:
         unit = f"{unit} per {figure.rate_period}"
     return unit or None
+
+
+def unit_name(code: str) -> str:
+    """A unit code in words, each side of a compound unit apart: "USD per gal" -> "US
+    Dollar per gallon"; "" stays ""."""
+    if not code:
+        return ""
+    table = load_unit_table()
+    return " per ".join(UNIT_NAMES.get(part) or table.name(part) for part in code.split(" per "))
 
 
 def _value(figure: Figure) -> float | list[float]:
@@ -198,6 +202,52 @@ def run_quantulum(sentences: list[tuple[str, str]]) -> tuple[list[dict], float, 
     return rows, loaded, time.perf_counter() - started
 
 
+def _cqe_quantity(quantity) -> dict:
+    value = quantity.value
+    if hasattr(value, "lower"):
+        number: float | list[float] = [float(value.lower), float(value.upper)]
+    else:
+        number = float(value.value)
+    unit = getattr(quantity.unit, "norm_unit", "-")
+    change = getattr(quantity.change, "change", "") or "="
+    return {"value": number, "unit": None if unit in ("-", "", None) else unit, "change": change}
+
+
+def run_cqe(sentences: list[tuple[str, str]]) -> tuple[list[dict], float, float]:
+    """Return (prediction rows, seconds to load, seconds to parse and extract) for CQE 2.0.3.
+
+    Raises RuntimeError when the en_US.UTF-8 locale CQE sets at import is missing."""
+    import locale
+
+    started = time.perf_counter()
+    try:
+        locale.setlocale(locale.LC_ALL, "en_US.UTF-8")
+    except locale.Error as error:
+        raise RuntimeError("CQE needs the en_US.UTF-8 locale (Debian: apt-get install "
+                           "locales, then locale-gen en_US.UTF-8)") from error
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from CQE import CQE
+
+        extractor = CQE.CQE(spacy_model=DEFAULT_MODEL)
+        extractor.parse("Warm-up: 30,000 migrants a month.")
+    loaded = time.perf_counter() - started
+    started = time.perf_counter()
+    rows = []
+    # CQE logs a warning for every unit it cannot normalise.
+    logging.disable(logging.WARNING)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for sentence_id, text in sentences:
+            quantities = [_cqe_quantity(quantity) for quantity in extractor.parse(text)]
+            rows.append({"id": sentence_id, "quantities": quantities})
+    logging.disable(logging.NOTSET)
+    return rows, loaded, time.perf_counter() - started
+
+
+BASELINES = {"quantulum3": run_quantulum, "cqe": run_cqe}
+
+
 def write_jsonl(rows: list[dict], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as handle:
@@ -229,7 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, help="NewsQuant-style JSONL")
     parser.add_argument("--out", type=Path, help="where to write our predictions (JSONL)")
-    parser.add_argument("--no-baseline", action="store_true", help="do not run quantulum3")
+    parser.add_argument("--baseline", choices=[*BASELINES, "none"], default="quantulum3",
+                        help="the extractor to run beside ours (default: quantulum3)")
+    parser.add_argument("--no-baseline", action="store_true", help="same as --baseline none")
     arguments = parser.parse_args(argv)
     data = arguments.data or DEFAULT_DATA
     if not data.is_file():
@@ -259,14 +311,19 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.out:
             print(f"predictions: {out} (errors: python {data.parent / 'score.py'} {data} {out} "
                   "--errors)")
-        if not arguments.no_baseline:
-            rows, q_loaded, q_seconds = run_quantulum(sentences)
-            baseline_out = Path(scratch) / "quantulum3.jsonl"
+        baseline_name = "none" if arguments.no_baseline else arguments.baseline
+        if baseline_name != "none":
+            try:
+                rows, q_loaded, q_seconds = BASELINES[baseline_name](sentences)
+            except (ImportError, RuntimeError) as error:
+                print(f"error: baseline {baseline_name}: {error}", file=sys.stderr)
+                return 2
+            baseline_out = Path(scratch) / f"{baseline_name}.jsonl"
             write_jsonl(rows, baseline_out)
             baseline = score_file(scorer, data, baseline_out)
-            print(report_line("quantulum3", baseline, len(sentences), q_loaded, q_seconds))
+            print(report_line(baseline_name, baseline, len(sentences), q_loaded, q_seconds))
             print(
-                f"speed ratio to quantulum3: {q_seconds / seconds:.1f}x end to end (parse "
+                f"speed ratio to {baseline_name}: {q_seconds / seconds:.1f}x end to end (parse "
                 f"included), {q_seconds / extracted:.1f}x on an already parsed corpus"
             )
     return 0

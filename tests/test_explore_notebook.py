@@ -82,7 +82,7 @@ def test_hits_in_context_show_title_42_in_the_nbc_rewrite(explored):
 
 @pytest.mark.slow
 def test_compare_figures_lists_the_returns(explored):
-    output = _output_of(explored, "figures.compare_figures(")
+    output = _output_of(explored, "views.compare_figures(")
     assert "return" in output
     assert "NBC News (rewritten)" in output
 
@@ -119,3 +119,9 @@ def test_bad_parameter_stops_the_notebook_with_a_parameter_error(tmp_path):
         _execute(tmp_path / "out.ipynb", period="fortnight")
     assert caught.value.ename == "ParameterError"
     assert "parameter 'period'" in caught.value.evalue
+
+
+@pytest.mark.slow
+def test_one_sentence_shows_why_a_number_was_refused(explored):
+    output = _output_of(explored, "pd.DataFrame(list(figures.explain_numbers(doc)))")
+    assert "identifier" in output and "count" in output

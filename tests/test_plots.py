@@ -141,3 +141,14 @@ def test_text_from_the_input_is_drawn_literally_not_as_math():
     chart._repr_mimebundle_()  # renders to PNG: a formula would be parsed here
     (axes,) = chart.axes
     assert sorted(text.get_text() for text in axes.get_legend().get_texts()) == sorted(hostile)
+
+
+def test_figures_without_a_concept_are_counted_in_the_caption_not_drawn_as_a_bar():
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Reuters", "AP"]})
+    figures = pd.DataFrame({"article_id": ["a", "a", "b"], "concept": ["aid", "", ""]})
+    chart = plots.plot_figure_concepts(figures, articles)
+    (axes,) = chart.axes
+    assert [label.get_text() for label in axes.get_yticklabels()] == ["aid"]
+    assert "2 figures without a codebook concept" in chart.caption
+    none = plots.plot_figure_concepts(figures.assign(concept=""), articles)
+    assert "no figure matched a codebook concept (3 figures without one)" in texts_of(none)
