@@ -222,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     from analysis.reports import ReportError
 
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
+    _log_progress_lines()
     arguments = build_parser().parse_args(argv)
     command = {"collect": run_collect, "extract": run_extract,
                "report": run_report_command}[arguments.command]
@@ -242,6 +243,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {error} (earlier tables and reports are as they were)",
                   file=sys.stderr)
             return EXIT_FAILED
+
+
+def _log_progress_lines() -> None:
+    """Print the progress lines of long runs (``analysis.progress``) to stderr, so that a
+    scheduled run's log says how far it got; on a terminal a bar shows instead."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("progress: %(message)s"))
+    progress_log = logging.getLogger("analysis.progress")
+    progress_log.addHandler(handler)
+    progress_log.setLevel(logging.INFO)
+    progress_log.propagate = False
 
 
 # What an interrupted command leaves, in the message it prints.

@@ -25,12 +25,12 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from tqdm import tqdm
 
 from analysis import attribution, figures, keywords
 from analysis.codebook import Codebook
-from analysis.files import show_progress, write_atomically
-from analysis.nlp import ParseCache, chunked, load_nlp, parse, parse_key
+from analysis.files import progress as progress_counter
+from analysis.files import write_atomically
+from analysis.nlp import LazyPipeline, ParseCache, chunked, load_nlp, parse, parse_key
 
 logger = logging.getLogger(__name__)
 EXTRACTOR_MODULES = ("articles", "attribution", "codebook", "figures", "keywords")
@@ -149,6 +149,10 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        """Return whether a result is stored under ``key``."""
+        return self._path(key).is_file()
+
     def load(self, key: str) -> ArticleResult | None:
         """Return the cached result for ``key``, or None when missing or unreadable."""
         try:
@@ -210,8 +214,10 @@ def iter_results(
     ``nlp.PIPE_BATCH_SIZE`` at a time).
     """
     worker = BatchWorker(nlp, extractors, cache_folder)
-    with tqdm(total=len(texts), unit="article", desc="parsing",
-              disable=not show_progress(progress)) as bar:
+    if n_process > 1 and len(texts) > batch_size:
+        worker.load_unless_cached(texts)  # before the fork, so the workers share one copy
+    with progress_counter(len(texts), unit="article", desc="extract",
+                          requested=progress) as bar:
         if n_process > 1 and len(texts) > batch_size:
             # At least eight batches per process, so that none idles long at the end.
             size = max(4, min(batch_size, -(-len(texts) // (8 * n_process))))
@@ -245,6 +251,12 @@ class BatchWorker:
         if self._matcher is None:
             self._matcher = keywords.build_term_matcher(self.nlp, self.extractors.terms)
         return self._matcher
+
+    def load_unless_cached(self, texts: Sequence[str]) -> None:
+        """Load a lazy pipeline now unless every text's result is in the cache."""
+        if isinstance(self.nlp, LazyPipeline) and not (
+                self.results and all(self.results.has(self._result_key(text)) for text in texts)):
+            self.nlp.load()
 
     def __call__(self, texts: list[str]) -> list[ArticleResult]:
         """Return the results of ``texts``, in order, storing new ones in the cache."""
@@ -342,8 +354,8 @@ def iter_on_dask(
         bag = dask.bag.from_sequence(list(texts), partition_size=size).map_partitions(
             _partition_results, model=model, extractors=extractors, cache_folder=cache_folder)
         partitions = client.compute(bag.to_delayed())
-        with tqdm(total=len(texts), unit="article", desc="on Dask",
-                  disable=not show_progress(progress)) as bar:
+        with progress_counter(len(texts), unit="article", desc="extract on Dask",
+                              requested=progress) as bar:
             for number, partition in enumerate(partitions):
                 results = partition.result()
                 partitions[number] = None  # release it on the cluster

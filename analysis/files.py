@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import time
 import tomllib
 from pathlib import Path
+
+progress_log = logging.getLogger("analysis.progress")
 
 
 def read_toml(path: Path, *, error: type[Exception], what: str) -> dict:
@@ -61,3 +65,53 @@ def show_progress(requested: bool | None = None) -> bool:
     if requested is not None:
         return requested
     return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+class LogProgress:
+    """Progress for logs: one line every ``every`` items and at the end, never a bar.
+
+    A scheduled run writes to a file, where a progress bar is noise and nothing at all
+    leaves an hour-long run silent; this says how far it got and how fast.
+    """
+
+    def __init__(self, total: int | None, *, unit: str, desc: str, every: int) -> None:
+        self.total, self.unit, self.desc, self.every = total, unit, desc, every
+        self.done = 0
+        self._next = every
+        self._started = time.monotonic()
+
+    def update(self, count: int = 1) -> None:
+        """Count ``count`` more items done; log a line when another ``every`` are done."""
+        self.done += count
+        if self.done >= self._next:
+            self._say()
+            self._next = (self.done // self.every + 1) * self.every
+
+    def _say(self) -> None:
+        seconds = max(time.monotonic() - self._started, 1e-9)
+        of = f" of {self.total:,}" if self.total else ""
+        share = f" ({100 * self.done / self.total:.0f}%)" if self.total else ""
+        progress_log.info("%s: %s%s %ss%s, %.1f %ss/s", self.desc, f"{self.done:,}", of,
+                          self.unit, share, self.done / seconds, self.unit)
+
+    def __enter__(self) -> LogProgress:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.done and self.done % self.every and exc == (None, None, None):
+            self._say()
+
+
+def progress(total: int | None, *, unit: str, desc: str, requested: bool | None = None,
+             every: int | None = None):
+    """Return a progress counter: a tqdm bar on a terminal, else a LogProgress writing a
+    line every ``every`` items (default: a tenth of ``total``, at least 1,000 and at most
+    10,000) to the ``analysis.progress`` log. Use it as a context manager; call
+    ``update(n)``."""
+    from tqdm import tqdm
+
+    if show_progress(requested):
+        return tqdm(total=total, unit=unit, desc=desc)
+    if every is None:
+        every = min(max((total or 0) // 10, 1000), 10_000)
+    return LogProgress(total, unit=unit, desc=desc, every=every)

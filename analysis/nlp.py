@@ -49,7 +49,66 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         ) from error
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    _LOADED.add(model)
     return nlp
+
+
+class LazyPipeline:
+    """A spaCy pipeline that loads on first use; its name, version, language and
+    component names are read from the installed package's meta.json without loading.
+
+    It stands in for a ``Language`` wherever one is passed: any attribute other than
+    ``meta``, ``pipe_names``, ``lang`` and ``model`` (and any call) loads the pipeline
+    through ``load_nlp``. A re-run whose every result is cached never loads it.
+    """
+
+    def __init__(self, model: str, meta: dict, pipe_names: list[str]):
+        self.model = model
+        self.meta = meta
+        self.pipe_names = pipe_names
+        self.lang = meta.get("lang", "xx")
+
+    @property
+    def loaded(self) -> bool:
+        """Return whether the pipeline has been loaded in this process."""
+        return _is_loaded(self.model)
+
+    def load(self) -> Language:
+        """Return the loaded pipeline, loading it now if needed."""
+        return load_nlp(self.model)
+
+    def __getattr__(self, name: str):
+        return getattr(load_nlp(self.model), name)
+
+    def __call__(self, text: str) -> Doc:
+        return load_nlp(self.model)(text)
+
+
+def lazy_nlp(model: str = DEFAULT_MODEL) -> Language | LazyPipeline:
+    """Return the pipeline ``model`` to be loaded on first use (a LazyPipeline), or the
+    loaded pipeline when its package meta cannot be read (a model given by path).
+
+    Raises ModelNotInstalledError as ``load_nlp`` does.
+    """
+    import json
+
+    from spacy.util import get_package_path
+
+    try:
+        meta = json.loads((get_package_path(model) / "meta.json").read_text("utf-8"))
+    except (ImportError, OSError, ValueError, TypeError):
+        return load_nlp(model)
+    names = list(meta.get("pipeline", []))
+    if "parser" in names:
+        names.insert(names.index("parser"), "paragraph_breaks")
+    return LazyPipeline(model, meta, names)
+
+
+def _is_loaded(model: str) -> bool:
+    return model in _LOADED
+
+
+_LOADED: set[str] = set()
 
 
 @Language.component("paragraph_breaks")

@@ -14,7 +14,7 @@ from analysis.attribution import load_gazetteer
 from analysis.clean import load_boilerplate_rules
 from analysis.codebook import load_codebook
 from analysis.corpus import Corpus, load_corpus, load_outlet_names, metadata_gaps, select_articles
-from analysis.nlp import DEFAULT_MODEL, load_nlp
+from analysis.nlp import DEFAULT_MODEL, lazy_nlp
 from analysis.params import ReportParameters, check_outlets, check_period
 from analysis.pipeline import (
     Tables,
@@ -121,7 +121,7 @@ def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
         fold_duplicates=parameters.fold_duplicates,
         duplicate_threshold=parameters.duplicate_threshold)
     load_started = time.perf_counter()
-    nlp = load_nlp(model)
+    nlp = lazy_nlp(model)  # loaded on first use: a fully cached re-run never loads it
     loaded = time.perf_counter()
     caveats = [sentence for sentence in (metadata_gaps(selected.articles),
                                          language_caveat(selected, nlp)) if sentence]

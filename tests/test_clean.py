@@ -195,3 +195,22 @@ def test_a_verbatim_copy_is_folded_even_though_all_of_it_is_shared():
     found = find_duplicates([("copy", "", text), ("original", "", text)])
     assert [(d.article_id, d.duplicate_of, d.score) for d in found] == [
         ("original", "copy", 1.0)]
+
+
+def test_a_template_bucket_is_left_out_and_a_bucket_member_meets_only_its_neighbours():
+    import numpy as np
+
+    from analysis import duplicates
+
+    count = duplicates.MAX_BUCKET + 100
+    keys = np.zeros((count + 2, 3), dtype=np.uint32)  # every article shares band 0: a template
+    keys[:, 1] = np.arange(count + 2) + 10  # band 1: all different
+    keys[count:, 2] = 7  # band 2: the last two agree, nobody else does
+    keys[:count, 2] = np.arange(count) + 100_000
+    candidates = dict(duplicates._candidates(keys))
+    assert candidates == {count + 1: [count]}
+
+    small = np.zeros((20, 1), dtype=np.uint32)  # one ordinary bucket of 20
+    pairs = dict(duplicates._candidates(small))
+    assert pairs[19] == list(range(19 - duplicates.NEIGHBOURS, 19))[:duplicates.CHECKED_CANDIDATES]
+    assert max(len(earlier) for earlier in pairs.values()) <= duplicates.CHECKED_CANDIDATES

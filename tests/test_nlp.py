@@ -128,3 +128,44 @@ def test_a_blank_line_ends_a_sentence_so_a_headline_is_not_a_subject(nlp):
 def test_the_pipeline_runs_paragraph_breaks_before_the_parser(nlp):
     names = nlp.pipe_names
     assert names.index("paragraph_breaks") == names.index("parser") - 1
+
+
+WARM_RUN = """
+import sys
+from pathlib import Path
+from analysis.nlp import load_nlp
+from analysis.params import validate_parameters
+from analysis.workbook import extract_to_folder
+folder = Path(sys.argv[1])
+parameters = validate_parameters(corpus=sys.argv[2], out_dir=str(folder / "tables"),
+                                 cache_dir=str(folder / "cache"))
+summary = extract_to_folder(parameters, progress=False)
+print(summary.rows["articles"], load_nlp.cache_info().currsize)
+"""
+
+
+def test_a_warm_rerun_of_an_unchanged_corpus_does_not_load_the_model(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO, SEEDS
+
+    def run() -> str:
+        done = subprocess.run([sys.executable, "-c", WARM_RUN, str(tmp_path), str(SEEDS)],
+                              cwd=REPO, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout.split()
+
+    assert run() == ["5", "1"]  # cold: parsed, so the model was loaded
+    assert run() == ["5", "0"]  # warm: every result cached, the model never loaded
+
+
+def test_a_lazy_pipeline_gives_the_same_cache_keys_as_the_loaded_one(nlp):
+    from analysis.nlp import LazyPipeline, lazy_nlp, model_version, parse_key
+
+    lazy = lazy_nlp()
+    assert isinstance(lazy, LazyPipeline)
+    assert (lazy.pipe_names, model_version(lazy), lazy.lang) == (
+        nlp.pipe_names, model_version(nlp), nlp.lang)
+    assert parse_key("Officials said 300 migrants crossed.", lazy) == parse_key(
+        "Officials said 300 migrants crossed.", nlp)

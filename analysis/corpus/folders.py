@@ -14,8 +14,6 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from tqdm import tqdm
-
 from analysis.corpus import crawls
 from analysis.corpus.columns import duplicated_columns, map_columns
 from analysis.corpus.decoding import decode_text, read_file_bytes
@@ -23,7 +21,7 @@ from analysis.corpus.intake import Intake, id_problem
 from analysis.corpus.metadata import Layer, checked_date
 from analysis.corpus.model import METADATA_FIELDS, CorpusError, Problem
 from analysis.corpus.pages import read_page
-from analysis.files import show_progress
+from analysis.files import progress
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -40,31 +38,39 @@ def load_folder(folder: Path, intake: Intake) -> None:
     manifest_path = folder / MANIFEST_NAME
     manifest = read_manifest(manifest_path, intake)
     files = _article_files(folder, intake)
-    quiet = not show_progress() or len(files) < 1000
-    for file in tqdm(files, unit="file", desc="loading", disable=quiet):
-        shown = str(file.relative_to(folder))
-        if not _is_utf8(shown):
-            intake.skip(Problem(_printable(shown), "file name is not valid UTF-8; rename the "
-                                "file"))
-            continue
-        if crawls.is_warc(file):
-            crawls.load_warc(file, shown, intake, manifest=manifest)
-            continue
-        article_id = article_stem(file)
-        loaded = _read_article_file(file, shown, intake)
-        if loaded is None:
-            continue
-        text, page_layer, declared = loaded
-        row = manifest.pop(article_id, None)
-        if row is None and manifest_path.exists():
-            intake.warn(Problem(shown, f"no row in {MANIFEST_NAME}; its metadata comes from "
-                                f"the file itself (a plain-text file has none)"))
-        layers = [page_layer, Layer("manifest", row or {})]
-        intake.add(article_id, text, shown=shown, layers=layers, declared_language=declared,
-                   fetched=(row or {}).get("fetched", ""))
+    with progress(len(files), unit="file", desc="loading", every=max(1000, len(files) // 10)
+                  ) as bar:
+        for file in files:
+            _load_file(file, folder, intake, manifest=manifest,
+                       has_manifest=manifest_path.exists())
+            bar.update(1)
     for article_id in manifest:
         intake.warn(Problem(MANIFEST_NAME, f"lists {article_id!r} but no such article file "
                             f"was loaded"))
+
+
+def _load_file(file: Path, folder: Path, intake: Intake, *,
+               manifest: dict[str, dict[str, str]], has_manifest: bool) -> None:
+    """Add the article (or, for a crawl, the articles) of one file to ``intake``."""
+    shown = str(file.relative_to(folder))
+    if not _is_utf8(shown):
+        intake.skip(Problem(_printable(shown), "file name is not valid UTF-8; rename the file"))
+        return
+    if crawls.is_warc(file):
+        crawls.load_warc(file, shown, intake, manifest=manifest)
+        return
+    article_id = article_stem(file)
+    loaded = _read_article_file(file, shown, intake)
+    if loaded is None:
+        return
+    text, page_layer, declared = loaded
+    row = manifest.pop(article_id, None)
+    if row is None and has_manifest:
+        intake.warn(Problem(shown, f"no row in {MANIFEST_NAME}; its metadata comes from the "
+                            f"file itself (a plain-text file has none)"))
+    layers = [page_layer, Layer("manifest", row or {})]
+    intake.add(article_id, text, shown=shown, layers=layers, declared_language=declared,
+               fetched=(row or {}).get("fetched", ""))
 
 
 def article_stem(path: Path) -> str:

@@ -33,8 +33,8 @@ class Intake:
         self.corpus = corpus
         self.strict = strict
         self.names = names
-        self._first: dict[str, tuple[str, int | None]] = {}
-        self._lowered: dict[str, str] = {}
+        self._first: dict[str, int | str] = {}
+        self._cased: dict[str, str] = {}  # lower-cased id -> the first id with capitals
 
     def skip(self, problem: Problem) -> None:
         """Record ``problem`` as a skipped input; with ``strict``, raise CorpusError."""
@@ -78,8 +78,7 @@ class Intake:
             article_id=article_id, text=text,
             source_file=source_file or shown, fetched=fetched,
             metadata_source=metadata.describe_sources(sources), **values))
-        self._first[article_id] = (shown, line)
-        self._lowered[article_id.lower()] = article_id
+        self._remember(article_id, shown, line)
         return True
 
     def _id_problem(self, article_id: str, shown: str, line: int | None, *,
@@ -88,16 +87,32 @@ class Intake:
         if problem:
             return problem
         if article_id in self._first:
-            first_shown, first_line = self._first[article_id]
-            if first_shown == shown and first_line is not None:
-                return f"duplicate article_id {article_id!r} (first on line {first_line})"
-            where = first_shown if first_line is None else f"{first_shown}, line {first_line}"
-            return f"duplicate article id {article_id!r} (also {where})"
-        if article_id.lower() in self._lowered:
+            first = self._first[article_id]
+            if isinstance(first, int):
+                return f"duplicate article_id {article_id!r} (first on line {first})"
+            return f"duplicate article id {article_id!r} (also {first})"
+        other = self._case_twin(article_id)
+        if other:
             self.warn(Problem(shown, f"article id {article_id!r} differs only in case from "
-                              f"{self._lowered[article_id.lower()]!r} (one file would "
-                              f"overwrite the other on a case-insensitive disk)", line))
+                              f"{other!r} (one file would overwrite the other on a "
+                              f"case-insensitive disk)", line))
         return None
+
+    def _remember(self, article_id: str, shown: str, line: int | None) -> None:
+        # The first line of a table record, or the file of a folder's article: ids of a
+        # million records cost an int each, not a tuple.
+        self._first[article_id] = line if line is not None else shown
+        lowered = article_id.lower()
+        if lowered != article_id:
+            self._cased.setdefault(lowered, article_id)
+
+    def _case_twin(self, article_id: str) -> str:
+        """Return an id added before that differs from ``article_id`` only in case, or ""."""
+        lowered = article_id.lower()
+        if lowered != article_id and lowered in self._first:
+            return lowered
+        twin = self._cased.get(lowered, "")
+        return twin if twin != article_id else ""
 
 
 def id_problem(article_id: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -34,6 +35,8 @@ MIN_DETECTION_WORDS = 8
 MIN_DETECTION_CONFIDENCE = 0.8
 
 Warn = Callable[[str], None]
+# Fields whose few distinct values repeat across articles: kept once in memory.
+REPEATED_FIELDS = ("outlet", "published", "language")
 
 
 @dataclass(frozen=True)
@@ -85,12 +88,15 @@ def finish(values: dict[str, str], sources: dict[str, str], *, text: str,
         values["language"] if sources["language"] in ("manifest", "record") else "",
         sources["language"], text=text, declared=declared_language or (
             values["language"] if sources["language"] == "page" else ""), warn=warn)
+    for name in REPEATED_FIELDS:  # a million articles share a few outlets and dates
+        values[name] = sys.intern(values[name])
     return values
 
 
 def describe_sources(sources: dict[str, str]) -> str:
     """Return the ``metadata_source`` string: "outlet=page; published=manifest; ..."."""
-    return "; ".join(f"{name}={sources[name]}" for name in METADATA_FIELDS)
+    # Interned: a million articles share the few distinct strings.
+    return sys.intern("; ".join(f"{name}={sources[name]}" for name in METADATA_FIELDS))
 
 
 def checked_date(value: str, warn: Warn) -> str:

@@ -19,7 +19,7 @@ class CorpusError(ValueError):
     """The corpus cannot be loaded; the message names the file (and line) at fault."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article: its raw text, its metadata and where each field came from.
 

@@ -19,6 +19,7 @@ from analysis.corpus.columns import ColumnMap, duplicated_columns, flatten_recor
 from analysis.corpus.intake import MAX_ARTICLE_CHARS, Intake
 from analysis.corpus.metadata import Layer, article_id_for_url
 from analysis.corpus.model import METADATA_FIELDS, CorpusError, Problem
+from analysis.files import progress
 
 TABLE_SUFFIXES = (".jsonl", ".json", ".csv", ".parquet")
 RECORD_FIELDS = ("article_id", "text", *METADATA_FIELDS, "fetched")
@@ -38,11 +39,13 @@ def load_table(path: Path, intake: Intake) -> None:
     readers = {".jsonl": _jsonl_rows, ".json": _json_rows, ".csv": _csv_rows,
                ".parquet": _parquet_rows}
     maps: dict[frozenset[str], ColumnMap] = {}
-    for line, record in readers[suffix](path, intake):
-        keys = frozenset(record)
-        if keys not in maps:
-            maps[keys] = _columns(list(record), path.name, intake, first=not maps)
-        _add_record(record, line, maps[keys], path, intake)
+    with progress(None, unit="record", desc="loading", every=100_000) as bar:
+        for line, record in readers[suffix](path, intake):
+            keys = frozenset(record)
+            if keys not in maps:
+                maps[keys] = _columns(list(record), path.name, intake, first=not maps)
+            _add_record(record, line, maps[keys], path, intake)
+            bar.update(1)
 
 
 def _columns(header: list[str], shown: str, intake: Intake, *, first: bool) -> ColumnMap:
