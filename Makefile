@@ -35,9 +35,13 @@ browser:
 	    echo "note: Chromium is not installed, so the browser tests are skipped (Debian: sudo apt-get install chromium)"; \
 	  fi
 
+# JupyterLab on notebooks/ with the kernel the notebooks name; as root (a container) it
+# needs --allow-root. It prints the URL to open (with its token) when it has started.
 lab: $(INSTALLED)
 	$(BIN)/python -m ipykernel install --user --name news-workbook --display-name "Python (news workbook)"
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	@echo "starting JupyterLab; open the http://127.0.0.1:8888/lab?token=... URL it prints below"
+	$(BIN)/jupyter lab --notebook-dir=notebooks --no-browser --ip=127.0.0.1 \
+	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check analysis tests benchmarks notebooks

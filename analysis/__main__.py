@@ -21,8 +21,8 @@ from analysis.clean import BoilerplateRulesError
 from analysis.codebook import CodebookError
 from analysis.corpus import CorpusError, OutletNamesError
 from analysis.keywords import TermFileError
+from analysis.parameters import BY_NAME, add_options
 from analysis.params import (
-    PERIODS,
     ParameterError,
     ReportParameters,
     validate_folder,
@@ -60,76 +60,28 @@ def build_parser() -> argparse.ArgumentParser:
                          help="fetch at most this many pages of the source")
 
     extract = commands.add_parser("extract", help="write the contract tables for a corpus")
-    extract.add_argument("corpus", help="folder of articles, or a .jsonl/.csv/.parquet file")
+    extract.add_argument("corpus", help="folder of articles, or a .jsonl/.json/.csv/.parquet "
+                                        "file")
     extract.add_argument("--out", required=True, type=Path, help="folder for the tables")
-    _add_common_options(extract)
+    add_options(extract, "extract")
 
     report = commands.add_parser("report", help="run the report notebook and publish HTML")
-    report.add_argument("--corpus", default="", help="corpus to report on (default: seeds/)")
-    report.add_argument("--date", default="", help="report date YYYY-MM-DD (default: today)")
     report.add_argument("--per-outlet", action="store_true",
                         help="also render one outlet report per outlet (outlet-NAME.html)")
     report.add_argument("--force", action="store_true",
                         help="render even when corpus and parameters are those of the last report")
     report.add_argument("--reports-dir", type=Path, default=None,
                         help="where dated reports and index.html go (default: reports/)")
-    report.add_argument("--outlet", action="append", default=[], dest="outlets",
-                        help="only this outlet (repeatable)")
-    report.add_argument("--date-from", default="", help="first publication date YYYY-MM-DD")
-    report.add_argument("--date-to", default="", help="last publication date YYYY-MM-DD")
-    _add_common_options(report)
+    add_options(report, "report")
     return parser
 
 
-def _add_common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--strict", action="store_true",
-                        help="fail on the first bad file instead of skipping it")
-    parser.add_argument("--period", default="month", help=f"trend period: {', '.join(PERIODS)}")
-    parser.add_argument("--terms-file", default="", help="TOML file of tracked terms")
-    parser.add_argument("--term", action="append", default=[], dest="terms",
-                        help="an extra tracked term (repeatable)")
-    parser.add_argument("--boilerplate-rules", default="", dest="boilerplate_file",
-                        help="TOML file of boilerplate rules (default: the shipped rules)")
-    parser.add_argument("--codebook", default="", dest="codebook_file",
-                        help="TOML concept codebook for figures (default: the shipped one)")
-    parser.add_argument("--sides", default="", dest="sides_file",
-                        help="TOML gazetteer of sides for attribution (default: the shipped one)")
-    parser.add_argument("--outlets-file", default="",
-                        help="TOML outlet names and aliases (default: the shipped list)")
-    parser.add_argument("--cache-dir", default="",
-                        help="cache of parses and results (default: ~/.cache/news-workbook)")
-    parser.add_argument("--no-cache", action="store_const", const="off", dest="cache_dir",
-                        help="parse every article, reading and writing no cache")
-    parser.add_argument("--processes", type=int, default=1,
-                        help="worker processes that parse and extract (default 1; up to the cores)")
-    parser.add_argument("--dask", nargs="?", const="local", default="", dest="scheduler",
-                        metavar="ADDRESS",
-                        help="run parsing and extraction on Dask: a LocalCluster, or the "
-                             "dask.distributed scheduler at ADDRESS (tcp://host:8786)")
-    parser.add_argument("--keep-duplicates", action="store_false", dest="fold_duplicates",
-                        help="count rewrites and syndicated copies separately in trends")
-    parser.add_argument("--duplicate-threshold", type=float, default=0.15,
-                        help="word-shingle Jaccard similarity from which a later article "
-                             "counts as a rewrite of an earlier one (default 0.15)")
-
-
-def _validated(arguments: argparse.Namespace, *, out_dir: str = "",
-               outlets: list[str] | None = None, date_from: str = "",
-               date_to: str = "") -> ReportParameters:
-    """Return the validated parameters shared by every subcommand."""
-    return validate_parameters(
-        corpus=arguments.corpus, outlets=outlets or [], date_from=date_from, date_to=date_to,
-        terms=arguments.terms, terms_file=arguments.terms_file, period=arguments.period,
-        out_dir=out_dir, strict=arguments.strict, fold_duplicates=arguments.fold_duplicates,
-        duplicate_threshold=arguments.duplicate_threshold,
-        boilerplate_file=arguments.boilerplate_file,
-        codebook_file=arguments.codebook_file,
-        sides_file=arguments.sides_file,
-        outlets_file=arguments.outlets_file,
-        cache_dir=arguments.cache_dir,
-        processes=arguments.processes,
-        scheduler=arguments.scheduler,
-    )
+def _validated(arguments: argparse.Namespace, **fixed) -> ReportParameters:
+    """Return the validated parameters of ``arguments``: every option that names a run
+    parameter (``analysis.parameters``), with ``fixed`` values on top."""
+    values = {name: getattr(arguments, name) for name in BY_NAME if hasattr(arguments, name)}
+    values.pop("report_date", None)  # the report's own date, not a parameter of the run
+    return validate_parameters(**{**values, **fixed})
 
 
 def run_collect(arguments: argparse.Namespace) -> int:
@@ -177,9 +129,8 @@ def run_report_command(arguments: argparse.Namespace) -> int:
     """Run the report for ``arguments`` and print where its HTML is; return the exit code."""
     from analysis.reports import DEFAULT_REPORTS_DIR, INDEX_FILE, run_report
 
-    report_date = _report_date(arguments.date)
-    parameters = _validated(arguments, outlets=arguments.outlets,
-                            date_from=arguments.date_from, date_to=arguments.date_to)
+    report_date = _report_date(arguments.report_date)
+    parameters = _validated(arguments)
     if arguments.reports_dir is not None:
         validate_folder("--reports-dir", str(arguments.reports_dir))
     reports_dir = arguments.reports_dir or DEFAULT_REPORTS_DIR
@@ -191,20 +142,9 @@ def run_report_command(arguments: argparse.Namespace) -> int:
     print(f"report: {published.html}")
     for page in published.outlet_pages:
         print(f"outlet: {page}")
-    for caveat in _run_caveats(published.folder):
-        print(f"note:   {caveat}")
+
     print(f"index:  {published.folder.parent / INDEX_FILE}")
     return 0
-
-
-def _run_caveats(folder: Path) -> list[str]:
-    """Return the caveats a published report's run.json records (missing metadata, ...)."""
-    import json
-
-    try:
-        return json.loads((folder / "tables" / "run.json").read_text("utf-8")).get("caveats", [])
-    except (OSError, ValueError):
-        return []
 
 
 def _report_date(value: str) -> date:

@@ -31,9 +31,9 @@ from analysis import schema
 from analysis.files import extends_default, read_toml
 
 DEFAULT_TERMS = Path(__file__).parent / "data" / "terms.toml"
-Period = Literal["day", "week", "month", "quarter"]
-PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter")
-_PANDAS_FREQUENCY = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q"}
+Period = Literal["day", "week", "month", "quarter", "year"]
+PERIODS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
+_PANDAS_FREQUENCY = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 
 
 # An empty comparison must keep numeric columns, or concatenating it turns scores to objects.
@@ -234,9 +234,9 @@ def build_term_matcher(nlp: Language, terms: TermList) -> TermMatcher:
                 by_attribute[attribute].add(name, docs)
         if patterns:
             by_word.add(name, patterns)
-    return TermMatcher(exact=by_attribute["ORTH"],
-                       folded=(by_attribute["LOWER"], by_attribute["LEMMA"], by_word),
-                       terms=terms)
+    # An empty token Matcher warns on every Doc: it joins only when a term needs it.
+    folded = (by_attribute["LOWER"], by_attribute["LEMMA"], *([by_word] if len(by_word) else []))
+    return TermMatcher(exact=by_attribute["ORTH"], folded=folded, terms=terms)
 
 
 # A variant whose words' forms combine into more phrases than this is matched word by word.
@@ -405,7 +405,7 @@ def period_label(dates: pd.Series, period: Period) -> pd.Series:
     """Return the label of the period each ISO date falls in.
 
     Labels sort in time order: "2021-03-18" (day), "2021-W11" (ISO week), "2021-03"
-    (month), "2021Q1" (quarter).
+    (month), "2021Q1" (quarter), "2021" (year).
     """
     periods = pd.to_datetime(dates, format="%Y-%m-%d").dt.to_period(_PANDAS_FREQUENCY[period])
     return periods.map(lambda value: _label(value, period)).astype(str)
@@ -419,6 +419,8 @@ def _label(value: pd.Period, period: Period) -> str:
         return f"{value.year}Q{value.quarter}"
     if period == "month":
         return value.strftime("%Y-%m")
+    if period == "year":
+        return str(value.year)
     return value.strftime("%Y-%m-%d")
 
 

@@ -6,6 +6,7 @@ Notebook parameter cells hold plain values; ``validate_parameters`` turns them i
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Sequence
@@ -19,8 +20,10 @@ from analysis.nlp import default_cache_dir
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
-Period = Literal["day", "week", "month", "quarter"]
+Period = Literal["auto", "day", "week", "month", "quarter", "year"]
 PERIODS: tuple[str, ...] = get_args(Period)
+# "auto" picks the finest period that cuts the date span into at most this many bins.
+AUTO_MAX_BINS = 30
 
 
 class ParameterError(ValueError):
@@ -53,6 +56,7 @@ class ReportParameters:
     cache_dir: Path | None = None
     processes: int = 1
     scheduler: str = ""
+    tables_dir: Path | None = None
 
     def as_record(self) -> dict:
         """Return the parameters as plain JSON-ready values, for run.json and the report."""
@@ -70,7 +74,7 @@ def validate_parameters(
     date_to: str = "",
     terms: Sequence[str] = (),
     terms_file: str = "",
-    period: str = "month",
+    period: str = "auto",
     out_dir: str = "",
     strict: bool = False,
     fold_duplicates: bool = True,
@@ -82,11 +86,15 @@ def validate_parameters(
     cache_dir: str = "",
     processes: int = 1,
     scheduler: str = "",
+    tables_dir: str = "",
 ) -> ReportParameters:
     """Return the checked parameters, or raise ParameterError naming the first bad one.
 
     An empty ``corpus`` means the seed articles shipped with the project; an empty
     ``cache_dir`` the user's cache folder, and ``cache_dir="off"`` parses without a cache.
+    List parameters take a list, one string, or a JSON list written as a string (as
+    ``papermill -p terms '["a", "b"]'`` passes it). The keywords and their defaults are
+    those of ``analysis.parameters.PARAMETERS`` (a test keeps them equal).
     """
     corpus_path = _user_path(corpus) if corpus else SEEDS_DIR
     if not corpus_path.exists():
@@ -130,6 +138,7 @@ def validate_parameters(
         cache_dir=_cache_dir(cache_dir),
         processes=processes,
         scheduler=scheduler,
+        tables_dir=_checked_tables(tables_dir),
     )
 
 
@@ -176,30 +185,71 @@ def _user_path(value: str) -> Path:
 
 
 def check_outlets(parameters: ReportParameters, corpus: Corpus) -> None:
-    """Raise ParameterError when a requested outlet has no article in ``corpus``."""
+    """Raise ParameterError when a requested outlet has no article in ``corpus``, naming
+    the closest outlet names the corpus has."""
+    for name in parameters.outlets:
+        if name not in corpus.outlets:
+            raise ParameterError("outlets", _unknown_outlet(name, corpus))
+
+
+def _unknown_outlet(name: str, corpus: Corpus) -> str:
+    import difflib
+
     known = corpus.outlets
-    unknown = [name for name in parameters.outlets if name not in known]
-    if unknown:
-        raise ParameterError("outlets", f"unknown outlet(s) {', '.join(map(repr, unknown))}; "
-                             f"the corpus has {', '.join(map(repr, known)) or 'no outlet names'}")
+    by_key = {outlet.casefold(): outlet for outlet in known}
+    close = difflib.get_close_matches(name.casefold(), by_key, n=3, cutoff=0.5)
+    close += [key for key in by_key if name.casefold() in key and key not in close]
+    if close:
+        return (f"{name!r} is not an outlet of the corpus; did you mean "
+                f"{' or '.join(repr(by_key[key]) for key in close[:3])}?")
+    listed = ", ".join(map(repr, known[:12])) + (" ..." if len(known) > 12 else "")
+    return f"{name!r} is not an outlet of the corpus; it has {listed or 'no outlet names'}"
+
+
+def check_selection(parameters: ReportParameters, corpus: Corpus, selected: Corpus) -> None:
+    """Raise ParameterError when the outlet and date filters leave no article, saying
+    which dates the corpus has."""
+    if selected.articles:
+        return
+    dates = sorted(article.published for article in corpus.articles if article.published)
+    span = f"its articles run from {dates[0]} to {dates[-1]}" if dates else \
+        "its articles have no dates"
+    name = "date_from" if parameters.date_from else "date_to" if parameters.date_to \
+        else "outlets"
+    raise ParameterError(name, f"no article of the corpus is left by outlets="
+                         f"{list(parameters.outlets)}, date_from={parameters.date_from!r}, "
+                         f"date_to={parameters.date_to!r}; {span}")
 
 
 # Trends put every period between the first and the last date on their axis, for every
 # outlet and term: more periods than this is a chart nobody can read and a table that
 # grows without bound (a day period over a century is 46,000 rows per outlet and term).
 MAX_PERIODS = 2000
-PERIOD_DAYS = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.31}
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.31, "year": 365.25}
+
+
+def resolve_period(period: str, corpus: Corpus) -> str:
+    """Return ``period``, or for "auto" the finest period that cuts the corpus's dates into
+    at most 30 bins (a year over a decade, months over two years, days over a month)."""
+    if period != "auto":
+        return period
+    dates = sorted(article.published for article in corpus.articles if article.published)
+    if not dates:
+        return "month"
+    span_days = (date.fromisoformat(dates[-1]) - date.fromisoformat(dates[0])).days
+    return next((name for name, days in PERIOD_DAYS.items()
+                 if span_days / days + 1 <= AUTO_MAX_BINS), "year")
 
 
 def check_period(parameters: ReportParameters, corpus: Corpus) -> None:
     """Raise ParameterError when ``period`` cuts the corpus's dates into too many periods."""
     dates = sorted(article.published for article in corpus.articles if article.published)
-    if not dates:
+    if not dates or parameters.period == "auto":
         return
     span_days = (date.fromisoformat(dates[-1]) - date.fromisoformat(dates[0])).days
     periods = int(span_days / PERIOD_DAYS[parameters.period]) + 1
     if periods > MAX_PERIODS:
-        longer = [name for name in PERIODS
+        longer = [name for name in PERIOD_DAYS
                   if span_days / PERIOD_DAYS[name] + 1 <= MAX_PERIODS]
         raise ParameterError("period", f"{parameters.period!r} cuts the articles' dates "
                              f"({dates[0]} to {dates[-1]}) into about {periods:,} periods, "
@@ -209,11 +259,18 @@ def check_period(parameters: ReportParameters, corpus: Corpus) -> None:
 
 
 def check_outlet(outlet: str, corpus: Corpus) -> str:
-    """Return ``outlet`` when the corpus has articles from it; else raise ParameterError."""
+    """Return ``outlet`` when the corpus has articles from it; else raise ParameterError
+    naming the closest outlet names."""
     if outlet not in corpus.outlets:
-        raise ParameterError("outlet", f"{outlet!r} is not an outlet of the corpus; it has "
-                             f"{', '.join(map(repr, corpus.outlets)) or 'no outlet names'}")
+        raise ParameterError("outlet", _unknown_outlet(outlet, corpus))
     return outlet
+
+
+def validate_report_date(value: str) -> str:
+    """Return the report date as YYYY-MM-DD (today for ""), or raise ParameterError."""
+    if not value:
+        return date.today().isoformat()
+    return _checked_date("report_date", value)
 
 
 def _checked_file(name: str, value: str, expected: str) -> Path | None:
@@ -234,7 +291,23 @@ def _checked_date(name: str, value: str) -> str:
         raise ParameterError(name, f"{value!r} is not a date; expected YYYY-MM-DD") from None
 
 
+def _checked_tables(value: str) -> Path | None:
+    if not value:
+        return None
+    path = _user_path(value)
+    if not (path / "run.json").is_file():
+        raise ParameterError("tables_dir", f"{_as_typed(value)} holds no run.json; expected a "
+                             f"folder of tables written by `python -m analysis extract`")
+    return path
+
+
 def _checked_strings(name: str, values: Sequence[str]) -> tuple[str, ...]:
+    if isinstance(values, str) and values.lstrip().startswith("["):
+        try:
+            values = json.loads(values)
+        except ValueError:
+            raise ParameterError(name, f"{values!r} looks like a JSON list but is not one; "
+                                 f"expected a list such as '[\"a\", \"b\"]'") from None
     if isinstance(values, str):
         values = [values] if values else []
     if not all(isinstance(value, str) and value.strip() for value in values):

@@ -33,7 +33,7 @@ from analysis.nlp import DEFAULT_MODEL, chunked, model_version
 from analysis.tablestore import staged_tables, table_columns, typed
 
 logger = logging.getLogger(__name__)
-Period = Literal["day", "week", "month", "quarter"]
+Period = Literal["day", "week", "month", "quarter", "year"]
 VERSIONED_PACKAGES = ("analysis", "spacy", "textacy", "pandas", "papermill", "nbconvert")
 
 

@@ -67,58 +67,62 @@ def run_report(
     force: bool = False,
     per_outlet: bool = False,
 ) -> PublishedReport:
-    """Execute ``notebook`` on validated ``parameters`` and publish it for ``report_date``.
+    """Extract the tables, execute ``notebook`` on them and publish it for ``report_date``.
 
-    When the latest good report has the same run fingerprint (``run_fingerprint``: every
-    corpus file, the parameters, every list file's content, the code and notebooks) there
-    is nothing new to report: unless ``force``, nothing runs and the
-    result points at that report with ``unchanged_since`` set to its date. With
-    ``per_outlet`` the outlet notebook also runs once per outlet, one HTML page each,
-    published together with the overview.
+    Each run publishes to its own folder, ``reports/<date>-<slug>/``, the slug naming the
+    corpus and the parameters (``run_folder_name``), so that runs on one day with other
+    corpora or parameters keep their own reports. The tables are extracted in this
+    process before any kernel starts: a bad parameter (an unknown outlet, filters that
+    leave no article, a period too fine) or an unusable corpus raises its error here,
+    and nothing is kept. When the latest good report of the same corpus and parameters
+    has the same run fingerprint (``run_fingerprint``: every corpus file, the
+    parameters, every list file's content, the code and notebooks) there is nothing new
+    to report: unless ``force``, nothing runs and the result points at that report with
+    ``unchanged_since`` set to its date. With ``per_outlet`` the outlet notebook also
+    runs once per outlet, one HTML page each, published together with the overview.
     Raises ReportLockedError when another run is in progress, ReportError when a cell
     fails (the executed notebook is kept under ``reports/failed/``) or when the disk
     refuses a write (full, read-only); the last good report and the index stay as they were.
     """
-    # The notebooks run in notebooks/: the tables they write must not follow a relative path.
     reports_dir = Path(os.path.abspath(reports_dir))
     reports_dir.mkdir(parents=True, exist_ok=True)
+    name = run_folder_name(parameters, report_date)
     with _run_lock(reports_dir), _stop_signals() as stopped:
         _remove_stale_files(reports_dir)
         fingerprint = run_fingerprint(
             parameters, notebooks=[notebook, *([OUTLET_NOTEBOOK] if per_outlet else [])],
             extra={"per_outlet": per_outlet})
-        latest = _latest_good_run(reports_dir)
-        if (not force and latest and fingerprint
-                and latest.get("fingerprint") == fingerprint
-                and latest.get("parameters") == parameters.as_record()
-                and latest.get("per_outlet", False) == per_outlet):
+        latest = _latest_good_run(reports_dir, key=run_key(parameters))
+        if not force and latest and latest.get("fingerprint") == fingerprint:
             folder = reports_dir / latest["link"].split("/")[0]
             return PublishedReport(html=reports_dir / latest["link"], folder=folder,
                                    unchanged_since=latest["date"])
         staging = Path(tempfile.mkdtemp(prefix=f".run-{report_date}-", dir=reports_dir))
         _make_readable(staging)
         try:
+            seconds = _extract(parameters, staging, final=reports_dir / name / "tables")
             values = notebook_parameters(parameters, report_date=report_date.isoformat(),
-                                         out_dir=staging / "tables")
+                                         tables_dir=staging / "tables")
             started = time.perf_counter()
             _execute(notebook, staging / "report.ipynb", values, staging=staging,
                      parameters=parameters, report_date=report_date)
             executed = time.perf_counter()
             (staging / "report.html").write_text(render_html(staging / "report.ipynb"),
                                                  encoding="utf-8")
-            seconds = {"execute_notebook": round(executed - started, 3),
-                       "render_html": round(time.perf_counter() - executed, 3)}
+            seconds.update(execute_notebook=round(executed - started, 3),
+                           render_html=round(time.perf_counter() - executed, 3))
             pages = [{"title": "overview", "link": "report.html"}]
             if per_outlet:
                 started = time.perf_counter()
                 pages += _outlet_pages(staging, parameters, report_date, OUTLET_NOTEBOOK)
                 seconds["outlet_pages"] = round(time.perf_counter() - started, 3)
             _write_status(staging, parameters, report_date, status="ok",
-                          fingerprint=fingerprint, pages=pages, seconds=seconds)
+                          fingerprint=fingerprint, pages=pages, seconds=seconds,
+                          counts=_headline_counts(staging / "tables"))
             if stopped:
                 # Ctrl-C or a stop request may have been swallowed by the kernel client.
                 raise KeyboardInterrupt
-            folder = _publish(staging, reports_dir / report_date.isoformat())
+            folder = _publish(staging, reports_dir / name)
         except OSError as error:
             raise ReportError(f"report for {report_date} could not be written to {reports_dir} "
                               f"({error.strerror or error}); the last good report and the "
@@ -135,6 +139,56 @@ def run_report(
                                outlet_pages=tuple(folder / page["link"] for page in pages[1:]))
 
 
+def _extract(parameters: ReportParameters, staging: Path, *, final: Path) -> dict[str, float]:
+    """Write the run's tables into ``staging/tables`` (run.json naming ``final``), in this
+    process; return how long it took. The lock file of the write is not published."""
+    from dataclasses import replace
+
+    from analysis.workbook import extract_to_folder
+
+    started = time.perf_counter()
+    extract_to_folder(replace(parameters, out_dir=final), write_to=staging / "tables")
+    (staging / ".tables.lock").unlink(missing_ok=True)
+    return {"extract": round(time.perf_counter() - started, 3)}
+
+
+def run_key(parameters: ReportParameters) -> str:
+    """Return a short hash of the corpus and the parameters: runs that share it are runs of
+    the same report (to compare, and to find "nothing new")."""
+    import hashlib
+
+    record = {name: value for name, value in parameters.as_record().items()
+              if name not in ("out_dir", "tables_dir", "cache_dir", "processes", "scheduler")}
+    return hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()[:6]
+
+
+def run_folder_name(parameters: ReportParameters, report_date: date) -> str:
+    """Return the folder a run publishes to: its date, the corpus's name and ``run_key``.
+
+    "2024-01-31-seeds-3fa2c1"; a second run of the same report on the same day replaces
+    the first, a run of another corpus or other parameters gets a folder of its own.
+    """
+    corpus = re.sub(r"[^a-z0-9]+", "-", parameters.corpus.stem.lower()).strip("-")[:24]
+    return f"{report_date.isoformat()}-{corpus or 'corpus'}-{run_key(parameters)}"
+
+
+def _headline_counts(tables: Path) -> dict[str, int]:
+    """Return the counts the index shows for a run: articles, outlets, figures, citations."""
+    import pyarrow.parquet as pq
+
+    articles = pq.read_table(tables / "articles.parquet", columns=["outlet"])
+    counts = {"articles": articles.num_rows,
+              "outlets": len(set(articles.column("outlet").to_pylist()) - {"", None}),
+              "figures": pq.ParquetFile(tables / "figures.parquet").metadata.num_rows}
+    attributions = pq.ParquetFile(tables / "attributions.parquet")
+    if "citation" in attributions.schema_arrow.names:
+        cited = pq.read_table(tables / "attributions.parquet", columns=["citation"])
+        counts["citations"] = sum(bool(value) for value in cited.column("citation").to_pylist())
+    else:
+        counts["attributions"] = attributions.metadata.num_rows
+    return counts
+
+
 def _execute(notebook: Path, output: Path, values: dict, *, staging: Path,
              parameters: ReportParameters, report_date: date) -> None:
     import papermill
@@ -142,17 +196,37 @@ def _execute(notebook: Path, output: Path, values: dict, *, staging: Path,
 
     declared = papermill.inspect_notebook(str(notebook))
     try:
-        papermill.execute_notebook(
-            str(notebook), str(output),
-            parameters={name: value for name, value in values.items() if name in declared},
-            kernel_name=KERNEL_NAME, cwd=str(notebook.parent), progress_bar=False,
-            execution_timeout=EXECUTION_TIMEOUT_SECONDS,
-        )
+        with tempfile.TemporaryDirectory(prefix="nwb-kernel-") as sockets:
+            papermill.execute_notebook(
+                str(notebook), str(output),
+                parameters={name: value for name, value in values.items() if name in declared},
+                kernel_name=KERNEL_NAME, cwd=str(notebook.parent), progress_bar=False,
+                execution_timeout=EXECUTION_TIMEOUT_SECONDS,
+                kernel_manager_class=_ipc_kernel_manager(Path(sockets)),
+            )
     except PapermillExecutionError as error:
         kept = _keep_failed(staging, parameters, report_date)
         raise ReportError(f"report for {report_date} failed in {output.name}, cell "
                           f"{error.exec_count}: {error.ename}: {error.evalue}; the executed "
                           f"notebook is kept at {kept}") from None
+
+
+def _ipc_kernel_manager(folder: Path) -> type:
+    """Return a kernel manager class whose kernels talk over Unix sockets in ``folder``.
+
+    Local sockets, not TCP ports on localhost: no other user of the machine can reach the
+    kernel, and the kernel prints no "running over TCP without encryption" warning into
+    the logs of every scheduled run.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **options):
+            super().__init__(**options)
+            self.transport = "ipc"
+            self.ip = str(folder / "kernel")
+
+    return IPCKernelManager
 
 
 def _outlet_pages(staging: Path, parameters: ReportParameters, report_date: date,
@@ -166,7 +240,8 @@ def _outlet_pages(staging: Path, parameters: ReportParameters, report_date: date
         used.add(slug)
         executed = staging / "outlets" / f"{slug}.ipynb"
         executed.parent.mkdir(exist_ok=True)
-        values = {**notebook_parameters(parameters, report_date=report_date.isoformat()),
+        values = {**notebook_parameters(parameters, report_date=report_date.isoformat(),
+                                        tables_dir=staging / "tables"),
                   "outlet": outlet}
         _execute(notebook, executed, values, staging=staging, parameters=parameters,
                  report_date=report_date)
@@ -186,16 +261,20 @@ def table_outlets(articles: Path) -> list[str]:
 
 
 def notebook_parameters(
-    parameters: ReportParameters, *, report_date: str, out_dir: Path | None = None
+    parameters: ReportParameters, *, report_date: str, tables_dir: Path | None = None
 ) -> dict:
-    """Return the values papermill injects into the report notebook's parameters cell."""
+    """Return the values papermill injects into a notebook's parameters cell.
+
+    With ``tables_dir`` the notebook reads the tables there instead of extracting; it
+    writes none (``out_dir`` empty).
+    """
     values = parameters.as_record()
     # The notebook validates its values again: no cache folder must stay "off", not empty
     # (which means the default folder).
-    values.update(report_date=report_date,
+    values.update(report_date=report_date, out_dir="",
                   cache_dir="off" if parameters.cache_dir is None else values["cache_dir"])
-    if out_dir is not None:
-        values.update(out_dir=str(out_dir))
+    if tables_dir is not None:
+        values.update(tables_dir=str(tables_dir))
     return values
 
 
@@ -255,18 +334,21 @@ def add_table_of_contents(page: str) -> str:
     return str(soup)
 
 
-def _latest_good_run(reports_dir: Path) -> dict | None:
-    return next((run for run in list_runs(reports_dir) if run.get("status") == "ok"), None)
+def _latest_good_run(reports_dir: Path, *, key: str) -> dict | None:
+    """Return the status of the newest good run of the report ``key`` (``run_key``)."""
+    return next((run for run in list_runs(reports_dir)
+                 if run.get("status") == "ok" and run.get("key") == key), None)
 
 
 def _write_status(folder: Path, parameters: ReportParameters, report_date: date,
                   *, status: str, fingerprint: str = "", pages: list[dict] | None = None,
-                  seconds: dict[str, float] | None = None) -> None:
+                  seconds: dict[str, float] | None = None,
+                  counts: dict[str, int] | None = None) -> None:
     pages = pages or []
-    record = {"date": report_date.isoformat(), "status": status,
+    record = {"date": report_date.isoformat(), "status": status, "key": run_key(parameters),
               "corpus": str(parameters.corpus), "fingerprint": fingerprint,
               "parameters": parameters.as_record(), "pages": pages,
-              "per_outlet": len(pages) > 1, "seconds": seconds or {},
+              "per_outlet": len(pages) > 1, "seconds": seconds or {}, "counts": counts or {},
               "generated": datetime.now(UTC).isoformat(timespec="seconds")}
     (folder / STATUS_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
@@ -377,21 +459,39 @@ def list_runs(reports_dir: Path) -> list[dict]:
 
 
 def write_index(reports_dir: Path) -> Path:
-    """Rewrite ``reports/index.html`` (atomically) from the runs found on disk."""
+    """Rewrite ``reports/index.html`` (atomically) from the runs found on disk: every run,
+    newest first, with its corpus, the parameters it set and its headline counts."""
     rows = "\n".join(
         "<tr><td>{date}</td><td>{links}</td><td>{status}</td><td>{corpus}</td>"
-        "<td>{generated}</td></tr>".format(
+        "<td>{parameters}</td><td>{counts}</td><td>{generated}</td></tr>".format(
             links=" · ".join(
                 f'<a href="{html.escape(page["link"])}">{html.escape(page["title"])}</a>'
                 for page in run["pages"]),
+            parameters=html.escape(_set_parameters(run.get("parameters", {}))),
+            counts=html.escape(", ".join(f"{value:,} {name}" for name, value in
+                                         run.get("counts", {}).items())),
             **{key: html.escape(str(run.get(key, ""))) for key in
                ("date", "status", "corpus", "generated")})
         for run in list_runs(reports_dir)
     )
-    page = INDEX_TEMPLATE.replace("{rows}", rows or '<tr><td colspan="5">no runs yet</td></tr>')
+    page = INDEX_TEMPLATE.replace("{rows}", rows or '<tr><td colspan="7">no runs yet</td></tr>')
     index = reports_dir / INDEX_FILE
     write_atomically(index, page)
     return index
+
+
+def _set_parameters(record: dict) -> str:
+    """Return the parameters a run set away from their defaults, as "name=value; ..."."""
+    from analysis.parameters import BY_NAME
+
+    shown = []
+    for name, value in record.items():
+        parameter = BY_NAME.get(name)
+        if parameter is None or name in ("corpus", "out_dir", "tables_dir", "cache_dir"):
+            continue
+        if value not in (parameter.default, None, "", []):
+            shown.append(f"{name}={value}")
+    return "; ".join(shown) or "defaults"
 
 
 INDEX_TEMPLATE = """<!DOCTYPE html>
@@ -407,7 +507,7 @@ th, td { padding: .3rem .7rem; border-bottom: 1px solid #ddd; text-align: left; 
 <body><h1>News coverage reports</h1>
 <div class="scroll"><table>
 <thead><tr><th>date</th><th>reports</th><th>status</th><th>corpus</th>
-<th>generated (UTC)</th></tr></thead>
+<th>parameters</th><th>counts</th><th>generated (UTC)</th></tr></thead>
 <tbody>
 {rows}
 </tbody></table></div></body></html>

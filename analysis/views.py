@@ -24,7 +24,7 @@ def report_header(data: ReportData, *, report_date: str = "") -> pd.DataFrame:
     facts = {
         "report date": report_date or data.run_info["created"][:10],
         "corpus": str(data.parameters.corpus),
-        "corpus fingerprint": data.corpus.fingerprint,
+        "corpus fingerprint": data.run_info["corpus"]["fingerprint"],
         "articles": len(articles),
         "outlets": ", ".join(sorted(set(articles["outlet"]) - {""})) or "(none named)",
         "published": f"{dated.min()} to {dated.max()}" if len(dated) else "(undated)",
@@ -217,10 +217,36 @@ def provenance(data: ReportData) -> pd.DataFrame:
     """Return the versions, parameters and timings the run recorded in run.json."""
     info = data.run_info
     rows = {f"version: {name}": value for name, value in info["versions"].items()}
-    rows.update({f"parameter: {name}": value for name, value in info["parameters"].items()})
+    rows.update({f"parameter: {name}": value for name, value in info["parameters"].items()
+                 if name != "tables_dir"})
+    if "trend_period" in info:
+        rows["trend period used"] = info["trend_period"]
     rows.update({f"seconds: {name}": value for name, value in info["timings_seconds"].items()})
     return pd.DataFrame({"value": [str(value) for value in rows.values()]},
                         index=pd.Index(list(rows), name=""))
+
+
+def table_links(data: ReportData, *, written_to: str = ""):
+    """Return links to the CSV tables of this report, or a sentence saying none were written.
+
+    A report the command line publishes has its tables beside it in ``tables/``; a
+    notebook run with ``out_dir`` links the folder as its parameter names it.
+    """
+    from IPython.display import HTML
+
+    from analysis import schema
+
+    if data.parameters.tables_dir is not None:
+        folder = "tables"
+    elif written_to:
+        folder = written_to.rstrip("/")
+    else:
+        return HTML("<p>The tables of this run were not written; set <code>out_dir</code> to "
+                    "keep them as CSV and Parquet beside <code>run.json</code>.</p>")
+    links = " · ".join(f'<a href="{html.escape(folder)}/{name}.csv">{name}.csv</a>'
+                       for name in schema.TABLES)
+    return HTML(f"<p>The tables this report was computed from (with Parquet versions and "
+                f"<code>run.json</code>), in <code>{html.escape(folder)}/</code>: {links}.</p>")
 
 
 def skipped_inputs(data: ReportData) -> pd.DataFrame:

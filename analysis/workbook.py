@@ -15,7 +15,13 @@ from analysis.clean import load_boilerplate_rules
 from analysis.codebook import load_codebook
 from analysis.corpus import Corpus, load_corpus, load_outlet_names, metadata_gaps, select_articles
 from analysis.nlp import DEFAULT_MODEL, lazy_nlp
-from analysis.params import ReportParameters, check_outlets, check_period
+from analysis.params import (
+    ReportParameters,
+    check_outlets,
+    check_period,
+    check_selection,
+    resolve_period,
+)
 from analysis.pipeline import (
     Tables,
     build_run_info,
@@ -42,9 +48,13 @@ class ReportData:
 def build_report_data(parameters: ReportParameters, *, model: str = DEFAULT_MODEL) -> ReportData:
     """Load, select and extract the corpus named by ``parameters``; write tables to out_dir.
 
-    Raises CorpusError for an unusable corpus, ParameterError for an unknown outlet and
-    the rule files' own errors for a malformed file, all before the model is loaded.
+    With ``tables_dir`` set, read the tables an ``extract`` wrote there instead
+    (``load_report_data``). Raises CorpusError for an unusable corpus, ParameterError for
+    an unknown outlet or an empty selection and the rule files' own errors for a
+    malformed file, all before the model is loaded.
     """
+    if parameters.tables_dir is not None:
+        return load_report_data(parameters)
     run = _prepare(parameters, model)
     tables = extract_tables(run.corpus, nlp=run.nlp, **run.options)
     run_info = run.info(tables.timings)
@@ -54,21 +64,56 @@ def build_report_data(parameters: ReportParameters, *, model: str = DEFAULT_MODE
                       run_info=run_info)
 
 
+def load_report_data(parameters: ReportParameters) -> ReportData:
+    """Return the report data of the tables an extract wrote in ``parameters.tables_dir``.
+
+    The articles come back from ``articles.parquet`` (their cleaned text), the skipped
+    inputs, warnings and caveats from ``run.json``.
+    """
+    import json
+
+    import pyarrow.parquet as pq
+
+    from analysis import schema
+    from analysis.corpus import Article, Problem
+    from analysis.tablestore import typed
+
+    folder = parameters.tables_dir
+    run_info = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    frames = {name: typed(pq.read_table(folder / f"{name}.parquet").to_pandas(), name)
+              for name in schema.TABLES}
+    tables = Tables(**frames, fold_duplicates=parameters.fold_duplicates,
+                    timings=run_info.get("timings_seconds", {}))
+    fields = ("outlet", "published", "title", "url", "authors", "language", "source_file",
+              "fetched", "metadata_source")
+    articles = [Article(article_id=row["article_id"], text=row["text"],
+                        **{name: row[name] or "" for name in fields})
+                for row in frames["articles"].to_dict("records")]
+    recorded = run_info.get("corpus", {})
+    corpus = Corpus(source=Path(recorded.get("source", str(parameters.corpus))),
+                    articles=articles,
+                    skipped=[Problem(**problem) for problem in recorded.get("skipped", [])],
+                    warnings=[Problem(**problem) for problem in recorded.get("warnings", [])])
+    return ReportData(parameters=parameters, corpus=corpus, tables=tables, run_info=run_info)
+
+
 def extract_to_folder(parameters: ReportParameters, *, model: str = DEFAULT_MODEL,
-                      progress: bool | None = None) -> ExtractSummary:
+                      progress: bool | None = None,
+                      write_to: Path | None = None) -> ExtractSummary:
     """Write the tables of the corpus named by ``parameters`` into ``parameters.out_dir``.
 
     Rows are written chunk by chunk as articles are extracted (one Parquet row group per
     chunk), so no table is ever whole in memory; the set replaces the folder's previous
-    one at once when the run completes, and a failed run leaves it untouched. Raises as
-    ``build_report_data`` does.
+    one at once when the run completes, and a failed run leaves it untouched. With
+    ``write_to`` the tables go there while run.json still names ``out_dir`` (a report
+    stages its tables where they will not stay). Raises as ``build_report_data`` does.
     """
     if parameters.out_dir is None:
         raise ValueError("extract_to_folder: parameters.out_dir is not set")
     run = _prepare(parameters, model)
     for caveat in run.caveats:
         logger.warning("%s", caveat)
-    with staged_tables(parameters.out_dir) as files:
+    with staged_tables(write_to or parameters.out_dir) as files:
         timings = stream_tables(run.corpus, files, nlp=run.nlp, progress=progress,
                                 **run.options)
         files.run_info = run.info(timings)
@@ -99,7 +144,7 @@ class _PreparedRun:
         """Return the run.json record of this run with the extraction ``timings``."""
         return {**build_run_info(self.corpus, parameters=self.parameters.as_record(),
                                  nlp=self.nlp, timings={**self.timings, **timings}),
-                "caveats": self.caveats}
+                "trend_period": self.options["period"], "caveats": self.caveats}
 
 
 def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
@@ -110,6 +155,7 @@ def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
     check_outlets(parameters, corpus)
     selected = select_articles(corpus, outlets=parameters.outlets,
                                date_from=parameters.date_from, date_to=parameters.date_to)
+    check_selection(parameters, corpus, selected)
     check_period(parameters, selected)
     options = dict(
         terms=keywords.load_terms(parameters.terms_file, extra=parameters.terms),
@@ -117,7 +163,7 @@ def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
         codebook=load_codebook(parameters.codebook_file),
         gazetteer=load_gazetteer(parameters.sides_file),
         cache_folder=parameters.cache_dir, scheduler=parameters.scheduler, model=model,
-        n_process=parameters.processes, period=parameters.period,
+        n_process=parameters.processes, period=resolve_period(parameters.period, selected),
         fold_duplicates=parameters.fold_duplicates,
         duplicate_threshold=parameters.duplicate_threshold)
     load_started = time.perf_counter()

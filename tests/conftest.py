@@ -32,6 +32,13 @@ def seed_text():
 REPORT_DATE = "2024-01-31"
 
 
+def report_folder(reports: Path, day: str) -> Path:
+    """Return the one run folder of ``day`` under ``reports`` ("<day>-<corpus>-<key>")."""
+    folders = sorted(path for path in reports.glob(f"{day}-*") if path.is_dir())
+    assert len(folders) == 1, f"expected one run folder of {day} in {reports}: {folders}"
+    return folders[0]
+
+
 @pytest.fixture(scope="session")
 def published(tmp_path_factory):
     """Run `python -m analysis report` on the seeds once; return (reports folder, result)."""

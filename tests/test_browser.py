@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import Browser, find_chromium
-from tests.conftest import REPORT_DATE
+from tests.conftest import REPORT_DATE, report_folder
 from tests.test_cli import run_cli
 
 PAGE_FACTS = """(() => {
@@ -36,7 +36,7 @@ def browser():
 @pytest.fixture(scope="module")
 def desktop(browser, published, tmp_path_factory):
     reports, _ = published
-    browser.open(reports / REPORT_DATE / "report.html")
+    browser.open(report_folder(reports, REPORT_DATE) / "report.html")
     shot = browser.screenshot(tmp_path_factory.mktemp("screenshots") / "desktop.png")
     return (browser.evaluate(PAGE_FACTS), browser.requests(), browser.failed_requests(),
             browser.console_errors(), shot)
@@ -62,7 +62,7 @@ def test_desktop_screenshot_shows_a_long_page(desktop):
 
 def test_table_of_contents_links_to_every_section(browser, published):
     reports, _ = published
-    browser.open(reports / REPORT_DATE / "report.html")
+    browser.open(report_folder(reports, REPORT_DATE) / "report.html")
     broken = browser.evaluate("""[...document.querySelectorAll('nav.toc a')]
         .filter(a => !document.getElementById(a.hash.slice(1))).map(a => a.hash)""")
     count = browser.evaluate("document.querySelectorAll('nav.toc a').length")
@@ -71,7 +71,7 @@ def test_table_of_contents_links_to_every_section(browser, published):
 
 def test_every_chart_has_alt_text_and_a_caption(browser, published):
     reports, _ = published
-    browser.open(reports / REPORT_DATE / "report.html")
+    browser.open(report_folder(reports, REPORT_DATE) / "report.html")
     charts = browser.evaluate("""[...document.images].map(i => ({
         alt: i.alt, caption: i.closest('figure')?.querySelector('figcaption')?.innerText}))""")
     assert len(charts) == 7
@@ -81,11 +81,12 @@ def test_every_chart_has_alt_text_and_a_caption(browser, published):
 
 def test_provenance_links_to_the_tables_beside_the_report(browser, published):
     reports, _ = published
-    browser.open(reports / REPORT_DATE / "report.html")
+    browser.open(report_folder(reports, REPORT_DATE) / "report.html")
     links = browser.evaluate("[...document.links].map(a => a.href).filter(h => h.endsWith('.csv'))")
     assert any(link.endswith("/tables/articles.csv") for link in links)
     for link in links:
-        assert (reports / REPORT_DATE / "tables" / link.rsplit("/", 1)[-1]).is_file(), link
+        table = report_folder(reports, REPORT_DATE) / "tables" / link.rsplit("/", 1)[-1]
+        assert table.is_file(), link
 
 
 def test_report_shows_its_sections_and_every_chart_decodes(desktop):
@@ -108,7 +109,8 @@ def test_report_text_shows_the_seed_findings(desktop):
 
 def test_report_reads_on_a_phone_without_sideways_scrolling(browser, published, tmp_path):
     reports, _ = published
-    browser.open(reports / REPORT_DATE / "report.html", width=390, height=844, mobile=True)
+    browser.open(report_folder(reports, REPORT_DATE) / "report.html", width=390, height=844,
+                 mobile=True)
     facts = browser.evaluate(PAGE_FACTS)
     assert facts["overflow"] <= 1, f"page is {facts['overflow']} px wider than a phone"
     shot = browser.screenshot(tmp_path / "phone.png").read_bytes()
@@ -132,7 +134,7 @@ def hostile_report(tmp_path_factory):
     result = run_cli("report", "--corpus", str(corpus), "--reports-dir", str(reports),
                      "--date", REPORT_DATE)
     assert result.returncode == 0, result.stderr[-3000:]
-    return reports / REPORT_DATE / "report.html"
+    return report_folder(reports, REPORT_DATE) / "report.html"
 
 
 def test_article_text_and_metadata_render_as_text_not_markup(browser, hostile_report):

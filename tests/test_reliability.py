@@ -29,7 +29,7 @@ import pytest
 
 from analysis import reports
 from analysis.corpus import MAX_ARTICLE_CHARS, MAX_FILE_BYTES, CorpusError, load_corpus
-from tests.conftest import REPO, SEEDS
+from tests.conftest import REPO, SEEDS, report_folder
 from tests.test_cli import run_cli
 
 ARTICLE = "Mexico agreed to accept back 30,000 migrants every month, officials said.\n"
@@ -588,7 +588,7 @@ def test_an_interrupted_report_run_leaves_the_last_good_report_and_releases_the_
     _out, err = process.communicate(timeout=120)
     assert process.returncode != 0, "an interrupted run must not exit 0"
     assert published_state(good_reports) == before, f"{how} changed the published reports"
-    assert not (good_reports / "2024-03-02").exists()
+    assert not list(good_reports.glob("2024-03-02*"))
     assert lock_is_free(good_reports), f"the lock is still held after {how}"
     if how in ("SIGINT", "SIGTERM"):
         assert leftovers(good_reports) == [], "an interrupted run left its staging folder"
@@ -611,7 +611,8 @@ def test_the_run_after_a_killed_one_completes_and_leaves_no_staging(good_reports
     assert result.returncode == 0, result.stderr[-3000:]
     assert leftovers(good_reports) == [], "the next run did not clear the stale staging"
     index = (good_reports / "index.html").read_text(encoding="utf-8")
-    assert 'href="2024-03-04/report.html"' in index and 'href="2024-03-01/report.html"' in index
+    assert re.search(r'href="2024-03-04-[^"/]+/report.html"', index)
+    assert re.search(r'href="2024-03-01-[^"/]+/report.html"', index)
     assert "2024-03-03" not in index
 
 
@@ -620,7 +621,8 @@ def test_the_run_after_a_killed_one_completes_and_leaves_no_staging(good_reports
 
 def index_links(reports_dir: Path) -> list[str]:
     index = (reports_dir / "index.html").read_text(encoding="utf-8")
-    return re.findall(r'href="(\d{4}-\d{2}-\d{2})/report\.html"', index)
+    # A run folder is "<date>-<corpus>-<key>" (a fake run in these tests: "<date>").
+    return re.findall(r'href="(\d{4}-\d{2}-\d{2})(?:-[^"/]*)?/report\.html"', index)
 
 
 def test_four_concurrent_runs_one_at_a_time_one_consistent_index(tmp_path):
@@ -644,11 +646,11 @@ def test_four_concurrent_runs_one_at_a_time_one_consistent_index(tmp_path):
     assert published, "no run published"
     assert sorted(index_links(reports_dir), reverse=True) == index_links(reports_dir)
     assert sorted(index_links(reports_dir)) == sorted(published), "index and runs disagree"
-    assert sorted(p.name for p in reports_dir.iterdir() if re.match(r"\d{4}-", p.name)) == \
-        sorted(published)
+    assert sorted(p.name[:10] for p in reports_dir.iterdir() if re.match(r"\d{4}-", p.name)) \
+        == sorted(published)
     assert leftovers(reports_dir) == [], "temporary files were left behind"
     assert lock_is_free(reports_dir)
-    page = (reports_dir / published[0] / "report.html").read_text(encoding="utf-8")
+    page = (report_folder(reports_dir, published[0]) / "report.html").read_text(encoding="utf-8")
     for name in bad:
         assert name in page, f"the report does not list the skipped file {name}"
 
@@ -670,8 +672,8 @@ def test_twenty_consecutive_runs_leave_one_index_listing_them_all(tmp_path):
           f"{max(seconds):.1f} s each")
     assert index_links(tmp_path) == [day.isoformat() for day in reversed(days)]
     assert leftovers(tmp_path) == []
-    assert all(json.loads((tmp_path / day.isoformat() / "status.json").read_text())["status"]
-               == "ok" for day in days)
+    assert all(json.loads((report_folder(tmp_path, day.isoformat()) / "status.json")
+                          .read_text())["status"] == "ok" for day in days)
 
 
 @pytest.mark.parametrize("text", ["ok ok ok ok", "the the the", "`` `` ``"])

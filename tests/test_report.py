@@ -8,24 +8,25 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
 from analysis import schema
-from tests.conftest import REPO, REPORT_DATE, SEEDS
+from tests.conftest import REPO, REPORT_DATE, SEEDS, report_folder
 from tests.test_cli import run_cli
 
 
 def test_report_prints_where_the_html_is(published):
     reports, result = published
-    html_path = reports / REPORT_DATE / "report.html"
+    html_path = report_folder(reports, REPORT_DATE) / "report.html"
     assert f"report: {html_path}" in result.stdout
     assert html_path.is_file()
 
 
 def test_report_html_shows_sections_charts_and_tables_but_no_code(published):
     reports, _ = published
-    page = (reports / REPORT_DATE / "report.html").read_text()
+    page = (report_folder(reports, REPORT_DATE) / "report.html").read_text()
     for heading in ("Coverage report", "Articles", "Keyword trends", "Keyterms and distinctive",
                     "Hits in context", "Sources", "Figures", "Provenance"):
         assert re.search(rf"<h[123][^>]*>{heading}", page), heading
@@ -39,7 +40,7 @@ def test_report_html_shows_sections_charts_and_tables_but_no_code(published):
 
 def test_report_writes_its_tables_and_provenance_beside_the_html(published):
     reports, _ = published
-    tables = reports / REPORT_DATE / "tables"
+    tables = report_folder(reports, REPORT_DATE) / "tables"
     assert {p.name for p in tables.glob("*.csv")} == {f"{name}.csv" for name in schema.TABLES}
     info = json.loads((tables / "run.json").read_text())
     assert info["corpus"]["articles"] == 5
@@ -49,26 +50,60 @@ def test_report_writes_its_tables_and_provenance_beside_the_html(published):
 def test_index_lists_the_run(published):
     reports, _ = published
     index = (reports / "index.html").read_text()
-    assert f'href="{REPORT_DATE}/report.html"' in index and ">ok<" in index
+    folder = report_folder(reports, REPORT_DATE).name
+    assert f'href="{folder}/report.html"' in index and ">ok<" in index
+    assert "5 articles" in index and "defaults" in index
 
 
 def test_failed_run_keeps_notebook_and_leaves_last_good_report(published, tmp_path):
+    import nbformat
+
+    from analysis import reports as reporting
+    from analysis.params import validate_parameters
+
     reports, _ = published
-    good = (reports / REPORT_DATE / "report.html").read_bytes()
+    good = (report_folder(reports, REPORT_DATE) / "report.html").read_bytes()
     index = (reports / "index.html").read_bytes()
-    corpus = tmp_path / "broken"
-    corpus.mkdir()
-    (corpus / "empty.txt").write_text("")
-    result = run_cli("report", "--reports-dir", str(reports), "--date", REPORT_DATE,
-                     "--corpus", str(corpus))
-    assert result.returncode == 1
-    assert "CorpusError" in result.stderr and "no usable article" in result.stderr
+    notebook = nbformat.read(reporting.REPORT_NOTEBOOK, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell('raise RuntimeError("a chart broke")'))
+    broken = reporting.NOTEBOOKS_DIR / f".broken-{tmp_path.name}.ipynb"
+    nbformat.write(notebook, broken)
+    try:
+        with pytest.raises(reporting.ReportError) as caught:
+            reporting.run_report(validate_parameters(), report_date=date(2024, 1, 31),
+                                 reports_dir=reports, notebook=broken, force=True)
+    finally:
+        broken.unlink()
+    assert "RuntimeError: a chart broke" in str(caught.value)
     (kept,) = reports.glob("failed/*/report.ipynb")
-    assert str(kept) in result.stderr
-    assert "CorpusError" in kept.read_text()
-    assert (reports / REPORT_DATE / "report.html").read_bytes() == good
+    assert str(kept) in str(caught.value)
+    assert "a chart broke" in kept.read_text()
+    assert (report_folder(reports, REPORT_DATE) / "report.html").read_bytes() == good
     assert (reports / "index.html").read_bytes() == index
     assert not list(reports.glob(".run-*"))
+
+
+@pytest.mark.parametrize(("arguments", "named"), [
+    (("--outlet", "New York Times"), "'outlets': 'New York Times' is not an outlet of the "
+                                     "corpus; did you mean 'The New York Times'?"),
+    (("--date-from", "2030-01-01"), "'date_from': no article of the corpus is left"),
+    (("--period", "day", "--outlet", "Press TV", "--outlet", "The Independent"), None),
+    (("--corpus", "{empty}"), "no usable article"),
+])
+def test_a_bad_parameter_or_corpus_exits_2_before_a_kernel_starts(tmp_path, arguments, named):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "empty.txt").write_text("")
+    reports = tmp_path / "reports"
+    filled = [value.format(empty=empty) for value in arguments]
+    result = run_cli("report", "--reports-dir", str(reports), "--date", REPORT_DATE, *filled)
+    if named is None:  # a fine period over two outlets' dates: it runs
+        assert result.returncode == 0, result.stderr[-2000:]
+        return
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert named in result.stderr
+    assert not (reports / "failed").exists() and not list(reports.glob(".run-*"))
+    assert not list(reports.glob("2024-*"))
 
 
 def test_second_run_while_one_holds_the_lock_is_refused(published):
@@ -78,7 +113,7 @@ def test_second_run_while_one_holds_the_lock_is_refused(published):
         result = run_cli("report", "--reports-dir", str(reports), "--date", "2024-02-01")
     assert result.returncode == 1
     assert "another report run is writing to" in result.stderr
-    assert not (reports / "2024-02-01").exists()
+    assert not list(reports.glob("2024-02-01*"))
 
 
 def test_bad_report_date_exits_2_naming_it(tmp_path):
@@ -127,14 +162,14 @@ def test_unchanged_corpus_and_parameters_have_nothing_new_to_report(published):
     result = run_cli("report", "--reports-dir", str(reports), "--date", "2024-02-02")
     assert result.returncode == 0, result.stderr[-2000:]
     assert "nothing new to report" in result.stdout and REPORT_DATE in result.stdout
-    assert f"report: {reports / REPORT_DATE / 'report.html'}" in result.stdout
-    assert not (reports / "2024-02-02").exists()
+    assert f"report: {report_folder(reports, REPORT_DATE) / 'report.html'}" in result.stdout
+    assert not list(reports.glob("2024-02-02*"))
     forced = run_cli("report", "--reports-dir", str(reports), "--date", "2024-02-02", "--force")
     assert forced.returncode == 0, forced.stderr[-2000:]
     assert "nothing new" not in forced.stdout
-    assert (reports / "2024-02-02" / "report.html").is_file()
-    status = json.loads((reports / "2024-02-02" / "status.json").read_text())
-    assert status["fingerprint"] and status["parameters"]["period"] == "month"
+    assert (report_folder(reports, "2024-02-02") / "report.html").is_file()
+    status = json.loads((report_folder(reports, "2024-02-02") / "status.json").read_text())
+    assert status["fingerprint"] and status["parameters"]["period"] == "auto"
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +191,7 @@ def two_outlets(tmp_path_factory):
 
 def test_per_outlet_run_renders_one_page_per_outlet_and_lists_them(two_outlets):
     reports, result = two_outlets
-    folder = reports / REPORT_DATE
+    folder = report_folder(reports, REPORT_DATE)
     pages = {path.name for path in folder.glob("outlet-*.html")}
     assert pages == {"outlet-the-new-york-times.html", "outlet-the-independent.html"}
     assert f"outlet: {folder / 'outlet-the-independent.html'}" in result.stdout
@@ -165,7 +200,7 @@ def test_per_outlet_run_renders_one_page_per_outlet_and_lists_them(two_outlets):
     assert "The Independent" in page and "all other outlets" in page
     assert "$4 billion" in page
     index = (reports / "index.html").read_text()
-    assert f'href="{REPORT_DATE}/outlet-the-new-york-times.html"' in index
+    assert f'href="{folder.name}/outlet-the-new-york-times.html"' in index
     assert ">The New York Times</a>" in index
 
 
@@ -193,7 +228,7 @@ def test_relative_paths_are_read_from_where_the_command_runs(tmp_path):
          "--terms-file", "my terms.toml", "--reports-dir", "out", "--date", REPORT_DATE],
         cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
-    html = tmp_path / "out" / REPORT_DATE / "report.html"
+    html = report_folder(tmp_path / "out", REPORT_DATE) / "report.html"
     assert f"report: {html}" in result.stdout
     assert f"index:  {tmp_path / 'out' / 'index.html'}" in result.stdout
     run = json.loads((html.parent / "tables" / "run.json").read_text())
@@ -219,14 +254,14 @@ def test_a_report_on_saved_pages_without_a_manifest_uses_the_pages_metadata(tmp_
     result = run_cli("report", "--corpus", str(corpus), "--reports-dir", str(reports),
                      "--date", REPORT_DATE, "--no-cache")
     assert result.returncode == 0, result.stderr[-3000:]
-    assert "not in the pipeline's language (en)" in result.stdout
-    articles = pd.read_csv(reports / REPORT_DATE / "tables" / "articles.csv",
+    assert "not in the pipeline's language (en)" in result.stderr
+    articles = pd.read_csv(report_folder(reports, REPORT_DATE) / "tables" / "articles.csv",
                            keep_default_na=False).set_index("article_id")
     assert articles.loc[["og", "ld", "meta"], "outlet"].tolist() == [
         "The Daily Example", "Example Noticias", "example.org"]
     assert articles.loc[["og", "ld", "meta"], "published"].tolist() == [
         "2024-03-05", "2024-03-06", "2024-03-07"]
     assert articles.loc["ru", "language"] == "ru" and not articles.loc["ru", "analysed"]
-    page = (reports / REPORT_DATE / "report.html").read_text()
+    page = (report_folder(reports, REPORT_DATE) / "report.html").read_text()
     assert "Before you read:" in page and "Переговоры о границе (ru)" in page
     assert "no dated articles" not in page
