@@ -39,7 +39,8 @@ BAD_INPUT_ERRORS = (CorpusError, ParameterError, TermFileError, CodebookError, G
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every subcommand."""
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="workbook", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     collect = commands.add_parser(
@@ -145,6 +146,16 @@ def run_report_command(arguments: argparse.Namespace) -> int:
 
     print(f"index:  {published.folder.parent / INDEX_FILE}")
     return 0
+
+
+def _version() -> str:
+    """Return the installed package's version (pyproject.toml is its one source)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("analysis")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def _report_date(value: str) -> date:

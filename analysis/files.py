@@ -39,6 +39,25 @@ def extends_default(document: dict, path: Path, *, error: type[Exception]) -> bo
     return extends == "default"
 
 
+def shipped(name: str) -> Path:
+    """Return the folder of a resource shipped with the workbook ("notebooks", "seeds").
+
+    In a source checkout (or an editable install) it is the repository's own folder; in
+    an installed wheel, the copy inside the package (``importlib.resources``).
+    """
+    from importlib import resources
+
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / name).is_dir():
+        return checkout / name
+    return Path(str(resources.files("analysis") / name))
+
+
+def in_checkout() -> bool:
+    """Return whether the package runs from a source checkout (not an installed wheel)."""
+    return (Path(__file__).resolve().parent.parent / "pyproject.toml").is_file()
+
+
 def write_atomically(path: Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` through a temporary file beside it and one rename.
 

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from analysis.corpus import Corpus
+from analysis.files import shipped
 from analysis.nlp import default_cache_dir
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SEEDS_DIR = REPO_ROOT / "seeds"
+SEEDS_DIR = shipped("seeds")
 Period = Literal["auto", "day", "week", "month", "quarter", "year"]
 PERIODS: tuple[str, ...] = get_args(Period)
 # "auto" picks the finest period that cuts the date span into at most this many bins.

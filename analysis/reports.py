@@ -23,15 +23,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from analysis.files import write_atomically
+from analysis.files import in_checkout, shipped, write_atomically
 from analysis.fingerprint import run_fingerprint
-from analysis.params import REPO_ROOT, ReportParameters
+from analysis.params import ReportParameters
 
-NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+NOTEBOOKS_DIR = shipped("notebooks")
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
 OUTLET_NOTEBOOK = NOTEBOOKS_DIR / "outlet.ipynb"
 TEMPLATES = Path(__file__).parent / "templates"
-DEFAULT_REPORTS_DIR = REPO_ROOT / "reports"
+# Reports go to the checkout's reports/ (make report), or to ./reports for an installed
+# package run from any folder.
+DEFAULT_REPORTS_DIR = (Path(__file__).resolve().parent.parent / "reports" if in_checkout()
+                       else Path("reports"))
 # "python3" is the kernel of the interpreter running the report, so a scheduled run
 # uses exactly the environment it was started from.
 KERNEL_NAME = "python3"
