@@ -1,0 +1,192 @@
+"""What a cue reports (its class) and whether it is a citation: a source given words or
+information, which is what counts, charts and the anonymous share use.
+
+The class comes from the lexicon (``data/cues.toml``): speech, evidential, belief,
+intention or stance, and document where the source is a statement, report, poll or filing.
+"According to X", "reportedly" and "X reported" are evidential, and so is a statement whose
+source is "sources" ("sources say").
+
+``CITATION_RULES`` then decide, in order, the first that applies winning; a cue no rule
+refuses is a citation, named after its class. The row's ``rule`` is the rule that found
+the cue and its content, "/", and the rule that decided:
+
+- ``no_source``: nobody is named ("reportedly", "it seems", "was criticized");
+- ``withheld``: "declined to comment", "did not respond to a request for comment";
+- ``reader_addressed``: the source is the reader ("you read");
+- ``first_person``: "I" or "we" outside a quotation: the writer, not a source;
+- ``headline``: a headline (the first short paragraph, or any short one without a final
+  full stop) counts only with a verb of saying ("Trump Says X", "McCain: X"); "Biden Urges
+  Mexico" or "US and Mexico discuss immigration" sum the story up;
+- ``mental_state``: belief and intention ("is worried about", "wants Mexico to pay",
+  "agreed to accept migrants"): a state of mind or a plan, in the reporter's words;
+- ``state_adjective``: a stance adjective ("has been critical of X") describes a state;
+- ``deed``: a stance taken by deeds ("threatened tariffs", "pushed the government",
+  "voted against"): an act, not words;
+- ``conversation``: talks held ("discussed immigration", "the delegations negotiated"):
+  what was said in them is cited by a verb of saying;
+- ``topic_only``: a verb that gives words only with a clause, a quotation or a
+  proposition has only a topic ("responded to such demands", "spoke of progress");
+  "spoke of sending $4 billion" cites;
+- ``not_a_speaker``: the source is a thing, not someone who can be cited ("as the record
+  increase shows", "new SUVs highlight X"): a common noun of no known kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from analysis.attribution.lexicons import CueClass, Lexicon
+from analysis.attribution.spans import doc_text, paragraph
+from analysis.attribution.verbs import INFINITIVE_DEPS, verb_lemma
+
+if TYPE_CHECKING:
+    from analysis.attribution.extract import Found
+
+HEADLINE_WORDS = 20  # a paragraph of at most this many words may be a headline
+_READER = frozenset({"you", "your"})
+_WRITER = frozenset({"i", "we", "me", "us", "my", "our"})
+_SAYING = frozenset({"speech", "document", "evidential"})
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The class of a cue, whether it is a citation, and the rule path for its row."""
+
+    cue_class: CueClass
+    citation: bool
+    rule: str
+
+
+def classify(doc: Doc, found: Found, lexicon: Lexicon) -> Decision:
+    """Return the class of ``found``'s cue and whether it cites its source, with the names
+    of the rules that found it and decided."""
+    cue_class = class_of(found, lexicon)
+    finding = _finding_rule(found)
+    for name, refuses in CITATION_RULES:
+        if refuses(doc, found, cue_class, lexicon):
+            return Decision(cue_class, False, f"{finding}/{name}")
+    return Decision(cue_class, True, f"{finding}/{cue_class}")
+
+
+def _finding_rule(found: Found) -> str:
+    cue, content = found.cue, found.content
+    if cue.rule == "reporting_verb" and content.rule:
+        return f"{cue.rule}.{content.rule}"
+    return cue.rule
+
+
+def class_of(found: Found, lexicon: Lexicon) -> CueClass:
+    """Return what ``found``'s cue reports: its lexicon class, evidential for "according
+    to", "reportedly" and "sources say", document where the source is a document."""
+    cue, source = found.cue, found.source
+    anchor = cue.anchor
+    if cue.rule in ("according_to", "in_source", "reportedly"):
+        cue_class: CueClass = "speech" if anchor.lower_ == "in" and any(
+            c.lower_ == "words" for c in anchor.children) else "evidential"
+    elif cue.rule in ("headline_colon", "closing_colon", "made_clear"):
+        cue_class = "speech"
+    elif cue.rule == "stance_adjective":
+        cue_class = lexicon.class_of(anchor.lemma_.lower(), "adjective")
+    elif cue.rule == "stance_noun":
+        cue_class = lexicon.class_of(anchor.lemma_.lower(), "noun")
+    else:
+        lemma = verb_lemma(anchor)
+        cue_class = lexicon.class_of(lemma, "verb")
+        if lemma in lexicon.listed("citation", "commitments") and any(
+                c.dep_ in INFINITIVE_DEPS and any(a.lower_ == "to" for a in c.children)
+                for c in anchor.children):
+            cue_class = "intention"
+    if cue_class in ("speech", "evidential", "stance") and source.kind == "document":
+        return "document"
+    if cue_class == "speech" and source.head_lemma == "source":
+        return "evidential"
+    return cue_class
+
+
+Refusal = Callable[[Doc, "Found", CueClass, Lexicon], bool]
+
+
+def _no_source(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    return found.source.start < 0
+
+
+def _withheld(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    return found.content.start < 0
+
+
+def _reader_addressed(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    return found.source.surface.lower() in _READER
+
+
+def _first_person(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    return found.source.surface.lower() in _WRITER
+
+
+def _headline(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    return cue_class not in _SAYING and in_headline(doc_text(doc), found.cue.start)
+
+
+def in_headline(text: str, position: int) -> bool:
+    """Return whether ``position`` lies in a headline: the first paragraph of ``text`` when
+    it is short, or any short paragraph without a final full stop (a subhead)."""
+    start, end = paragraph(text, position)
+    line = text[start:end].strip()
+    if len(line.split()) > HEADLINE_WORDS:
+        return False
+    first = not text[:start].strip()
+    return first or line[-1:] not in ".!?\"”’'"
+
+
+def _mental_state(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    return cue_class in ("belief", "intention")
+
+
+def _state_adjective(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    return found.cue.rule == "stance_adjective"
+
+
+def _deed(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    return (found.cue.rule == "reporting_verb"
+            and verb_lemma(found.cue.anchor) in lexicon.words("stance", "deeds"))
+
+
+def _conversation(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    return (found.cue.rule == "reporting_verb" and verb_lemma(found.cue.anchor)
+            in lexicon.listed("citation", "conversation_verbs"))
+
+
+def _topic_only(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    cue, content = found.cue, found.content
+    if cue.rule != "reporting_verb" or content.quote_type != "indirect":
+        return False
+    if verb_lemma(cue.anchor) not in lexicon.listed("citation", "topic_verbs"):
+        return False
+    span = doc.char_span(content.start, content.end, alignment_mode="expand")
+    return span is not None and span.root.pos_ not in ("VERB", "AUX")
+
+
+def _not_a_speaker(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    source = found.source
+    if source.kind != "unknown" or source.head < 0:
+        return False
+    head = doc[source.head]
+    return head.pos_ == "NOUN" and not head.ent_type_
+
+
+CITATION_RULES: tuple[tuple[str, Refusal], ...] = (
+    ("no_source", _no_source),
+    ("withheld", _withheld),
+    ("reader_addressed", _reader_addressed),
+    ("first_person", _first_person),
+    ("headline", _headline),
+    ("mental_state", _mental_state),
+    ("state_adjective", _state_adjective),
+    ("deed", _deed),
+    ("conversation", _conversation),
+    ("topic_only", _topic_only),
+    ("not_a_speaker", _not_a_speaker),
+)

@@ -1,0 +1,263 @@
+"""Who the source is: one record per coordinated source, and one name per person or
+organisation within an article and across the corpus (``source_name``).
+
+- Coordinated sources are split: "Blinken and Mayorkas said X" is two citations, each with
+  its own span, kind and side.
+- A person's name is the named entity in the source phrase without titles ("President Joe
+  Biden", "Secretary of State Antony Blinken", "Mr. Biden"); a shorter name in the article
+  takes the fuller one it ends ("Biden" -> "Joe Biden", "López Obrador" -> "Andrés Manuel
+  López Obrador"), and a resolved pronoun takes the name of its person.
+- An organisation, a group or an anonymous source is its phrase without determiners and
+  quantifiers, the head in the singular ("three U.S. officials" -> "U.S. official"); an
+  outlet is the outlet's name ("a New York Times report" -> "New York Times"); "the
+  administration of President Joe Biden" is "Biden administration"; a document is named
+  after who issued it ("a statement released by the Mexican government"), and "the
+  statement" after the document of that kind before it.
+- Aliases from the lexicon's ``[aliases]`` table give the one name last ("DHS" ->
+  "Department of Homeland Security"); ``fold_source_names`` does the same across a
+  corpus for people named by surname alone in some articles.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+import pandas as pd
+from spacy.tokens import Doc, Token
+
+from analysis.attribution.lexicons import Lexicon, fold_name
+from analysis.attribution.records import Attribution
+from analysis.attribution.sides import SideGazetteer
+from analysis.attribution.sources import Source, describe_source, source_tokens
+
+_DROPPED_WORDS = frozenset({"det", "predet", "nummod", "case", "punct", "preconj", "quantmod"})
+_GOVERNMENTS = frozenset({"administration", "government", "campaign", "cabinet", "team"})
+
+
+def coordinated_sources(doc: Doc, source: Source, gazetteer: SideGazetteer,
+                        lexicon: Lexicon) -> list[Source]:
+    """Return one source per conjunct of ``source``'s head ("Antony Blinken and Alejandro
+    Mayorkas" -> two sources), or ``[source]`` when it is not coordinated."""
+    if source.head < 0 or source.start < 0:
+        return [source]
+    head = doc[source.head]
+    if head.pos_ == "PRON" or not head.conjuncts:
+        return [source]
+    conjuncts = sorted([head, *head.conjuncts], key=lambda token: token.i)
+    if any(not source.start <= token.idx < source.end for token in conjuncts):
+        return [source]
+    sources = []
+    for number, token in enumerate(conjuncts):
+        # A conjunct's span ends before the next one, even where the parser hung a modifier
+        # of the last on the first ("officials and others briefed on X").
+        following = conjuncts[number + 1].left_edge.i if number + 1 < len(conjuncts) else None
+        tokens = [t for t in source_tokens(token, lexicon, coordinated=False)
+                  if following is None or t.i < following]
+        sources.append(describe_source(doc, token, gazetteer, (), lexicon, tokens))
+    return sources
+
+
+def name_sources(doc: Doc, records: Sequence[tuple[Attribution, Source]],
+                 lexicon: Lexicon) -> Iterator[Attribution]:
+    """Yield ``records`` with their ``source_name``: one name per person or organisation
+    within the article (see the module docstring)."""
+    people = _article_people(doc, records, lexicon)
+    documents: dict[str, str] = {}
+    for record, source in records:
+        name = _name(doc, record, source, people, documents, lexicon)
+        yield dataclasses.replace(record, source_name=name)
+
+
+def _name(doc: Doc, record: Attribution, source: Source, people: dict[str, str],
+          documents: dict[str, str], lexicon: Lexicon) -> str:
+    if record.source_start < 0:
+        return ""
+    # A resolved pronoun is named after the source it stands for.
+    index = source.referent if source.referent >= 0 else source.head
+    head = doc[index] if index >= 0 else None
+    if record.source_kind == "named_person":
+        name = _person_name(record.source, _entity(doc, head), lexicon)
+        name = people.get(name, name)
+    elif record.source_kind == "document" and head is not None and head.pos_ != "PRON":
+        name = _document_name(doc, head, source.text, documents, lexicon)
+    elif record.source_kind == "media_outlet":
+        name = _outlet_name(record.source, lexicon)
+    else:
+        name = _phrase_name(head, record.source, lexicon)
+    return lexicon.aliases.get(fold_name(name), name)
+
+
+def _entity(doc: Doc, head: Token | None) -> str:
+    """Return the PERSON named by ``head``'s phrase, if any (for a pronoun, none)."""
+    if head is None or head.pos_ == "PRON":
+        return ""
+    inside = {t.i for t in head.subtree}
+    names = [entity.text for entity in doc.ents if entity.label_ == "PERSON"
+             and (entity.start <= head.i < entity.end or entity.root.i in inside)]
+    return names[0] if names else ""
+
+
+def _person_name(text: str, entity: str, lexicon: Lexicon) -> str:
+    """Return a person's name without titles, determiners or a possessive."""
+    words = (entity or text).replace("’", "'").split()
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    titles = lexicon.titles | {"the", "a", "an"}
+    while len(words) > 1 and (words[0].lower() in titles or ((
+            words[0].lower() == "of" or words[0].endswith("'s")) and words[1].lower() in titles)):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _article_people(doc: Doc, records: Sequence[tuple[Attribution, Source]],
+                    lexicon: Lexicon) -> dict[str, str]:
+    """Return the fuller name each shorter name of a person in ``doc`` stands for: the one
+    longest name that ends with it ("Biden" -> "Joe Biden")."""
+    names = {_person_name(entity.text, "", lexicon)
+             for entity in doc.ents if entity.label_ == "PERSON"}
+    names |= {_person_name(record.source, "", lexicon)
+              for record, _ in records if record.source_kind == "named_person"}
+    return {name: full for name in names if (full := _fuller(name, names))}
+
+
+def _fuller(name: str, names: Iterable[str]) -> str:
+    """Return the longest of ``names`` that ends with all of ``name``'s words, when all such
+    names are one person's (each a tail of the longest); else ""."""
+    words = name.split()
+    longer = [other.split() for other in names
+              if len(other.split()) > len(words) and other.split()[-len(words):] == words]
+    if not longer:
+        return ""
+    longest = max(longer, key=len)
+    if any(other != longest[-len(other):] for other in longer):
+        return ""  # "Hillary Clinton" and "Bill Clinton": "Clinton" stays
+    return " ".join(longest)
+
+
+def _outlet_name(text: str, lexicon: Lexicon) -> str:
+    """Return the outlet's name in ``text`` ("a New York Times report" -> "New York
+    Times"), else the text without a leading article."""
+    folded = fold_name(text)
+    for alias in sorted(lexicon.aliases, key=len, reverse=True):
+        if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", folded):
+            return lexicon.aliases[alias]
+    return _without_article(text)
+
+
+def _document_name(doc: Doc, head: Token, text: str, documents: dict[str, str],
+                   lexicon: Lexicon) -> str:
+    """Return the name of who issued a document ("a statement released by the Mexican
+    government", "the ministry's statement"), else its kind; "the statement" takes the
+    name of the last statement before it."""
+    issuer = _issuer(head)
+    lemma = head.lemma_.lower()
+    if issuer is not None:
+        name = _phrase_name(issuer, issuer.text, lexicon)
+    elif any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in head.children):
+        name = documents.get(lemma, lemma)
+    else:
+        name = _phrase_name(head, text, lexicon)
+    documents[lemma] = name
+    return name
+
+
+def _issuer(document: Token) -> Token | None:
+    """Return who issued ``document``: its possessor or the agent of a participle on it."""
+    for child in document.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "acl":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                objects = [c for c in agent.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def _phrase_name(head: Token | None, text: str, lexicon: Lexicon) -> str:
+    """Return a noun phrase as a name: without determiners, numbers, possessive pronouns
+    or clauses, its head in the singular ("three U.S. officials" -> "U.S. official"); "the
+    administration of President Joe Biden" -> "Biden administration"."""
+    if head is None or head.pos_ == "PRON":
+        return _without_article(text)
+    counted = head
+    if head.pos_ == "NUM" or head.lower_ in lexicon.listed("kinds", "quantifiers"):
+        counted = next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children if o.dep_ == "pobj"), head)
+    owner = _governed_by(counted)
+    if owner:
+        return f"{owner} {counted.lemma_.lower()}"
+    kept = {t.i for t in source_tokens(counted, lexicon, coordinated=False)}
+    words = []
+    for token in _phrase(counted):
+        hyphen = token.tag_ == "HYPH" and token.head.i in kept
+        if (token.i not in kept and not hyphen) or (
+                token.head.i == counted.i and token.i != counted.i and (
+                token.dep_ in _DROPPED_WORDS or (token.dep_ == "poss" and token.pos_ == "PRON"))):
+            continue
+        if token.i == counted.i and token.tag_ in ("NNS", "NNPS") and token.pos_ != "PROPN":
+            words.append(token.lemma_.lower())
+        elif (not words and token.is_sent_start and not token.ent_type_
+              and token.pos_ not in ("PROPN", "NUM")):
+            words.append(token.lower_)
+        else:
+            words.append(token.text_with_ws if token.whitespace_ == "" else token.text)
+    return _joined(words) or _without_article(text)
+
+
+def _joined(words: list[str]) -> str:
+    """Join words, keeping those written without a space after them glued ("high-ranking")."""
+    text = ""
+    for word in words:
+        text += word if not text or text.endswith("-") or word.startswith("-") else " " + word
+    return text.strip(" ,")
+
+
+def _phrase(head: Token) -> list[Token]:
+    """Return the head with its modifiers before it and its "of"/"from" phrases after it."""
+    kept = [head]
+    for child in head.children:
+        before = child.i < head.i and child.dep_ not in ("appos",)
+        if before or (child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "at", "in")):
+            kept.extend(child.subtree)
+    return sorted(kept, key=lambda token: token.i)
+
+
+def _governed_by(noun: Token) -> str:
+    """Return the surname in "the administration of President Joe Biden", else ""."""
+    if noun.lemma_.lower() not in _GOVERNMENTS:
+        return ""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for person in child.children:
+                if person.dep_ == "pobj" and person.ent_type_ == "PERSON":
+                    return person.text
+    return ""
+
+
+def _without_article(text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def fold_source_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` (attribution rows) with each person named by a shorter name in one
+    article and a fuller one in another given the fuller name ("Biden" -> "Joe Biden"),
+    where all fuller names ending with it are one person's. Other rows are unchanged."""
+    if frame.empty or "source_name" not in frame:
+        return frame
+    people = frame.loc[frame["source_kind"] == "named_person", "source_name"]
+    names = set(people.astype(str)) - {""}
+    fuller = {name: full for name in names if (full := _fuller(name, names))}
+    if not fuller:
+        return frame
+    named = frame["source_kind"] == "named_person"
+    folded = frame.copy()
+    folded.loc[named, "source_name"] = folded.loc[named, "source_name"].map(
+        lambda name: fuller.get(name, name))
+    return folded
+

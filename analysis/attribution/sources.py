@@ -1,0 +1,278 @@
+"""Sources: the span of whoever is cited, its kind, its side, and whom a pronoun means.
+
+The span is the head noun phrase without appositive or relative clauses ("Roberto Velasco,
+director general ..., said" -> "Roberto Velasco"); the kind comes from the head word (the
+lexicon's ``[kinds]`` lists) and named entities, the side from the editable gazetteer
+``data/sides.toml``. A pronoun ("he added") is replaced by the person it refers to:
+looking back from its own sentence to three before it, in the first sentence with a
+candidate the last compatible speaker wins over a person only named, and a subject over a
+non-subject; further back it stays a pronoun of unknown kind. A relative pronoun
+("Barkley, who said") keeps its span and takes the name of its antecedent.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from analysis.attribution.lexicons import Lexicon
+from analysis.attribution.records import Side, SourceKind
+from analysis.attribution.sides import SideGazetteer
+from analysis.attribution.spans import (
+    EDGE_PUNCTUATION,
+    doc_text,
+    people,
+    sentence_starts,
+    strip,
+    token_range,
+)
+from analysis.attribution.verbs import counted_noun, is_reporting_verb, speaking_participle
+
+
+def _words(lexicon: Lexicon, *kinds: str) -> frozenset[str]:
+    return frozenset().union(*(lexicon.listed("kinds", kind) for kind in kinds))
+
+
+_SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_PRONOUNS = _SINGULAR_PERSON_PRONOUNS | _PLURAL_PRONOUNS | {"it", "its", "i", "we", "you", "who"}
+_DROPPED_FROM_SOURCE = frozenset({"appos", "relcl", "punct", "advcl", "parataxis"})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who a cue cites: the text (a pronoun's referent), span, kind and side."""
+
+    text: str
+    start: int
+    end: int
+    surface: str
+    kind: SourceKind
+    side: Side
+    plural: bool
+    head_lemma: str = ""
+    # The index of the head token in the Doc (the pronoun, for a resolved pronoun).
+    head: int = -1
+    # The head of the source a resolved pronoun or relative pronoun stands for, else -1.
+    referent: int = -1
+
+
+NO_SOURCE = Source("", -1, -1, "", "unknown", "", plural=False)
+
+
+def describe_source(
+    doc: Doc,
+    head: Token | None,
+    gazetteer: SideGazetteer,
+    earlier: Sequence[Source],
+    lexicon: Lexicon,
+    tokens: Sequence[Token] = (),
+) -> Source:
+    """Return the source headed by ``head`` (``tokens`` when a rule read its phrase), with
+    a pronoun resolved against the ``earlier`` sources of the article; NO_SOURCE for
+    None."""
+    if head is None:
+        return NO_SOURCE
+    if _is_relative_subject(head):
+        named = describe_source(doc, head.head.head, gazetteer, earlier, lexicon)
+        span = (head.idx, head.idx + len(head.text))
+        return Source(named.text, *span, head.text, named.kind, named.side, named.plural,
+                      named.head_lemma, head.i, named.head)
+    tokens = tokens or source_tokens(head, lexicon)
+    start, end = strip(doc_text(doc), *token_range(tokens), EDGE_PUNCTUATION + "\"“”")
+    if end <= start:
+        start, end = head.idx, head.idx + len(head.text)
+    surface = doc_text(doc)[start:end]
+    plural = _is_plural(head)
+    if head.lower_ in _PRONOUNS and head.pos_ == "PRON":
+        resolved = _resolve_pronoun(doc, head, gazetteer, earlier, lexicon)
+        if resolved is not None:
+            return Source(resolved.text, start, end, surface, resolved.kind, resolved.side,
+                          resolved.plural, head=head.i, referent=resolved.head)
+        return Source(surface, start, end, surface, "unknown", "", plural, head=head.i)
+    kind = _source_kind(doc, head, (start, end), gazetteer, lexicon)
+    side = _side(doc, (start, end), head, kind, gazetteer)
+    if not side and kind == "document" and _is_definite(head):
+        side = _earlier_side(head.lemma_.lower(), earlier)
+    return Source(" ".join(surface.split()), start, end, surface, kind, side, plural,
+                  head.lemma_.lower(), head.i)
+
+
+def _is_relative_subject(token: Token) -> bool:
+    """Return whether ``token`` is "who" or "that" opening a relative clause it is subject of."""
+    return (token.tag_ in ("WP", "WDT") and token.dep_ == "nsubj"
+            and token.head.dep_ == "relcl" and token.head.head.i != token.head.i)
+
+
+def _earlier_side(lemma: str, earlier: Sequence[Source]) -> Side:
+    """Return the side of the latest earlier document of the same kind ("the statement")."""
+    for source in reversed(earlier):
+        if source.kind == "document" and source.head_lemma == lemma:
+            return source.side
+    return ""
+
+
+def source_tokens(head: Token, lexicon: Lexicon, *, coordinated: bool = True) -> list[Token]:
+    """Return the tokens of the noun phrase headed by ``head``, without its clauses; without
+    its conjuncts too unless ``coordinated``."""
+    kept = [head]
+    lemma = head.lemma_.lower()
+    for child in head.children:
+        if child.dep_ in _DROPPED_FROM_SOURCE or (
+                not coordinated and child.dep_ in ("conj", "cc", "preconj")):
+            continue
+        if child.dep_ == "acl" and lemma in _words(lexicon, "documents", "media"):
+            continue
+        if child.dep_ == "acl" and is_reporting_verb(child, lexicon) and speaking_participle(child):
+            continue  # the cue itself: "Graham, calling X a liar"
+        kept.extend(source_tokens(child, lexicon))
+    return kept
+
+
+def _is_plural(head: Token) -> bool:
+    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children) or (
+        head.lower_ in _PLURAL_PRONOUNS
+    )
+
+
+def _source_kind(
+    doc: Doc, head: Token, span: tuple[int, int], gazetteer: SideGazetteer, lexicon: Lexicon
+) -> SourceKind:
+    """Return the kind of the source headed by ``head``: the first of the lexicon's kind
+    lists that holds its (counted) noun, its named entity, or a proper noun."""
+    noun = counted_noun(head, lexicon)
+    lemma = noun.lemma_.lower()
+    if _names_outlet(doc, noun, span, gazetteer, lexicon):
+        return "media_outlet"
+    if lemma in _words(lexicon, "documents"):
+        return "document"
+    if lemma in _words(lexicon, "organizations") and _is_definite(noun):
+        # "the Border Patrol", which the entity recognizer may take for a person.
+        return "organization"
+    if _is_person_name(doc, noun, gazetteer):
+        return "named_person"
+    if lemma in _words(lexicon, "anonymous"):
+        return "anonymous"
+    if lemma in _words(lexicon, "groups") or (
+            noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")):
+        return "group"
+    if lemma in _words(lexicon, "offices", "people") and _is_definite(noun):
+        # An office held by one person ("the Mexican head of state") identifies them.
+        return "named_person"
+    if lemma in _words(lexicon, "offices", "people"):
+        return "anonymous"
+    if noun.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or lemma in _words(lexicon, "organizations"):
+        return "organization"
+    if noun.pos_ == "PROPN":
+        return "named_person"
+    return "unknown"
+
+
+def _names_outlet(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
+                  lexicon: Lexicon) -> bool:
+    start, end = span
+    outlets = [(start + a, start + b) for a, b in gazetteer.outlet_spans(doc_text(doc)[start:end])]
+    if not outlets:
+        return False
+    covers_head = any(a <= noun.idx < b for a, b in outlets)
+    return covers_head or noun.lemma_.lower() in _words(lexicon, "media")
+
+
+def _is_person_name(doc: Doc, noun: Token, gazetteer: SideGazetteer) -> bool:
+    if noun.ent_type_ == "PERSON":
+        return True
+    sentence = noun.sent
+    people = gazetteer.person_spans(sentence.text)
+    offset = sentence.start_char
+    return any(offset + a <= noun.idx < offset + b for a, b in people)
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(
+        (child.dep_ == "det" and child.lower_ == "the") or child.dep_ == "poss"
+        for child in noun.children
+    )
+
+
+def _side(
+    doc: Doc, span: tuple[int, int], head: Token, kind: SourceKind, gazetteer: SideGazetteer
+) -> Side:
+    """Return the side named in the source phrase, else in its clauses, else ""."""
+    phrase_start, phrase_end = token_range(head.subtree)
+    for start, end in (span, (min(phrase_start, span[0]), max(phrase_end, span[1]))):
+        text = doc_text(doc)[start:end]
+        if kind == "media_outlet":
+            text = _blank(text, gazetteer.outlet_spans(text))
+        sides = gazetteer.sides_in(text)
+        if len(sides) == 1:
+            return sides.pop()  # type: ignore[return-value]
+        if sides:
+            return ""
+    return ""
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+_PRONOUN_REACH = 3  # sentences before the pronoun's own in which its antecedent may lie
+
+
+def _resolve_pronoun(
+    doc: Doc, pronoun: Token, gazetteer: SideGazetteer, earlier: Sequence[Source],
+    lexicon: Lexicon,
+) -> Source | None:
+    """Return whom ``pronoun`` means: looking back sentence by sentence, from its own to
+    three before it, the first sentence with a candidate decides.
+
+    An earlier compatible source wins over a person only named there, and a person who is
+    the subject over one who is not ("The envoy said Biden erred. He added" is the envoy;
+    "Bárcena met Blinken. She said" is Bárcena). In the pronoun's own sentence only a source
+    or a subject counts ("Asked about Trump, he said" is not Trump). Beyond that reach the
+    article does not make it clear and None is returned.
+    """
+    word = pronoun.lower_
+    sentences = sentence_starts(doc)
+    own = bisect_right(sentences, pronoun.idx) - 1
+    reach = sentences[max(own - _PRONOUN_REACH, 0)]
+
+    def sentence_of(offset: int) -> int:
+        return bisect_right(sentences, offset) - 1
+
+    # (sentence, rank, start, who): a speaker ranks 2, a subject 1, another person 0.
+    candidates: list[tuple[int, int, int, Source | tuple[str, int, int]]] = [
+        (sentence_of(source.start), 2, source.start, source) for source in earlier
+        if reach <= source.start < pronoun.idx and _compatible(word, source)]
+    if word in _SINGULAR_PERSON_PRONOUNS:
+        candidates.extend(
+            (sentence_of(start), int(is_subject), start, (text, start, end))
+            for text, start, end, is_subject in people(doc)
+            if reach <= start and end <= pronoun.idx)
+    eligible = [c for c in candidates if c[0] < own or c[1] > 0]
+    if not eligible:
+        return None
+    *_, who = max(eligible, key=lambda candidate: candidate[:3])
+    return who if isinstance(who, Source) else _named_person(*who, gazetteer)
+
+
+def _compatible(word: str, source: Source) -> bool:
+    if word in _SINGULAR_PERSON_PRONOUNS:
+        return source.kind in ("named_person", "anonymous") and not source.plural
+    if word in _PLURAL_PRONOUNS:
+        return source.plural or source.kind in ("organization", "group")
+    if word in ("it", "its"):
+        return not source.plural and source.kind in ("organization", "document", "media_outlet")
+    return False
+
+
+def _named_person(text: str, start: int, end: int, gazetteer: SideGazetteer) -> Source:
+    """Return the source for a person named at ``start``:``end``, with the side of the name."""
+    sides = gazetteer.sides_in(text)
+    side = sides.pop() if len(sides) == 1 else ""
+    return Source(text, start, end, text, "named_person", side,  # type: ignore[arg-type]
+                   plural=False)
