@@ -17,6 +17,8 @@ the cue and its content, "/", and the rule that decided:
 - ``headline``: a headline (the first short paragraph, or any short one without a final
   full stop) counts only with a verb of saying ("Trump Says X", "McCain: X"); "Biden Urges
   Mexico" or "US and Mexico discuss immigration" sum the story up;
+- ``negated``: "did not say", "has never criticized X": nothing was said;
+- ``appearance``: "he seems to suggest X" is the reporter's impression, not a source's;
 - ``mental_state``: belief and intention ("is worried about", "wants Mexico to pay",
   "agreed to accept migrants"): a state of mind or a plan, in the reporter's words;
 - ``state_adjective``: a stance adjective ("has been critical of X") describes a state;
@@ -25,10 +27,15 @@ the cue and its content, "/", and the rule that decided:
 - ``conversation``: talks held ("discussed immigration", "the delegations negotiated"):
   what was said in them is cited by a verb of saying;
 - ``topic_only``: a verb that gives words only with a clause, a quotation or a
-  proposition has only a topic ("responded to such demands", "spoke of progress");
-  "spoke of sending $4 billion" cites;
-- ``not_a_speaker``: the source is a thing, not someone who can be cited ("as the record
-  increase shows", "new SUVs highlight X"): a common noun of no known kind.
+  proposition has only a topic ("responded to such demands", "spoke of progress", "the
+  things he said"); "spoke of sending $4 billion" cites;
+- ``target_only``: a stance names only whom or what it is about ("attacked Clinton",
+  "endorsed Trump", "her criticism of the plan"): the position, not the words; with what
+  was said ("accused X of Y", "called X a liar", "urged X to Y", "criticized X for Y",
+  "her claim that X") or a quotation it cites;
+- ``not_a_speaker``: an evidential or a stance whose source is a thing, not someone who
+  can be cited ("as the record increase shows", "new SUVs highlight X"): a common noun of
+  no known kind.
 """
 
 from __future__ import annotations
@@ -141,6 +148,16 @@ def in_headline(text: str, position: int) -> bool:
     return first or line[-1:] not in ".!?\"”’'"
 
 
+def _negated(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    anchor = found.cue.anchor
+    return anchor.pos_ == "VERB" and any(c.dep_ == "neg" for c in anchor.children)
+
+
+def _appearance(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    return (found.cue.rule == "reporting_verb"
+            and verb_lemma(found.cue.anchor) in lexicon.sourceless_verbs)
+
+
 def _mental_state(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
     return cue_class in ("belief", "intention")
 
@@ -163,15 +180,49 @@ def _topic_only(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -
     cue, content = found.cue, found.content
     if cue.rule != "reporting_verb" or content.quote_type != "indirect":
         return False
+    if content.rule == "relative_antecedent":
+        return True  # "the things he said about X"
     if verb_lemma(cue.anchor) not in lexicon.listed("citation", "topic_verbs"):
         return False
     span = doc.char_span(content.start, content.end, alignment_mode="expand")
     return span is not None and span.root.pos_ not in ("VERB", "AUX")
 
 
+# Prepositions that carry what a stance says of its target: "criticized X for Y", "accused
+# X of Y", "praised X as Y", "clashed over Y".
+_PREDICATE_PREPOSITIONS = frozenset({"as", "for", "of", "over"})
+_PREDICATE_DEPS = frozenset({"ccomp", "xcomp", "oprd", "acomp", "parataxis"})
+
+
+def _target_only(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    cue, content = found.cue, found.content
+    if cue_class != "stance" or content.quote_type != "indirect":
+        return False
+    if cue.rule == "stance_noun":
+        return not any(c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
+                       for c in cue.anchor.children)
+    if cue.rule != "reporting_verb" or content.rule != "object":
+        return False
+    return not any(_says_something(child) for child in cue.anchor.children)
+
+
+def _says_something(child) -> bool:
+    """Return whether ``child`` of a stance verb carries what it says of its target."""
+    if child.dep_ in _PREDICATE_DEPS:
+        return True
+    if child.dep_ == "prep" and child.lower_ in _PREDICATE_PREPOSITIONS and child.i > child.head.i:
+        return True
+    if child.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
+    return child.dep_ == "dobj" and any(
+        g.dep_ == "prep" and g.lower_ in _PREDICATE_PREPOSITIONS for g in child.children)
+
+
 def _not_a_speaker(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
     source = found.source
-    if source.kind != "unknown" or source.head < 0:
+    # Things show, suggest and highlight; they do not say: a verb of saying makes its
+    # subject a speaker even where the lexicon does not know the word.
+    if cue_class not in ("evidential", "stance") or source.kind != "unknown" or source.head < 0:
         return False
     head = doc[source.head]
     return head.pos_ == "NOUN" and not head.ent_type_
@@ -183,10 +234,13 @@ CITATION_RULES: tuple[tuple[str, Refusal], ...] = (
     ("reader_addressed", _reader_addressed),
     ("first_person", _first_person),
     ("headline", _headline),
+    ("negated", _negated),
+    ("appearance", _appearance),
     ("mental_state", _mental_state),
     ("state_adjective", _state_adjective),
     ("deed", _deed),
     ("conversation", _conversation),
     ("topic_only", _topic_only),
+    ("target_only", _target_only),
     ("not_a_speaker", _not_a_speaker),
 )

@@ -13,7 +13,7 @@ non-subject; further back it stays a pronoun of unknown kind. A relative pronoun
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -141,34 +141,128 @@ def _is_plural(head: Token) -> bool:
 def _source_kind(
     doc: Doc, head: Token, span: tuple[int, int], gazetteer: SideGazetteer, lexicon: Lexicon
 ) -> SourceKind:
-    """Return the kind of the source headed by ``head``: the first of the lexicon's kind
-    lists that holds its (counted) noun, its named entity, or a proper noun."""
+    """Return the kind of the source headed by ``head`` ("one of the officials" is counted
+    as "officials"): the first of ``KIND_RULES`` that gives one, else "unknown"."""
     noun = counted_noun(head, lexicon)
-    lemma = noun.lemma_.lower()
-    if _names_outlet(doc, noun, span, gazetteer, lexicon):
-        return "media_outlet"
-    if lemma in _words(lexicon, "documents"):
-        return "document"
-    if lemma in _words(lexicon, "organizations") and _is_definite(noun):
-        # "the Border Patrol", which the entity recognizer may take for a person.
+    for _, rule in KIND_RULES:
+        kind = rule(doc, noun, span, gazetteer, lexicon)
+        if kind is not None:
+            return kind
+    return "unknown"
+
+
+KindRule = Callable[[Doc, Token, tuple[int, int], SideGazetteer, Lexicon], "SourceKind | None"]
+
+
+def _outlet_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
+                 lexicon: Lexicon) -> SourceKind | None:
+    """An outlet the gazetteer names ("The Washington Post", "a Reuters reporter")."""
+    return "media_outlet" if _names_outlet(doc, noun, span, gazetteer, lexicon) else None
+
+
+def _document_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
+                   lexicon: Lexicon) -> SourceKind | None:
+    """A statement, report, poll, filing or post ("a statement", "flight records")."""
+    return "document" if noun.lemma_.lower() in _words(lexicon, "documents") else None
+
+
+def _media_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
+                lexicon: Lexicon) -> SourceKind | None:
+    """A news medium or a journalist without an outlet's name ("the newspaper", "a
+    reporter", "the media")."""
+    return "media_outlet" if noun.lemma_.lower() in _words(lexicon, "media") else None
+
+
+def _definite_organization_kind(doc: Doc, noun: Token, span: tuple[int, int],
+                                gazetteer: SideGazetteer, lexicon: Lexicon
+                                ) -> SourceKind | None:
+    """"the Border Patrol", which the entity recognizer may take for a person."""
+    if noun.lemma_.lower() in _words(lexicon, "organizations") and _is_definite(noun):
         return "organization"
-    if _is_person_name(doc, noun, gazetteer):
-        return "named_person"
+    return None
+
+
+def _person_name_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
+                      lexicon: Lexicon) -> SourceKind | None:
+    """A person the entity recognizer or the gazetteer's people name."""
+    return "named_person" if _is_person_name(doc, noun, gazetteer) else None
+
+
+def _anonymous_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
+                    lexicon: Lexicon) -> SourceKind | None:
+    """An official, a source, a person unnamed ("a senior official", "people familiar
+    with the talks"), or someone only counted ("some say", "many argue", "others")."""
+    lemma = noun.lemma_.lower()
     if lemma in _words(lexicon, "anonymous"):
         return "anonymous"
-    if lemma in _words(lexicon, "groups") or (
-            noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")):
-        return "group"
-    if lemma in _words(lexicon, "offices", "people") and _is_definite(noun):
-        # An office held by one person ("the Mexican head of state") identifies them.
-        return "named_person"
-    if lemma in _words(lexicon, "offices", "people"):
+    if noun.lower_ in _words(lexicon, "quantifiers") or noun.lower_ in _UNNAMED:
         return "anonymous"
-    if noun.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or lemma in _words(lexicon, "organizations"):
+    return None
+
+
+def _group_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
+                lexicon: Lexicon) -> SourceKind | None:
+    """A group ("analysts", "Republicans", "Mexicans"), or people by role in the plural
+    ("voters", "supporters")."""
+    lemma = noun.lemma_.lower()
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if lemma in _words(lexicon, "groups") or (noun.ent_type_ == "NORP" and plural):
+        return "group"
+    if plural and lemma in _words(lexicon, "people", "offices"):
+        return "group"
+    return None
+
+
+def _role_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
+               lexicon: Lexicon) -> SourceKind | None:
+    """An office or a role held by one person: named when definite ("the Mexican head of
+    state", "the billionaire"), anonymous when not ("a Honduran congressman", "a voter")."""
+    if noun.lemma_.lower() not in _words(lexicon, "offices", "people"):
+        return None
+    return "named_person" if _is_definite(noun) else "anonymous"
+
+
+def _organization_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
+                       lexicon: Lexicon) -> SourceKind | None:
+    """An organisation, a country or a party ("Mexico", "a campaign")."""
+    organizations = _words(lexicon, "organizations")
+    if noun.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or noun.lemma_.lower() in organizations:
         return "organization"
-    if noun.pos_ == "PROPN":
-        return "named_person"
-    return "unknown"
+    return None
+
+
+def _proper_name_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
+                      lexicon: Lexicon) -> SourceKind | None:
+    """A proper noun no entity names, or a word the article writes as a name ("Sanders
+    said", tagged as a plural noun, where "Sanders" is capitalised mid-sentence elsewhere)."""
+    return "named_person" if noun.pos_ == "PROPN" or _written_as_name(noun) else None
+
+
+KIND_RULES: tuple[tuple[str, KindRule], ...] = (
+    ("outlet", _outlet_kind),
+    ("document", _document_kind),
+    ("media", _media_kind),
+    ("definite_organization", _definite_organization_kind),
+    ("person_name", _person_name_kind),
+    ("anonymous", _anonymous_kind),
+    ("group", _group_kind),
+    ("role", _role_kind),
+    ("organization", _organization_kind),
+    ("proper_name", _proper_name_kind),
+)
+# Pronouns for people left unnamed: "others said", "those who spoke said".
+_UNNAMED = frozenset({"others", "those", "someone", "somebody", "anyone", "anybody",
+                      "everyone", "everybody", "another", "both"})
+
+
+def _written_as_name(noun: Token) -> bool:
+    """Return whether ``noun`` is capitalised where a common noun would not be: not at the
+    start of its sentence, or so written elsewhere in the article."""
+    if not noun.text[:1].isupper() or noun.text.isupper():
+        return False
+    if not noun.is_sent_start:
+        return True
+    return any(t.text == noun.text and not t.is_sent_start for t in noun.doc)
 
 
 def _names_outlet(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
