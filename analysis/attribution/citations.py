@@ -35,7 +35,7 @@ the cue and its content, "/", and the rule that decided:
   "her claim that X") or a quotation it cites;
 - ``not_a_speaker``: an evidential or a stance whose source is a thing, not someone who
   can be cited ("as the record increase shows", "new SUVs highlight X"): a common noun of
-  no known kind.
+  no known kind; or "it", "that", "which" that no earlier source explains ("That said").
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ HEADLINE_WORDS = 20  # a paragraph of at most this many words may be a headline
 _READER = frozenset({"you", "your"})
 _WRITER = frozenset({"i", "we", "me", "us", "my", "our"})
 _SAYING = frozenset({"speech", "document", "evidential"})
+_THINGS = frozenset({"it", "its", "this", "that", "which", "what"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +221,8 @@ def _says_something(child) -> bool:
 
 def _not_a_speaker(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
     source = found.source
+    if source.kind == "unknown" and source.surface.lower() in _THINGS:
+        return True  # "it", "that" or "which" no earlier source explains: "That said, X"
     # Things show, suggest and highlight; they do not say: a verb of saying makes its
     # subject a speaker even where the lexicon does not know the word.
     if cue_class not in ("evidential", "stance") or source.kind != "unknown" or source.head < 0:

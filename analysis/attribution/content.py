@@ -87,7 +87,8 @@ def content_of(doc: Doc, cue: Cue, quotations: Sequence[Quotation], lexicon: Lex
 def _after_colon(doc: Doc, verb: Token, lexicon: Lexicon) -> tuple[int, int] | None:
     """Return the range after a colon that closes a speech verb's phrase ("the columnist
     writes: X"): the rest of the paragraph or, when the colon ends it, the next one."""
-    if lexicon.class_of(verb_lemma(verb), "verb") not in ("speech", "evidential"):
+    if verb_lemma(verb) not in lexicon.words("speech", "verbs") | lexicon.words(
+            "evidential", "verbs"):
         return None
     colon = cue_phrase(verb)[-1].i + 1
     if colon >= len(doc) or doc[colon].text != ":":

@@ -37,7 +37,11 @@ class Found:
 
 
 def extract_attributions(
-    doc: Doc, *, gazetteer: SideGazetteer | None = None, lexicon: Lexicon | None = None
+    doc: Doc,
+    *,
+    gazetteer: SideGazetteer | None = None,
+    lexicon: Lexicon | None = None,
+    split_coordinated: bool = True,
 ) -> Iterator[Attribution]:
     """Yield every attribution in ``doc``, in the order of their cues, one per cited source.
 
@@ -45,7 +49,8 @@ def extract_attributions(
     cue inside another attribution's content ("told reporters that he believes X" cites
     once). A reporting verb with nothing attributed ("said in Mexico City") yields
     nothing; "declined to comment" yields a record without content. Coordinated sources
-    ("Blinken and Mayorkas said") yield one record each, with the same cue and content.
+    ("Blinken and Mayorkas said") yield one record each, with the same cue and content,
+    unless ``split_coordinated`` is off (one record per cue, as span benchmarks count).
     Each record says its class, whether it is a citation, its source's name and the rules
     that decided (see ``Attribution``). Never raises on unusual text.
     """
@@ -58,7 +63,8 @@ def extract_attributions(
     records = [
         (_record(text, found.cue, source, found.content, classify(doc, found, lexicon)), source)
         for found in kept
-        for source in coordinated_sources(doc, found.source, gazetteer, lexicon)
+        for source in (coordinated_sources(doc, found.source, gazetteer, lexicon)
+                       if split_coordinated else [found.source])
     ]
     yield from name_sources(doc, records, lexicon)
 

@@ -191,12 +191,13 @@ def _person_name_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: S
 def _anonymous_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
                     lexicon: Lexicon) -> SourceKind | None:
     """An official, a source, a person unnamed ("a senior official", "people familiar
-    with the talks"), or someone only counted ("some say", "many argue", "others")."""
+    with the talks", "others"); people only counted are a group ("some say", "many
+    argue"), one of them anonymous ("one said")."""
     lemma = noun.lemma_.lower()
-    if lemma in _words(lexicon, "anonymous"):
+    if lemma in _words(lexicon, "anonymous") or noun.lower_ in _UNNAMED:
         return "anonymous"
-    if noun.lower_ in _words(lexicon, "quantifiers") or noun.lower_ in _UNNAMED:
-        return "anonymous"
+    if noun.lower_ in _words(lexicon, "quantifiers"):
+        return "anonymous" if noun.lower_ in ("one", "each") else "group"
     return None
 
 
@@ -219,6 +220,24 @@ def _role_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGaze
     state", "the billionaire"), anonymous when not ("a Honduran congressman", "a voter")."""
     if noun.lemma_.lower() not in _words(lexicon, "offices", "people"):
         return None
+    return "named_person" if _is_definite(noun) else "anonymous"
+
+
+# Endings of nouns for people by what they do: "a lobbyist", "the commenter", "an
+# investigator", "a historian", "a participant", "a proponent".
+_AGENT_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent")
+
+
+def _agent_noun_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
+                     lexicon: Lexicon) -> SourceKind | None:
+    """A common noun for a person by what they do, which the lexicon does not list, as the
+    source of a cue: like a role ("the lobbyist" named, "a lobbyist" unnamed, "lobbyists" a
+    group)."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or noun.ent_type_ or not lemma.endswith(_AGENT_ENDINGS):
+        return None
+    if noun.tag_ in ("NNS", "NNPS"):
+        return "group"
     return "named_person" if _is_definite(noun) else "anonymous"
 
 
@@ -249,6 +268,7 @@ KIND_RULES: tuple[tuple[str, KindRule], ...] = (
     ("role", _role_kind),
     ("organization", _organization_kind),
     ("proper_name", _proper_name_kind),
+    ("agent_noun", _agent_noun_kind),
 )
 # Pronouns for people left unnamed: "others said", "those who spoke said".
 _UNNAMED = frozenset({"others", "those", "someone", "somebody", "anyone", "anybody",
