@@ -30,9 +30,12 @@ the cue and its content, "/", and the rule that decided:
   proposition has only a topic ("responded to such demands", "spoke of progress", "the
   things he said"); "spoke of sending $4 billion" cites;
 - ``target_only``: a stance names only whom or what it is about ("attacked Clinton",
-  "endorsed Trump", "her criticism of the plan"): the position, not the words; with what
-  was said ("accused X of Y", "called X a liar", "urged X to Y", "criticized X for Y",
-  "her claim that X") or a quotation it cites;
+  "endorsed Trump"): the position, not the words; with what was said ("accused X of Y",
+  "called X a liar", "urged X to Y", "criticized X for Y") or a quotation it cites;
+- ``object_deed``: a verb of saying whose plain noun object is a thing made or taken
+  ("wrote a column", "posted a photo", "pledged $1 million", "claimed the nomination");
+- ``nominal``: a statement or stance named by a noun ("his claim that X", "her criticism
+  of the plan") is referred to, not reported; where it is reported a verb cites it;
 - ``not_a_speaker``: an evidential or a stance whose source is a thing, not someone who
   can be cited ("as the record increase shows", "new SUVs highlight X"): a common noun of
   no known kind; or "it", "that", "which" that no earlier source explains ("That said").
@@ -199,9 +202,6 @@ def _target_only(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) 
     cue, content = found.cue, found.content
     if cue_class != "stance" or content.quote_type != "indirect":
         return False
-    if cue.rule == "stance_noun":
-        return not any(c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
-                       for c in cue.anchor.children)
     if cue.rule != "reporting_verb" or content.rule != "object":
         return False
     return not any(_says_something(child) for child in cue.anchor.children)
@@ -217,6 +217,21 @@ def _says_something(child) -> bool:
         return any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children)
     return child.dep_ == "dobj" and any(
         g.dep_ == "prep" and g.lower_ in _PREDICATE_PREPOSITIONS for g in child.children)
+
+
+def _object_deed(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    cue, content = found.cue, found.content
+    if cue.rule != "reporting_verb" or content.rule != "object" or content.quote_type != "indirect":
+        return False
+    if verb_lemma(cue.anchor) not in lexicon.listed("citation", "object_deeds"):
+        return False
+    children = list(cue.anchor.children)
+    return not any(c.dep_ in _PREDICATE_DEPS for c in children) and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM") for c in children)
+
+
+def _nominal(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    return found.cue.rule == "stance_noun"
 
 
 def _not_a_speaker(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
@@ -245,5 +260,7 @@ CITATION_RULES: tuple[tuple[str, Refusal], ...] = (
     ("conversation", _conversation),
     ("topic_only", _topic_only),
     ("target_only", _target_only),
+    ("object_deed", _object_deed),
+    ("nominal", _nominal),
     ("not_a_speaker", _not_a_speaker),
 )

@@ -347,8 +347,10 @@ def _resolve_pronoun(
     An earlier compatible source wins over a person only named there, and a person who is
     the subject over one who is not ("The envoy said Biden erred. He added" is the envoy;
     "Bárcena met Blinken. She said" is Bárcena). In the pronoun's own sentence only a source
-    or a subject counts ("Asked about Trump, he said" is not Trump). Beyond that reach the
-    article does not make it clear and None is returned.
+    or a subject counts ("Asked about Trump, he said" is not Trump). "He" never means a
+    woman nor "she" a man where a given name, a title or a word such as "spokeswoman" makes
+    it clear (the lexicon's ``[gender]``). Beyond that reach the article does not make it
+    clear and None is returned.
     """
     word = pronoun.lower_
     sentences = sentence_starts(doc)
@@ -359,19 +361,43 @@ def _resolve_pronoun(
         return bisect_right(sentences, offset) - 1
 
     # (sentence, rank, start, who): a speaker ranks 2, a subject 1, another person 0.
+    wrong = _OTHER_GENDER.get(word, "")
     candidates: list[tuple[int, int, int, Source | tuple[str, int, int]]] = [
         (sentence_of(source.start), 2, source.start, source) for source in earlier
-        if reach <= source.start < pronoun.idx and _compatible(word, source)]
+        if reach <= source.start < pronoun.idx and _compatible(word, source)
+        and not (wrong and gender(source.text, lexicon) == wrong)]
     if word in _SINGULAR_PERSON_PRONOUNS:
+        text = doc_text(doc)
         candidates.extend(
-            (sentence_of(start), int(is_subject), start, (text, start, end))
-            for text, start, end, is_subject in people(doc)
-            if reach <= start and end <= pronoun.idx)
+            (sentence_of(start), int(is_subject), start, (name, start, end))
+            for name, start, end, is_subject in people(doc)
+            if reach <= start and end <= pronoun.idx
+            and not (wrong and gender(text[max(start - 5, 0):end], lexicon) == wrong))
     eligible = [c for c in candidates if c[0] < own or c[1] > 0]
     if not eligible:
         return None
     *_, who = max(eligible, key=lambda candidate: candidate[:3])
     return who if isinstance(who, Source) else _named_person(*who, gazetteer)
+
+
+# The gender a pronoun cannot mean.
+_OTHER_GENDER = {"he": "female", "him": "female", "his": "female",
+                 "she": "male", "her": "male"}
+
+
+def gender(text: str, lexicon: Lexicon) -> str:
+    """Return "female" or "male" where ``text`` (a name with what precedes it, or a source
+    phrase) makes it clear: a gendered title or word ("Mrs.", "spokeswoman"), else the
+    first given name the lexicon knows ("Hillary Clinton"); "" when it does not."""
+    words = text.replace("’", "'").split()
+    for side in ("female", "male"):
+        if any(word.lower() in lexicon.gender.get(f"{side}_words", ()) for word in words):
+            return side
+    for word in words:
+        for side in ("female", "male"):
+            if word in lexicon.gender.get(f"{side}_names", ()):
+                return side
+    return ""
 
 
 def _compatible(word: str, source: Source) -> bool:
