@@ -14,6 +14,9 @@ the cue and its content, "/", and the rule that decided:
 - ``withheld``: "declined to comment", "did not respond to a request for comment";
 - ``reader_addressed``: the source is the reader ("you read");
 - ``first_person``: "I" or "we" outside a quotation: the writer, not a source;
+- ``label``: a name and a colon that label a line ("EXCLUSIVE: X", "BYLINE: X", or
+  "Carson: A miracle." inside the article) rather than quote a speaker; inside the
+  article a name and a colon cite only a quotation ("Trump: “We will win.”");
 - ``headline``: a headline (the first short paragraph, or any short one without a final
   full stop) counts only with a verb of saying ("Trump Says X", "McCain: X"); "Biden Urges
   Mexico" or "US and Mexico discuss immigration" sum the story up;
@@ -32,6 +35,9 @@ the cue and its content, "/", and the rule that decided:
 - ``target_only``: a stance names only whom or what it is about ("attacked Clinton",
   "endorsed Trump"): the position, not the words; with what was said ("accused X of Y",
   "called X a liar", "urged X to Y", "criticized X for Y") or a quotation it cites;
+- ``display``: a person or an organisation that shows or finds displays or discovers
+  ("showed the crowd a clip", "has shown signs of irritation"); a document, poll or
+  medium that shows or finds gives information ("a poll shows X");
 - ``object_deed``: a verb of saying whose plain noun object is a thing made or taken
   ("wrote a column", "posted a photo", "pledged $1 million", "claimed the nomination");
 - ``nominal``: a statement or stance named by a noun ("his claim that X", "her criticism
@@ -162,6 +168,23 @@ def _appearance(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -
             and verb_lemma(found.cue.anchor) in lexicon.sourceless_verbs)
 
 
+def _label(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    cue = found.cue
+    if cue.rule != "headline_colon":
+        return False
+    if any(t.text.isupper() and len(t.text) > 1 for t in cue.speaker_tokens):
+        return True
+    first = not doc_text(doc)[:paragraph(doc_text(doc), cue.start)[0]].strip()
+    return not first and found.content.quote_type == "indirect"
+
+
+def _display(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    cue = found.cue
+    return (cue.rule == "reporting_verb"
+            and verb_lemma(cue.anchor) in lexicon.listed("citation", "findings")
+            and found.source.kind not in ("document", "media_outlet"))
+
+
 def _mental_state(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
     return cue_class in ("belief", "intention")
 
@@ -251,6 +274,7 @@ CITATION_RULES: tuple[tuple[str, Refusal], ...] = (
     ("withheld", _withheld),
     ("reader_addressed", _reader_addressed),
     ("first_person", _first_person),
+    ("label", _label),
     ("headline", _headline),
     ("negated", _negated),
     ("appearance", _appearance),
@@ -260,6 +284,7 @@ CITATION_RULES: tuple[tuple[str, Refusal], ...] = (
     ("conversation", _conversation),
     ("topic_only", _topic_only),
     ("target_only", _target_only),
+    ("display", _display),
     ("object_deed", _object_deed),
     ("nominal", _nominal),
     ("not_a_speaker", _not_a_speaker),

@@ -31,7 +31,8 @@ _CONTENT_LISTS = ("object_verbs", "quotative_verbs", "causative_verbs", "decline
                   "requests", "answer_verbs", "published_things", "light_verbs",
                   "in_source_words")
 _CONTENT_TABLES = ("topic_verbs", "verb_prepositions", "phrasal_verbs")
-_CITATION_LISTS = ("conversation_verbs", "topic_verbs", "commitments", "object_deeds")
+_CITATION_LISTS = ("conversation_verbs", "topic_verbs", "commitments", "object_deeds",
+                   "findings")
 _KIND_LISTS = ("documents", "media", "anonymous", "groups", "offices", "people",
                "organizations", "quantifiers")
 _GENDER_LISTS = ("female_names", "male_names", "female_words", "male_words")
