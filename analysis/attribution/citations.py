@@ -38,6 +38,9 @@ the cue and its content, "/", and the rule that decided:
 - ``display``: a person or an organisation that shows or finds displays or discovers
   ("showed the crowd a clip", "has shown signs of irritation"); a document, poll or
   medium that shows or finds gives information ("a poll shows X");
+- ``description``: a relative clause on its source with only an object ("Christie, who
+  endorsed him last week", "an ad that slams X") describes the source; "Trump, who said
+  that X" cites;
 - ``object_deed``: a verb of saying whose plain noun object is a thing made or taken
   ("wrote a column", "posted a photo", "pledged $1 million", "claimed the nomination");
 - ``nominal``: a statement or stance named by a noun ("his claim that X", "her criticism
@@ -242,6 +245,13 @@ def _says_something(child) -> bool:
         g.dep_ == "prep" and g.lower_ in _PREDICATE_PREPOSITIONS for g in child.children)
 
 
+def _description(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    cue, content = found.cue, found.content
+    return (cue.rule == "reporting_verb" and cue.anchor.dep_ == "relcl"
+            and content.rule == "object" and content.quote_type == "indirect"
+            and found.source.surface.lower() in ("who", "that", "which"))
+
+
 def _object_deed(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
     cue, content = found.cue, found.content
     if cue.rule != "reporting_verb" or content.rule != "object" or content.quote_type != "indirect":
@@ -285,6 +295,7 @@ CITATION_RULES: tuple[tuple[str, Refusal], ...] = (
     ("topic_only", _topic_only),
     ("target_only", _target_only),
     ("display", _display),
+    ("description", _description),
     ("object_deed", _object_deed),
     ("nominal", _nominal),
     ("not_a_speaker", _not_a_speaker),

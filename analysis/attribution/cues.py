@@ -144,7 +144,10 @@ def _according_to_cue(token: Token) -> Cue | None:
 
 
 def _in_source_cue(token: Token, lexicon: Lexicon) -> Cue | None:
-    if token.dep_ != "prep" or is_reporting_verb(token.head, lexicon):
+    """Return the cue of "In a CNN poll, X" or "in her words, X": a phrase on the clause,
+    not on a noun ("voters in a CNN poll said X" is cited by "said")."""
+    if token.dep_ != "prep" or is_reporting_verb(token.head, lexicon) or token.head.pos_ in (
+            "NOUN", "PROPN", "PRON", "NUM"):
         return None
     objects = [c for c in token.children if c.dep_ == "pobj"]
     if not objects or objects[0].lower_ not in lexicon.listed("content", "in_source_words"):
