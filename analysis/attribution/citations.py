@@ -272,8 +272,10 @@ def _not_a_speaker(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon
     if source.kind == "unknown" and source.surface.lower() in _THINGS:
         return True  # "it", "that" or "which" no earlier source explains: "That said, X"
     # Things show, suggest and highlight; they do not say: a verb of saying makes its
-    # subject a speaker even where the lexicon does not know the word.
-    if cue_class not in ("evidential", "stance") or source.kind != "unknown" or source.head < 0:
+    # subject a speaker even where the lexicon does not know the word, and "according to"
+    # makes its object a source.
+    if (cue_class not in ("evidential", "stance") or found.cue.rule != "reporting_verb"
+            or source.kind != "unknown" or source.head < 0):
         return False
     head = doc[source.head]
     return head.pos_ == "NOUN" and not head.ent_type_

@@ -314,8 +314,7 @@ def _is_document_finding(verb: Token, lexicon: Lexicon) -> bool:
     """Return whether ``verb`` is "found" with a poll, study or report as its subject: "a
     survey found broad support" reports a finding, "the mayor found a wallet" does not."""
     return verb_lemma(verb) == "find" and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.listed("kinds", "documents")
-        | lexicon.listed("kinds", "media")
+        c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.listed("content", "document_heads")
         for c in verb.children)
 
 

@@ -28,7 +28,8 @@ DEFAULT_SOURCES = DATA / "sources.toml"
 _CLASS_LISTS = ("verbs", "clause_verbs", "infinitive_verbs", "sourceless_verbs", "deeds",
                 "adjectives", "nouns")
 _CONTENT_LISTS = ("object_verbs", "quotative_verbs", "causative_verbs", "declined_acts",
-                  "requests", "answer_verbs", "published_things", "light_verbs",
+                  "requests", "answer_verbs", "published_things", "document_heads",
+                  "light_verbs",
                   "in_source_words")
 _CONTENT_TABLES = ("topic_verbs", "verb_prepositions", "phrasal_verbs")
 _CITATION_LISTS = ("conversation_verbs", "topic_verbs", "commitments", "object_deeds",

@@ -124,7 +124,7 @@ def source_tokens(head: Token, lexicon: Lexicon, *, coordinated: bool = True) ->
         if child.dep_ in _DROPPED_FROM_SOURCE or (
                 not coordinated and child.dep_ in ("conj", "cc", "preconj")):
             continue
-        if child.dep_ == "acl" and lemma in _words(lexicon, "documents", "media"):
+        if child.dep_ == "acl" and lemma in lexicon.listed("content", "document_heads"):
             continue
         if child.dep_ == "acl" and is_reporting_verb(child, lexicon) and speaking_participle(child):
             continue  # the cue itself: "Graham, calling X a liar"

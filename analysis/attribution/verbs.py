@@ -135,8 +135,7 @@ def is_plain_action(verb: Token, lexicon: Lexicon) -> bool:
         return any(c.dep_ == "xcomp" and not is_reporting_verb(c, lexicon) for c in children)
     if lemma in ("release", "issue"):
         objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-        published = lexicon.listed("kinds", "documents") | lexicon.listed(
-            "content", "published_things")
+        published = lexicon.listed("content", "published_things")
         return bool(objects) and not any(
             counted_noun(o, lexicon).lemma_.lower() in published for o in objects)
     if lemma == "push":
