@@ -190,29 +190,26 @@ def _phrase_name(head: Token | None, text: str, lexicon: Lexicon) -> str:
     if owner:
         return f"{owner} {counted.lemma_.lower()}"
     kept = {t.i for t in source_tokens(counted, lexicon, coordinated=False)}
-    words = []
+    pieces = []
     for token in _phrase(counted):
         hyphen = token.tag_ == "HYPH" and token.head.i in kept
         if (token.i not in kept and not hyphen) or (
                 token.head.i == counted.i and token.i != counted.i and (
                 token.dep_ in _DROPPED_WORDS or (token.dep_ == "poss" and token.pos_ == "PRON"))):
             continue
-        if token.i == counted.i and token.tag_ in ("NNS", "NNPS") and token.pos_ != "PROPN":
-            words.append(token.lemma_.lower())
-        elif (not words and token.is_sent_start and not token.ent_type_
+        word = token.text
+        if token.i == counted.i and token.tag_ in ("NNS", "NNPS") and token.pos_ != "PROPN" and (
+                token.lower_ not in _KEPT_PLURALS):
+            word = token.lemma_.lower()
+        elif (not pieces and token.is_sent_start and not token.ent_type_
               and token.pos_ not in ("PROPN", "NUM")):
-            words.append(token.lower_)
-        else:
-            words.append(token.text_with_ws if token.whitespace_ == "" else token.text)
-    return _joined(words) or _without_article(text)
+            word = token.lower_
+        pieces.append(word + token.whitespace_)
+    return " ".join("".join(pieces).split()).strip(" ,") or _without_article(text)
 
 
-def _joined(words: list[str]) -> str:
-    """Join words, keeping those written without a space after them glued ("high-ranking")."""
-    text = ""
-    for word in words:
-        text += word if not text or text.endswith("-") or word.startswith("-") else " " + word
-    return text.strip(" ,")
+# Plurals that name no one in the singular: "others said" stays "others".
+_KEPT_PLURALS = frozenset({"others", "people", "media"})
 
 
 def _phrase(head: Token) -> list[Token]:

@@ -292,7 +292,8 @@ def _names_outlet(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideG
     if not outlets:
         return False
     covers_head = any(a <= noun.idx < b for a, b in outlets)
-    return covers_head or noun.lemma_.lower() in _words(lexicon, "media")
+    # "a New York Times report", "a Reuters reporter": the outlet's work or journalist.
+    return covers_head or noun.lemma_.lower() in _words(lexicon, "media", "documents")
 
 
 def _is_person_name(doc: Doc, noun: Token, gazetteer: SideGazetteer) -> bool:
