@@ -32,7 +32,7 @@ from analysis.attribution.counts import (
     anonymous_shares,
     attribution_counts,
     attributions_frame,
-    citations,
+    only_citations,
     top_sources,
 )
 from analysis.attribution.extract import extract_attributions
@@ -81,11 +81,11 @@ __all__ = [
     "anonymous_shares",
     "attribution_counts",
     "attributions_frame",
-    "citations",
     "extract_attributions",
     "find_quotations",
     "fold_source_names",
     "load_gazetteer",
     "load_lexicon",
+    "only_citations",
     "top_sources",
 ]

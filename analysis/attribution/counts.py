@@ -22,7 +22,7 @@ def attributions_frame(rows: Iterable[tuple[str, Attribution]]) -> pd.DataFrame:
     return fold_source_names(records_frame(rows, ATTRIBUTIONS))
 
 
-def citations(frame: pd.DataFrame) -> pd.DataFrame:
+def only_citations(frame: pd.DataFrame) -> pd.DataFrame:
     """Return the rows of ``frame`` that are citations (all rows of a table written before
     the ``citation`` column existed)."""
     if "citation" not in frame:
@@ -48,7 +48,7 @@ def attribution_counts(
         raise ValueError(f"by must be 'article' or 'outlet', got {by!r}")
     key = "outlet" if by == "outlet" else "article_id"
     everything = _with_outlet(frame, articles, key)
-    merged = citations(everything)
+    merged = only_citations(everything)
     keys = sorted(articles[key].astype(str).unique())
     grouped = merged.groupby(key)
     counts = pd.DataFrame(index=pd.Index(keys, name=key))
@@ -93,7 +93,7 @@ def top_sources(
     if top < 1:
         raise ValueError(f"top must be at least 1, got {top!r}")
     keys = ["outlet", "source_name"] if per_outlet else ["source_name"]
-    merged = citations(_with_outlet(frame, articles, "outlet"))
+    merged = only_citations(_with_outlet(frame, articles, "outlet"))
     merged = merged[merged["source_name"].astype(str) != ""]
     columns = [*keys, "kind", "side", "citations", "articles"]
     if merged.empty:
