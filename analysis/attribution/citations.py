@@ -17,8 +17,8 @@ the cue and its content, "/", and the rule that decided:
 - ``label``: a name and a colon that label a line ("EXCLUSIVE: X", "BYLINE: X", or
   "Carson: A miracle." inside the article) rather than quote a speaker; inside the
   article a name and a colon cite only a quotation ("Trump: “We will win.”");
-- ``headline``: a headline (the first short paragraph, or any short one without a final
-  full stop) counts only with a verb of saying ("Trump Says X", "McCain: X"); "Biden Urges
+- ``headline``: a headline (a short first paragraph before the body, or a short one
+  without a final full stop) counts only with a verb of saying ("Trump Says X", "McCain: X"); "Biden Urges
   Mexico" or "US and Mexico discuss immigration" sum the story up;
 - ``negated``: "did not say", "has never criticized X": nothing was said;
 - ``appearance``: "he seems to suggest X" is the reporter's impression, not a source's;
@@ -151,11 +151,11 @@ def _headline(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> 
 
 
 def in_headline(text: str, position: int) -> bool:
-    """Return whether ``position`` lies in a headline: the first paragraph of ``text`` when
-    it is short, or any short paragraph without a final full stop (a subhead)."""
+    """Return whether ``position`` lies in a headline: a short paragraph followed by others
+    that is the first of ``text`` or has no final full stop (a subhead)."""
     start, end = paragraph(text, position)
     line = text[start:end].strip()
-    if len(line.split()) > HEADLINE_WORDS:
+    if len(line.split()) > HEADLINE_WORDS or not text[end:].strip():
         return False
     first = not text[:start].strip()
     return first or line[-1:] not in ".!?\"”’'"
