@@ -18,8 +18,9 @@ the cue and its content, "/", and the rule that decided:
   "Carson: A miracle." inside the article) rather than quote a speaker; inside the
   article a name and a colon cite only a quotation ("Trump: “We will win.”");
 - ``headline``: a headline (a short first paragraph before the body, or a short one
-  without a final full stop) counts only with a verb of saying ("Trump Says X", "McCain: X"); "Biden Urges
-  Mexico" or "US and Mexico discuss immigration" sum the story up;
+  without a final full stop) counts only with a verb of saying ("Trump Says X",
+  "McCain: X"); "Biden Urges Mexico" or "US and Mexico discuss immigration" sum the story
+  up;
 - ``negated``: "did not say", "has never criticized X": nothing was said;
 - ``appearance``: "he seems to suggest X" is the reporter's impression, not a source's;
 - ``mental_state``: belief and intention ("is worried about", "wants Mexico to pay",

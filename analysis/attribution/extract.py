@@ -66,7 +66,7 @@ def extract_attributions(
         for source in (coordinated_sources(doc, found.source, gazetteer, lexicon)
                        if split_coordinated else [found.source])
     ]
-    yield from name_sources(doc, records, lexicon)
+    yield from name_sources(doc, records, gazetteer, lexicon)
 
 
 def _all_attributions(

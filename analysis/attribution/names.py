@@ -60,14 +60,23 @@ def coordinated_sources(doc: Doc, source: Source, gazetteer: SideGazetteer,
 
 
 def name_sources(doc: Doc, records: Sequence[tuple[Attribution, Source]],
-                 lexicon: Lexicon) -> Iterator[Attribution]:
+                 gazetteer: SideGazetteer, lexicon: Lexicon) -> Iterator[Attribution]:
     """Yield ``records`` with their ``source_name``: one name per person or organisation
     within the article (see the module docstring)."""
     people = _article_people(doc, records, lexicon)
+    outlets = {record.source: _outlet_name(record.source, gazetteer, lexicon)
+               for record, _ in records if record.source_kind == "media_outlet"}
+    # "the Post" after "The Washington Post": a shorter outlet name takes the fuller one.
+    fuller = {name: full for name in outlets.values()
+              if (full := _fuller(name, outlets.values()))}
     documents: dict[str, str] = {}
     for record, source in records:
-        name = _name(doc, record, source, people, documents, lexicon)
-        yield dataclasses.replace(record, source_name=name)
+        if record.source_kind == "media_outlet":
+            name = outlets[record.source]
+            name = fuller.get(name, name)
+        else:
+            name = _name(doc, record, source, people, documents, lexicon)
+        yield dataclasses.replace(record, source_name=lexicon.aliases.get(fold_name(name), name))
 
 
 def _name(doc: Doc, record: Attribution, source: Source, people: dict[str, str],
@@ -82,11 +91,9 @@ def _name(doc: Doc, record: Attribution, source: Source, people: dict[str, str],
         name = people.get(name, name)
     elif record.source_kind == "document" and head is not None and head.pos_ != "PRON":
         name = _document_name(doc, head, source.text, documents, lexicon)
-    elif record.source_kind == "media_outlet":
-        name = _outlet_name(record.source, lexicon)
     else:
         name = _phrase_name(head, record.source, lexicon)
-    return lexicon.aliases.get(fold_name(name), name)
+    return name
 
 
 def _entity(doc: Doc, head: Token | None) -> str:
@@ -136,9 +143,14 @@ def _fuller(name: str, names: Iterable[str]) -> str:
     return " ".join(longest)
 
 
-def _outlet_name(text: str, lexicon: Lexicon) -> str:
+def _outlet_name(text: str, gazetteer: SideGazetteer, lexicon: Lexicon) -> str:
     """Return the outlet's name in ``text`` ("a New York Times report" -> "New York
-    Times"), else the text without a leading article."""
+    Times"): the longest the gazetteer or an alias names, else the text without a leading
+    article."""
+    spans = gazetteer.outlet_spans(text)
+    if spans:
+        start, end = max(spans, key=lambda span: span[1] - span[0])
+        return _without_article(text[start:end])
     folded = fold_name(text)
     for alias in sorted(lexicon.aliases, key=len, reverse=True):
         if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", folded):
