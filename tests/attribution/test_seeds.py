@@ -1,8 +1,16 @@
-"""The seed articles: what the extractor finds in them, and their citations counted by hand."""
+"""The seed articles: what the extractor finds in them, and their citations as counted by
+hand in ``seed_citations.csv`` (one row per citation of the cleaned text a report reads: the
+cue, a piece of its sentence that holds it, the source's one name and kind)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
 from tests.attribution.helpers import attributions, by_cue, summary
+from tests.conftest import SEEDS
 
 
 def test_seed_001_according_to_mexican_officials_is_anonymous_and_mexican(nlp, seed_text):
@@ -115,3 +123,66 @@ def test_seed_004_the_statement_inherits_the_side_of_a_statement(nlp, seed_text)
 def test_every_seed_parses_with_valid_offsets(nlp, seed_text):
     for prefix in ("000", "001", "002", "003", "004"):
         assert attributions(nlp, seed_text(prefix))
+
+
+# --- the citations counted by hand ---------------------------------------------------------
+
+
+ANNOTATION = Path(__file__).with_name("seed_citations.csv")
+
+
+@pytest.fixture(scope="module")
+def seed_tables(nlp):
+    from analysis.corpus import load_corpus
+    from analysis.pipeline import extract_tables
+
+    return extract_tables(load_corpus(SEEDS), nlp=nlp)
+
+
+@pytest.fixture(scope="module")
+def matched(seed_tables):
+    """Return the hand-counted citations, the predicted citations, and the pairs of them that
+    are the same citation: same article and cue, the cue inside the annotated context."""
+    gold = pd.read_csv(ANNOTATION, keep_default_na=False)
+    texts = seed_tables.articles.set_index("article_id")["text"]
+    cited = seed_tables.attributions[seed_tables.attributions["citation"]]
+    pairs, used = [], set()
+    for row in gold.itertuples():
+        # No-break spaces read as spaces; the offsets stay the same.
+        start = texts[row.article_id].replace("\u00a0", " ").find(row.context)
+        assert start >= 0, f"context not in {row.article_id}: {row.context!r}"
+        candidates = cited[(cited["article_id"] == row.article_id)
+                           & (cited["cue"].str.lower() == row.cue.lower())
+                           & (cited["cue_start"] >= start)
+                           & (cited["cue_end"] <= start + len(row.context))]
+        # Of two sources cited by one cue, the one of the same kind and name first.
+        candidates = candidates.assign(same=(candidates["source_name"] == row.source_name))
+        for index in candidates.sort_values("same", ascending=False).index:
+            if index not in used:
+                used.add(index)
+                pairs.append((row, cited.loc[index]))
+                break
+    return gold, cited, pairs
+
+
+def test_the_citations_per_seed_article_are_counted_within_one_and_a_half(matched):
+    gold, cited, _ = matched
+    counts = pd.DataFrame({"gold": gold.groupby("article_id").size(),
+                           "found": cited.groupby("article_id").size()}).fillna(0)
+    assert (counts["gold"] - counts["found"]).abs().mean() <= 1.5, counts
+
+
+def test_the_seed_citations_found_are_those_counted_by_hand(matched):
+    gold, cited, pairs = matched
+    assert len(pairs) / len(gold) >= 0.9  # recall
+    assert len(pairs) / len(cited) >= 0.9  # precision
+
+
+def test_a_seed_citations_source_has_the_kind_and_name_counted_by_hand(matched):
+    _, _, pairs = matched
+    kinds = [row.source_kind == found["source_kind"] for row, found in pairs]
+    assert sum(kinds) / len(pairs) >= 0.9
+    named = [(row, found) for row, found in pairs
+             if row.source_kind in ("named_person", "organization", "media_outlet")]
+    names = [row.source_name == found["source_name"] for row, found in named]
+    assert sum(names) / len(named) >= 0.8
