@@ -38,11 +38,12 @@ def report_header(data: ReportData, *, report_date: str = "") -> pd.DataFrame:
 
 def articles_overview(data: ReportData) -> pd.DataFrame:
     """Return one row per article with its outlet, date, title and what was found in it:
-    figures and citations (attributions where a source is given words or information)."""
+    figures, attributions (every row of the table) and citations (those where a source is
+    given words or information)."""
     tables = data.tables
     overview = tables.articles[["article_id", "outlet", "published", "title", "words",
                                 "duplicate_of"]].copy()
-    for name, frame in (("figures", tables.figures),
+    for name, frame in (("figures", tables.figures), ("attributions", tables.attributions),
                         ("citations", only_citations(tables.attributions))):
         counts = frame.groupby("article_id").size()
         overview[name] = overview["article_id"].map(counts).fillna(0).astype(int)

@@ -17,9 +17,11 @@ CountBy = Literal["article", "outlet"]
 
 
 def attributions_frame(rows: Iterable[tuple[str, Attribution]]) -> pd.DataFrame:
-    """Return ``(article_id, Attribution)`` pairs as a DataFrame with schema.ATTRIBUTIONS,
-    a person's name folded across the articles given (``names.fold_source_names``)."""
-    return fold_source_names(records_frame(rows, ATTRIBUTIONS))
+    """Return ``(article_id, Attribution)`` pairs as a DataFrame with schema.ATTRIBUTIONS.
+
+    Each row is as its article gives it, so tables written chunk by chunk equal tables
+    written whole; ``top_sources`` folds names across the articles it counts."""
+    return records_frame(rows, ATTRIBUTIONS)
 
 
 def only_citations(frame: pd.DataFrame) -> pd.DataFrame:
@@ -83,7 +85,9 @@ def top_sources(
     frame: pd.DataFrame, articles: pd.DataFrame, *, per_outlet: bool = False, top: int = 10
 ) -> pd.DataFrame:
     """Return who is cited most: one row per source name (per outlet and source name with
-    ``per_outlet``), the ``top`` with most citations first.
+    ``per_outlet``), the ``top`` with most citations first. A person named by surname alone
+    in one article takes the full name another article gives ("Biden" -> "Joe Biden",
+    ``names.fold_source_names``).
 
     Columns: ``outlet`` (with ``per_outlet``), ``source_name``, ``kind`` and ``side`` (the
     most frequent among its citations; a side only where one is named), ``citations`` and
@@ -93,7 +97,7 @@ def top_sources(
     if top < 1:
         raise ValueError(f"top must be at least 1, got {top!r}")
     keys = ["outlet", "source_name"] if per_outlet else ["source_name"]
-    merged = only_citations(_with_outlet(frame, articles, "outlet"))
+    merged = fold_source_names(only_citations(_with_outlet(frame, articles, "outlet")))
     merged = merged[merged["source_name"].astype(str) != ""]
     columns = [*keys, "kind", "side", "citations", "articles"]
     if merged.empty:

@@ -5,8 +5,9 @@ organisation within an article and across the corpus (``source_name``).
   its own span, kind and side.
 - A person's name is the named entity in the source phrase without titles ("President Joe
   Biden", "Secretary of State Antony Blinken", "Mr. Biden"); a shorter name in the article
-  takes the fuller one it ends ("Biden" -> "Joe Biden", "López Obrador" -> "Andrés Manuel
-  López Obrador"), and a resolved pronoun takes the name of its person.
+  or the side gazetteer's people takes the fuller one it ends ("Biden" -> "Joe Biden",
+  "López Obrador" -> "Andrés Manuel López Obrador"), and a resolved pronoun takes the name
+  of its person.
 - An organisation, a group or an anonymous source is its phrase without determiners and
   quantifiers, the head in the singular ("three U.S. officials" -> "U.S. official"); an
   outlet is the outlet's name ("a New York Times report" -> "New York Times"); "the
@@ -14,8 +15,9 @@ organisation within an article and across the corpus (``source_name``).
   after who issued it ("a statement released by the Mexican government"), and "the
   statement" after the document of that kind before it.
 - Aliases from the lexicon's ``[aliases]`` table give the one name last ("DHS" ->
-  "Department of Homeland Security"); ``fold_source_names`` does the same across a
-  corpus for people named by surname alone in some articles.
+  "Department of Homeland Security"); ``fold_source_names`` gives a person named by
+  surname alone in some articles the full name others give, over a whole table (who is
+  cited most uses it).
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def name_sources(doc: Doc, records: Sequence[tuple[Attribution, Source]],
                  gazetteer: SideGazetteer, lexicon: Lexicon) -> Iterator[Attribution]:
     """Yield ``records`` with their ``source_name``: one name per person or organisation
     within the article (see the module docstring)."""
-    people = _article_people(doc, records, lexicon)
+    people = _article_people(doc, records, gazetteer, lexicon)
     outlets = {record.source: _outlet_name(record.source, gazetteer, lexicon)
                for record, _ in records if record.source_kind == "media_outlet"}
     # "the Post" after "The Washington Post": a shorter outlet name takes the fuller one.
@@ -119,11 +121,12 @@ def _person_name(text: str, entity: str, lexicon: Lexicon) -> str:
 
 
 def _article_people(doc: Doc, records: Sequence[tuple[Attribution, Source]],
-                    lexicon: Lexicon) -> dict[str, str]:
+                    gazetteer: SideGazetteer, lexicon: Lexicon) -> dict[str, str]:
     """Return the fuller name each shorter name of a person in ``doc`` stands for: the one
-    longest name that ends with it ("Biden" -> "Joe Biden")."""
+    longest name, of the article or of the gazetteer's people, that ends with it ("Biden"
+    -> "Joe Biden")."""
     names = {_person_name(entity.text, "", lexicon)
-             for entity in doc.ents if entity.label_ == "PERSON"}
+             for entity in doc.ents if entity.label_ == "PERSON"} | set(gazetteer.people)
     names |= {_person_name(record.source, "", lexicon)
               for record, _ in records if record.source_kind == "named_person"}
     return {name: full for name in names if (full := _fuller(name, names))}

@@ -10,6 +10,7 @@ from analysis.attribution import (
     attributions_frame,
     fold_source_names,
     load_lexicon,
+    top_sources,
 )
 from tests.attribution.helpers import attributions, by_cue
 
@@ -81,12 +82,20 @@ def test_two_people_with_one_surname_keep_their_names(nlp):
     assert names(nlp, text)[2] == "Clinton"
 
 
-def test_a_surname_takes_the_full_name_another_article_gives(nlp):
-    rows = [("a1", record) for record in attributions(nlp, "Biden said the talks went well.")]
+def test_a_surname_takes_the_full_name_the_gazetteer_gives(nlp):
+    assert names(nlp, "Biden said the talks went well.") == ["Joe Biden"]
+
+
+def test_who_is_cited_most_folds_a_surname_into_the_full_name_another_article_gives(nlp):
+    rows = [("a1", record) for record in attributions(nlp, "The talks went well, Ruiz said.")]
     rows += [("a2", record) for record in attributions(
-        nlp, "Joe Biden said the border was calm.")]
+        nlp, "Ana Ruiz said the border was calm.")]
     frame = attributions_frame(rows)
-    assert frame["source_name"].tolist() == ["Joe Biden", "Joe Biden"]
+    assert frame["source_name"].tolist() == ["Ruiz", "Ana Ruiz"]  # as each article gives it
+    articles = pd.DataFrame({"article_id": ["a1", "a2"], "outlet": ["Paper", "Wire"]})
+    table = top_sources(frame, articles)
+    assert table[["source_name", "citations", "articles"]].values.tolist() == [
+        ["Ana Ruiz", 2, 2]]
 
 
 def test_folding_leaves_a_surname_shared_by_two_people(nlp):
