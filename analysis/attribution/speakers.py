@@ -53,9 +53,6 @@ def _gerund_of_object_speaker(verb: Token) -> Token | None:
     return own if isinstance(own, Token) else None
 
 
-# Verbs whose object does what their infinitive says: "led the mayor to warn".
-
-
 def _object_controller(verb: Token, lexicon: Lexicon) -> Token | None:
     """Return the object that does what an infinitive says ("the vote led the mayor to
     warn that X", "left voters to wonder whether X"), not the subject of the verb above."""
@@ -80,7 +77,6 @@ def _subject_in_opening_phrase(verb: Token) -> Token | None:
     return None
 
 
-# Verbs that introduce a quotation with the speaker after them: "“X,” added a councillor".
 _CLOSING_QUOTES = ("”", '"', "''")
 
 
@@ -174,6 +170,9 @@ def _is_loose_name(token: Token) -> bool:
 
 
 def own_speaker(verb: Token) -> object:
+    """Return the speaker ``verb`` names itself (the noun a participle hangs on, the agent
+    of a passive, the nearest subject before it), None for a passive without agent, or
+    MISSING when it names none and one must be looked for above it."""
     if verb.dep_ == "acl":
         return verb.head
     children = list(verb.children)

@@ -134,3 +134,62 @@ def test_a_pronoun_far_from_any_person_stays_a_pronoun(nlp):
     text = ("Marcelo Ebrard arrived on Monday. The talks opened at noon. Rain fell all day. "
             "Traffic was heavy. Flights were late. He said the talks were useful.")
     assert sources_by_cue(nlp, text)["said"] == ("He", "He")
+
+
+# --- kind rules (sources.KIND_RULES) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # media: a medium or journalist without an outlet's name.
+        ("The newspaper reported that the talks had stalled.", "media_outlet"),
+        ("A reporter said the talks had stalled.", "media_outlet"),
+        # role: one person by role, named when definite, unnamed when not.
+        ("The billionaire said the talks had stalled.", "named_person"),
+        ("A voter said the talks had stalled.", "anonymous"),
+        # group: people by role in the plural, and people only counted.
+        ("Voters said the talks had stalled.", "group"),
+        ("Some say the talks have stalled.", "group"),
+        ("Most of the voters said the talks had stalled.", "group"),
+        ("Fifty-two percent of voters said the talks had stalled.", "group"),
+        # anonymous: one unnamed.
+        ("One said the talks had stalled, another that they had not.", "anonymous"),
+        # agent_noun: a person by what they do, unlisted.
+        ("A lobbyist said the talks had stalled.", "anonymous"),
+        ("The lobbyists said the talks had stalled.", "group"),
+        # document: a document of any kind.
+        ("The ad claims that the governor raised taxes.", "document"),
+    ],
+)
+def test_each_kind_rule_gives_the_kind_a_reader_would(nlp, text, kind):
+    record = attributions(nlp, text)[0]
+    assert record.source_kind == kind
+
+
+def test_the_surname_of_a_person_the_article_names_is_a_named_person(nlp):
+    # The entity recognizer reads "Fields" alone as an organisation.
+    text = ("Michelle Fields filed a complaint on Monday. Fields said the race was close.")
+    record = attributions(nlp, text)[0]
+    assert (record.source, record.source_kind) == ("Fields", "named_person")
+
+
+# --- pronouns and gender ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Hillary Clinton met Bernie Sanders on Monday. He said the debate was fair.",
+         "Bernie Sanders"),
+        ("Bernie Sanders met Hillary Clinton on Monday. She said the debate was fair.",
+         "Hillary Clinton"),
+        # "She" is not Marcelo Ebrard, and no woman is named: it stays a pronoun.
+        ("The spokeswoman met Marcelo Ebrard on Monday. She said the talks went well.",
+         "She"),
+    ],
+)
+def test_he_and_she_do_not_mean_a_person_a_name_or_title_gives_the_other_gender(nlp, text,
+                                                                                source):
+    (record,) = [r for r in attributions(nlp, text) if r.source_surface in ("He", "She")]
+    assert record.source == source
