@@ -88,9 +88,19 @@ def _name(doc: Doc, record: Attribution, source: Source, people: dict[str, str],
     # A resolved pronoun is named after the source it stands for.
     index = source.referent if source.referent >= 0 else source.head
     head = doc[index] if index >= 0 else None
+    if head is not None and head.pos_ == "PRON" and record.source_kind == "unknown":
+        return ""  # "she said", with no one she can be: nobody to name
     if record.source_kind == "named_person":
-        name = _person_name(record.source, _entity(doc, head), lexicon)
-        name = people.get(name, name)
+        entity = _entity(doc, head)
+        if not entity and index == source.head:
+            entity = _entity_in(doc, record.source_start, record.source_end)
+        if not entity and head is not None and head.pos_ == "NOUN":
+            # A person by office or role ("the Democratic nominee"): the description.
+            return _phrase_name(head, record.source, lexicon)
+        name = _person_name(record.source, entity, lexicon)
+        # An alias names the person outright ("AMLO", "López Obrador"); else the article's
+        # fuller name.
+        name = lexicon.aliases.get(fold_name(name)) or people.get(name, name)
     elif record.source_kind == "document" and head is not None and head.pos_ != "PRON":
         name = _document_name(doc, head, source.text, documents, lexicon)
     else:
@@ -108,14 +118,27 @@ def _entity(doc: Doc, head: Token | None) -> str:
     return names[0] if names else ""
 
 
+def _entity_in(doc: Doc, start: int, end: int) -> str:
+    """Return the last PERSON entity inside the characters ``start``:``end`` ("rival Donald
+    Trump" -> "Donald Trump"), or ""."""
+    names = [entity.text for entity in doc.ents
+             if entity.label_ == "PERSON" and start <= entity.start_char < end]
+    return names[-1] if names else ""
+
+
 def _person_name(text: str, entity: str, lexicon: Lexicon) -> str:
-    """Return a person's name without titles, determiners or a possessive."""
+    """Return a person's name without titles, what qualifies them, determiners or a
+    possessive: "Pennsylvania Gov. Ed Rendell", "rival Donald Trump", "Mexico's President
+    Andrés Manuel López Obrador" -> the name alone."""
     words = (entity or text).replace("’", "'").split()
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
-    titles = lexicon.titles | {"the", "a", "an"}
-    while len(words) > 1 and (words[0].lower() in titles or ((
-            words[0].lower() == "of" or words[0].endswith("'s")) and words[1].lower() in titles)):
+    # Titles, roles ("nominee", "billionaire") and offices are not part of a name.
+    titles = lexicon.titles | lexicon.listed("kinds", "people") | lexicon.listed(
+        "kinds", "offices") | {"the", "a", "an"}
+    # A title, a word in lower case, or any word before a title ("Pennsylvania Gov.").
+    while len(words) > 1 and (words[0].lower() in titles or words[0][:1].islower()
+                              or words[1].lower() in titles):
         words = words[1:]
     return " ".join(words)
 
@@ -133,17 +156,20 @@ def _article_people(doc: Doc, records: Sequence[tuple[Attribution, Source]],
 
 
 def _fuller(name: str, names: Iterable[str]) -> str:
-    """Return the longest of ``names`` that ends with all of ``name``'s words, when all such
-    names are one person's (each a tail of the longest); else ""."""
+    """Return the shortest of ``names`` that is longer than ``name`` and ends with all of
+    its words, when every such name is that one person's (ends with it, or has its given
+    name: "Donald J. Trump"); else "" ("Clinton" beside "Hillary Clinton" and "Bill
+    Clinton" stays "Clinton")."""
     words = name.split()
-    longer = [other.split() for other in names
-              if len(other.split()) > len(words) and other.split()[-len(words):] == words]
+    longer = sorted({tuple(other.split()) for other in names
+                     if len(other.split()) > len(words) and other.split()[-len(words):] == words},
+                    key=lambda other: (len(other), other))
     if not longer:
         return ""
-    longest = max(longer, key=len)
-    if any(other != longest[-len(other):] for other in longer):
-        return ""  # "Hillary Clinton" and "Bill Clinton": "Clinton" stays
-    return " ".join(longest)
+    shortest = longer[0]
+    if any(other[-len(shortest):] != shortest and other[0] != shortest[0] for other in longer):
+        return ""
+    return " ".join(shortest)
 
 
 def _outlet_name(text: str, gazetteer: SideGazetteer, lexicon: Lexicon) -> str:
