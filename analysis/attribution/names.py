@@ -33,6 +33,7 @@ from analysis.attribution.lexicons import Lexicon, fold_name
 from analysis.attribution.records import Attribution
 from analysis.attribution.sides import SideGazetteer
 from analysis.attribution.sources import Source, describe_source, source_tokens
+from analysis.attribution.spans import person_entities
 
 _DROPPED_WORDS = frozenset({"det", "predet", "nummod", "case", "punct", "preconj", "quantmod"})
 _GOVERNMENTS = frozenset({"administration", "government", "campaign", "cabinet", "team"})
@@ -113,16 +114,15 @@ def _entity(doc: Doc, head: Token | None) -> str:
     if head is None or head.pos_ == "PRON":
         return ""
     inside = {t.i for t in head.subtree}
-    names = [entity.text for entity in doc.ents if entity.label_ == "PERSON"
-             and (entity.start <= head.i < entity.end or entity.root.i in inside)]
+    names = [entity.text for entity in person_entities(doc)
+             if (entity.start <= head.i < entity.end or entity.root.i in inside)]
     return names[0] if names else ""
 
 
 def _entity_in(doc: Doc, start: int, end: int) -> str:
     """Return the last PERSON entity inside the characters ``start``:``end`` ("rival Donald
     Trump" -> "Donald Trump"), or ""."""
-    names = [entity.text for entity in doc.ents
-             if entity.label_ == "PERSON" and start <= entity.start_char < end]
+    names = [entity.text for entity in person_entities(doc) if start <= entity.start_char < end]
     return names[-1] if names else ""
 
 
@@ -149,7 +149,7 @@ def _article_people(doc: Doc, records: Sequence[tuple[Attribution, Source]],
     longest name, of the article or of the gazetteer's people, that ends with it ("Biden"
     -> "Joe Biden")."""
     names = {_person_name(entity.text, "", lexicon)
-             for entity in doc.ents if entity.label_ == "PERSON"} | set(gazetteer.people)
+             for entity in person_entities(doc)} | set(gazetteer.people)
     names |= {_person_name(record.source, "", lexicon)
               for record, _ in records if record.source_kind == "named_person"}
     return {name: full for name in names if (full := _fuller(name, names))}

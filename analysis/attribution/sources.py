@@ -28,6 +28,7 @@ from analysis.attribution.spans import (
     sentence_starts,
     strip,
     token_range,
+    words_written_mid_sentence,
 )
 from analysis.attribution.verbs import counted_noun, is_reporting_verb, speaking_participle
 
@@ -282,7 +283,7 @@ def _written_as_name(noun: Token) -> bool:
         return False
     if not noun.is_sent_start:
         return True
-    return any(t.text == noun.text and not t.is_sent_start for t in noun.doc)
+    return noun.text in words_written_mid_sentence(noun.doc)
 
 
 def _names_outlet(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,

@@ -9,6 +9,8 @@ from spacy.tokens import Doc, Token
 _TEXT_KEY = ("analysis.attribution", "text")
 _PEOPLE_KEY = ("analysis.attribution", "people")
 _SENTENCES_KEY = ("analysis.attribution", "sentences")
+_PERSONS_KEY = ("analysis.attribution", "persons")
+_MID_SENTENCE_KEY = ("analysis.attribution", "mid-sentence")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 EDGE_PUNCTUATION = " \t\n\u00a0,;:—–-"
 CORE_PUNCTUATION = EDGE_PUNCTUATION + ".?!\"“”„«»'’‘()"
@@ -37,7 +39,26 @@ def people(doc: Doc) -> tuple[tuple[str, int, int, bool], ...]:
         found = doc.user_data[_PEOPLE_KEY] = tuple(
             (entity.text, entity.start_char, entity.end_char,
              entity.root.dep_ in SUBJECT_DEPS)
-            for entity in doc.ents if entity.label_ == "PERSON")
+            for entity in person_entities(doc))
+    return found
+
+
+def person_entities(doc: Doc) -> tuple:
+    """Return the PERSON entity spans of ``doc``, read once per Doc (``doc.ents`` builds
+    every span on each access)."""
+    found = doc.user_data.get(_PERSONS_KEY)
+    if found is None:
+        found = doc.user_data[_PERSONS_KEY] = tuple(
+            entity for entity in doc.ents if entity.label_ == "PERSON")
+    return found
+
+
+def words_written_mid_sentence(doc: Doc) -> frozenset[str]:
+    """Return the words of ``doc`` that occur other than first in a sentence, read once."""
+    found = doc.user_data.get(_MID_SENTENCE_KEY)
+    if found is None:
+        found = doc.user_data[_MID_SENTENCE_KEY] = frozenset(
+            token.text for token in doc if not token.is_sent_start)
     return found
 
 
