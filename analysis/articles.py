@@ -117,13 +117,17 @@ def extract_article(doc: Doc, extractors: Extractors, matcher: keywords.TermMatc
 def _with_source(
     figure: figures.Figure, doc: Doc, found: Sequence[attribution.Attribution]
 ) -> figures.Figure:
-    """Return ``figure`` with the source of the attribution that covers it.
+    """Return ``figure`` with the source of the citation that covers it.
 
-    The attribution whose content holds the figure wins (the narrowest, where contents
-    nest); otherwise one whose cue is in the figure's sentence, the nearest to it.
+    Only citations give a figure a source (not a plan, a belief or a stance taken by
+    deeds). The citation whose content holds the figure wins (the narrowest, where contents
+    nest); otherwise one whose cue is in the figure's sentence, the nearest to it; otherwise
+    a citation that closes a later sentence of its paragraph after its claim ("...,
+    The Washington Post reported"), with no other cue between: it covers the claims
+    before it back to the last cue.
     """
-    sourced = [record for record in found if record.source]
-    holding = [record for record in sourced
+    cited = [record for record in found if record.citation and record.source]
+    holding = [record for record in cited
                if record.content_start <= figure.start < record.content_end]
     if holding:
         narrowest = min(holding, key=lambda record: record.content_end - record.content_start)
@@ -132,12 +136,31 @@ def _with_source(
     if span is None:
         return figure
     sentence = span.sent
-    in_sentence = [record for record in sourced
+    in_sentence = [record for record in cited
                    if sentence.start_char <= record.cue_start < sentence.end_char]
-    if not in_sentence:
-        return figure
-    nearest = min(in_sentence, key=lambda record: abs(record.cue_start - figure.start))
-    return dataclasses.replace(figure, source=nearest.source)
+    if in_sentence:
+        nearest = min(in_sentence, key=lambda record: abs(record.cue_start - figure.start))
+        return dataclasses.replace(figure, source=nearest.source)
+    following = _following_citation(doc.text, figure.start, sentence.end_char, found, cited)
+    return figure if following is None else dataclasses.replace(figure, source=following.source)
+
+
+def _following_citation(
+    text: str, position: int, after: int, found: Sequence[attribution.Attribution],
+    cited: Sequence[attribution.Attribution],
+) -> attribution.Attribution | None:
+    """Return the citation that reports the claims of its paragraph before it ("X. Y, the
+    Post reported"): the first cue after ``after`` in the paragraph of ``position``, when it
+    is a citation whose content comes before its cue."""
+    paragraph_end = text.find("\n", position)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    later = sorted((record for record in found if after <= record.cue_start < paragraph_end),
+                   key=lambda record: record.cue_start)
+    if not later or later[0] not in cited:
+        return None
+    first = later[0]
+    reported_before = first.content_start >= 0 and first.content_end <= first.cue_start
+    return first if reported_before else None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,9 @@ import io
 import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from analysis.attribution import only_citations
 
 # Text from the input is drawn literally in every chart ("$5 $10" is not math, and a
 # malformed formula would stop the report).
@@ -86,16 +89,19 @@ SIDE_COLOURS = {"US": "#1f77b4", "Mexico": "#2ca02c", "other": "#ff7f0e", "none"
 
 
 def plot_source_kinds(attributions: pd.DataFrame, articles: pd.DataFrame) -> Figure:
-    """Return stacked bar charts of attributions per outlet: by kind of source and by side.
+    """Return stacked bar charts of citations per outlet: by kind of source and by side.
 
-    Each kind and side has a fixed colour (``KIND_COLOURS``, ``SIDE_COLOURS``); an
-    attribution without a side counts as "none".
+    Only citations count (``attribution.only_citations``: a source given words or
+    information); each kind and side has a fixed colour (``KIND_COLOURS``,
+    ``SIDE_COLOURS``); a citation without a side counts as "none".
     """
     figure = Chart(figsize=(CHART_SIZE[0], CHART_SIZE[1] + 1), layout="constrained",
-                   caption=("Attributions per outlet, one per citation: stacked by kind of "
-                            "source (left) and by the side the source speaks for (right)."))
+                   caption=("Citations per outlet, one per source cited each time: stacked by "
+                            "kind of source (left) and by the side the source speaks for "
+                            "(right)."))
     kinds_axes, sides_axes = figure.subplots(1, 2, sharey=True)
-    merged = attributions.merge(articles[["article_id", "outlet"]], on="article_id")
+    merged = only_citations(attributions).merge(articles[["article_id", "outlet"]],
+                                                on="article_id")
     outlets = _outlet_labels(merged["outlet"])
     _stacked_bars(kinds_axes, pd.crosstab(outlets, merged["source_kind"]), KIND_COLOURS,
                   title="Who is cited", legend="source kind")
@@ -110,7 +116,7 @@ def _stacked_bars(axes, table: pd.DataFrame, colours: dict[str, str], *, title: 
     """Draw ``table`` (rows: outlets, columns: categories) as stacked horizontal bars, the
     categories in the order and colours of ``colours``."""
     if table.empty:
-        _say(axes, "no attributions found")
+        _say(axes, "no citations found")
         return
     columns = [name for name in colours if name in table.columns]
     columns += [name for name in table.columns if name not in colours]
@@ -118,9 +124,35 @@ def _stacked_bars(axes, table: pd.DataFrame, colours: dict[str, str], *, title: 
                              color=[colours.get(name, "#bcbd22") for name in columns])
     axes.legend(title=legend, fontsize="small", frameon=False, ncol=2,
                 loc="upper center", bbox_to_anchor=(0.5, -0.15))
-    axes.set_xlabel("attributions")
+    axes.set_xlabel("citations")
     axes.set_ylabel("")
     axes.set_title(title)
+
+
+def plot_top_sources(sources: pd.DataFrame) -> Figure:
+    """Return a bar chart of who is cited most: citations per source name, most first,
+    each bar in the colour of the source's kind (``KIND_COLOURS``).
+
+    ``sources`` is ``attribution.top_sources`` (or ``views.top_sources``) over all outlets.
+    """
+    figure = Chart(figsize=CHART_SIZE, layout="constrained",
+                   caption=("Who is cited most: citations per source, all outlets, coloured by "
+                            "the kind of source."))
+    axes = figure.subplots()
+    table = sources.reset_index() if "source_name" not in sources else sources
+    if table.empty:
+        _say(axes, "no citations found")
+        return figure
+    table = table.iloc[::-1]  # the most cited at the top
+    axes.barh([str(name) for name in table["source_name"]], table["citations"].tolist(),
+              color=[KIND_COLOURS.get(kind, "#bcbd22") for kind in table["kind"]])
+    kinds = [kind for kind in KIND_COLOURS if kind in set(table["kind"])]
+    handles = [Patch(color=KIND_COLOURS[kind], label=kind) for kind in kinds]
+    axes.legend(handles=handles, title="source kind", fontsize="small", frameon=False,
+                loc="lower right")
+    axes.set_xlabel("citations")
+    axes.set_title("Who is cited most")
+    return figure
 
 
 def plot_figure_concepts(figures: pd.DataFrame, articles: pd.DataFrame) -> Figure:

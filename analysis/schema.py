@@ -59,6 +59,10 @@ ATTRIBUTIONS = (
     "content",
     "content_start",
     "content_end",
+    "cue_class",
+    "citation",
+    "source_name",
+    "rule",
 )
 # Every span cleaning removed, for audit: offsets into the raw text (line ends as LF).
 BOILERPLATE = ("article_id", "start", "end", "rule", "text")
@@ -78,7 +82,7 @@ INTEGER_COLUMNS = frozenset({
 })
 FLOAT_COLUMNS = frozenset({"duplicate_score", "value", "per_1k_words", "score", "log_odds",
                            "z_score"})
-BOOLEAN_COLUMNS = frozenset({"approximate", "analysed"})
+BOOLEAN_COLUMNS = frozenset({"approximate", "analysed", "citation"})
 
 TABLES: dict[str, tuple[str, ...]] = {
     "articles": ARTICLES,

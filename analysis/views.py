@@ -11,6 +11,8 @@ import html
 
 import pandas as pd
 
+from analysis.attribution import anonymous_shares, only_citations
+from analysis.attribution import top_sources as _top_sources
 from analysis.workbook import ReportData
 
 # The most rows a report lists in one table; the CSV beside the report has them all.
@@ -64,11 +66,14 @@ def caveats(data: ReportData):
 
 
 def articles_overview(data: ReportData) -> pd.DataFrame:
-    """Return one row per article with its outlet, date, title and what was found in it."""
+    """Return one row per article with its outlet, date, title and what was found in it:
+    figures, attributions (every row of the table) and citations (those where a source is
+    given words or information)."""
     tables = data.tables
     overview = tables.articles[["article_id", "outlet", "published", "title", "words",
                                 "duplicate_of"]].copy()
-    for name, frame in (("figures", tables.figures), ("attributions", tables.attributions)):
+    for name, frame in (("figures", tables.figures), ("attributions", tables.attributions),
+                        ("citations", only_citations(tables.attributions))):
         counts = frame.groupby("article_id").size()
         overview[name] = overview["article_id"].map(counts).fillna(0).astype(int)
     return overview.sort_values(["published", "article_id"], kind="stable").set_index("article_id")
@@ -199,18 +204,39 @@ def plain_number(value: float) -> str:
     return f"{value:.4g}"
 
 
-def attribution_rows(data: ReportData, *, limit: int = ROW_LIMIT, width: int = 160
-                     ) -> pd.DataFrame:
-    """Return the first ``limit`` attributions with their outlet and what each attributes
-    (cut to ``width`` characters), oldest article first, in reading order."""
-    merged = data.tables.attributions.merge(
+def attribution_rows(data: ReportData, *, limit: int = ROW_LIMIT, width: int = 160,
+                     everything: bool = False) -> pd.DataFrame:
+    """Return the first ``limit`` citations with their outlet, who is cited (the source as
+    written and its one name), how, what each attributes (cut to ``width`` characters) and
+    the rule that counted it, oldest article first, in reading order. With ``everything``,
+    every attribution (beliefs, plans and stances by deeds too, with ``citation``)."""
+    rows = data.tables.attributions if everything else only_citations(data.tables.attributions)
+    merged = rows.merge(
         data.tables.articles[["article_id", "outlet", "published"]], on="article_id")
-    columns = ["outlet", "article_id", "cue", "source", "source_kind", "side", "quote_type",
-               "content"]
+    columns = ["outlet", "article_id", "cue", "source", "source_name", "source_kind", "side",
+               "quote_type", "content", "cue_class", *(["citation"] if everything else []),
+               "rule"]
     ordered = merged.sort_values(["published", "article_id", "cue_start"], kind="stable")
     rows = ordered[columns].head(limit)
     return rows.assign(content=rows["content"].map(lambda text: shortened(text, width))
                        ).set_index("outlet")
+
+
+def top_sources(data: ReportData, *, per_outlet: bool = False, top: int = 10) -> pd.DataFrame:
+    """Return who is cited most, over the counted articles (duplicates folded as the run
+    says): the source's name, kind, side, citations and articles citing it, the ``top`` per
+    outlet with ``per_outlet`` (see ``attribution.top_sources``)."""
+    table = _top_sources(data.tables.attributions, data.tables.counted_articles(),
+                         per_outlet=per_outlet, top=top)
+    return table.set_index("outlet" if per_outlet else "source_name")
+
+
+def anonymous_share(data: ReportData) -> pd.DataFrame:
+    """Return per outlet how many of its citations rest on anonymous sources, written out
+    ("3 of 5") and as a share, highest share first, over the counted articles."""
+    table = anonymous_shares(data.tables.attributions, data.tables.counted_articles())
+    return table[["outlet", "anonymous share", "share", "anonymous", "citations"]].set_index(
+        "outlet")
 
 
 def provenance(data: ReportData) -> pd.DataFrame:
@@ -262,9 +288,9 @@ def skipped_inputs(data: ReportData) -> pd.DataFrame:
 def outlet_against_rest(data: ReportData, outlet: str) -> pd.DataFrame:
     """Return key rates of ``outlet`` beside those of all other outlets pooled.
 
-    Rows: articles, words, tracked-term mentions per 1,000 words, attributions and figures
-    per article, and the share of attributions resting on anonymous sources. Duplicates are
-    folded as the run says.
+    Rows: articles, words, tracked-term mentions per 1,000 words, citations and figures per
+    article, and the share of citations resting on anonymous sources ("3 of 5").
+    Duplicates are folded as the run says.
     """
     tables = data.tables
     counted = tables.counted_articles()
@@ -274,16 +300,19 @@ def outlet_against_rest(data: ReportData, outlet: str) -> pd.DataFrame:
     for name, articles in sides.items():
         ids = set(articles["article_id"])
         mentions = tables.keywords.loc[tables.keywords["article_id"].isin(ids), "count"].sum()
-        cited = tables.attributions[tables.attributions["article_id"].isin(ids)]
+        cited = only_citations(tables.attributions)
+        cited = cited[cited["article_id"].isin(ids)]
+        anonymous = int((cited["source_kind"] == "anonymous").sum())
         found = tables.figures[tables.figures["article_id"].isin(ids)]
         words, count = int(articles["words"].sum()), len(articles)
         columns[name] = {
             "articles": count,
             "words": words,
             "tracked-term mentions per 1,000 words": round(1000 * mentions / max(words, 1), 2),
-            "attributions per article": round(len(cited) / max(count, 1), 2),
-            "anonymous share of attributions": round(
-                (cited["source_kind"] == "anonymous").mean() if len(cited) else 0.0, 3),
+            "citations per article": round(len(cited) / max(count, 1), 2),
+            "anonymous share of citations": round(anonymous / len(cited), 3) if len(cited)
+            else 0.0,
+            "anonymous citations": f"{anonymous} of {len(cited)}",
             "figures per article": round(len(found) / max(count, 1), 2),
         }
     return pd.DataFrame(columns)

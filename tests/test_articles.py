@@ -1,4 +1,4 @@
-"""Per-article extraction: figures take the source of the attribution that covers them."""
+"""Per-article extraction: figures take the source of the citation that covers them."""
 
 from __future__ import annotations
 
@@ -38,6 +38,29 @@ def test_a_figure_nobody_is_cited_for_has_no_source(extract):
     result = extract("Ebrard said the talks went well. Agents made 2,000 arrests on Monday.")
     assert sources(result) == {2000: ""}
 
+
+def test_a_figure_in_a_plan_or_a_deed_takes_no_source(extract):
+    result = extract("Mexico wants to take back 30,000 migrants a month. The Trump "
+                     "administration threatened tariffs on $350 billion of imports.")
+    assert sources(result) == {30000: "", 350000000000: ""}
+
+
+def test_a_claim_before_a_closing_x_reported_takes_x_as_its_source(extract):
+    result = extract("Mexico is slated to receive 2.5 million doses. The administration will "
+                     "announce the plan on Friday, The Washington Post reported.")
+    assert sources(result) == {2500000: "The Washington Post"}
+
+
+def test_a_cue_between_the_claim_and_a_closing_x_reported_stops_it(extract):
+    result = extract("Mexico is slated to receive 2.5 million doses. Officials said the talks "
+                     "went well. The plan is due on Friday, the Post reported.")
+    assert sources(result) == {2500000: ""}
+
+
+def test_x_reported_covers_claims_only_within_its_paragraph(extract):
+    result = extract("Mexico is slated to receive 2.5 million doses.\n\nThe plan is due on "
+                     "Friday, the Post reported.")
+    assert sources(result) == {2500000: ""}
 
 
 def test_the_extractor_fingerprint_reads_every_file_of_an_extractor_package(tmp_path):

@@ -152,3 +152,24 @@ def test_figures_without_a_concept_are_counted_in_the_caption_not_drawn_as_a_bar
     assert "2 figures without a codebook concept" in chart.caption
     none = plots.plot_figure_concepts(figures.assign(concept=""), articles)
     assert "no figure matched a codebook concept (3 figures without one)" in texts_of(none)
+
+
+def test_who_is_cited_most_is_one_bar_per_source_in_the_colour_of_its_kind():
+    sources = pd.DataFrame({"source_name": ["Joe Biden", "Mexican official"],
+                            "kind": ["named_person", "anonymous"], "side": ["US", "Mexico"],
+                            "citations": [3, 2], "articles": [2, 1]})
+    (axes,) = plots.plot_top_sources(sources).axes
+    labels = [label.get_text() for label in axes.get_yticklabels()]
+    assert labels == ["Mexican official", "Joe Biden"]  # the most cited on top
+    colours = [to_hex(bar.get_facecolor()) for bar in axes.patches]
+    assert colours == [plots.KIND_COLOURS["anonymous"], plots.KIND_COLOURS["named_person"]]
+
+
+def test_the_charts_of_sources_count_citations_only():
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Reuters", "Reuters"]})
+    attributions = pd.DataFrame({"article_id": ["a", "b"], "source_kind": ["group", "anonymous"],
+                                 "side": ["", ""], "citation": [True, False]})
+    kinds, _ = plots.plot_source_kinds(attributions, articles).axes
+    labels = [text.get_text() for text in kinds.get_legend().get_texts()]
+    assert labels == ["group"]
+

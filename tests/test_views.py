@@ -28,8 +28,9 @@ def seed_data(tmp_path_factory):
 
 def test_attribution_rows_show_what_is_attributed_on_one_line(seed_data):
     rows = views.attribution_rows(seed_data, width=40)
-    assert len(rows) == len(seed_data.tables.attributions)
-    assert "content" in rows.columns
+    attributions = seed_data.tables.attributions
+    assert len(rows) == attributions["citation"].sum() < len(attributions)
+    assert {"content", "source_name", "rule"} <= set(rows.columns)
     assert rows["content"].str.len().max() <= 40
     assert not rows["content"].str.contains("\n").any()
 
@@ -43,3 +44,27 @@ def test_rows_run_from_the_oldest_article(seed_data):
     order = views.attribution_rows(seed_data)["article_id"].drop_duplicates().tolist()
     published = seed_data.tables.articles.set_index("article_id")["published"]
     assert published[order].is_monotonic_increasing
+
+
+def test_every_attribution_is_listed_on_request_with_its_citation_flag(seed_data):
+    rows = views.attribution_rows(seed_data, everything=True)
+    assert len(rows) == len(seed_data.tables.attributions)
+    assert set(rows["citation"]) == {True, False}
+
+
+def test_who_is_cited_most_lists_names_with_kind_side_citations_and_articles(seed_data):
+    table = views.top_sources(seed_data, top=3)
+    assert len(table) == 3 and table.index.name == "source_name"
+    assert list(table.columns) == ["kind", "side", "citations", "articles"]
+    assert table["citations"].is_monotonic_decreasing
+    per_outlet = views.top_sources(seed_data, per_outlet=True, top=2)
+    assert per_outlet.index.name == "outlet"
+    assert per_outlet.groupby(level=0).size().max() <= 2
+
+
+def test_the_anonymous_share_per_outlet_reads_n_of_m(seed_data):
+    table = views.anonymous_share(seed_data)
+    for outlet, row in table.iterrows():
+        assert row["anonymous share"] == f"{row['anonymous']} of {row['citations']}", outlet
+    assert table["share"].is_monotonic_decreasing
+

@@ -1,10 +1,62 @@
-"""The side gazetteer: overlapping terms, neutral phrases and user files that extend it."""
+"""The side gazetteer: terms that put a source on a side, and user files that extend it."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.attribution import GazetteerError, extract_attributions, load_gazetteer
+from analysis.attribution import (
+    GazetteerError,
+    extract_attributions,
+    load_gazetteer,
+)
+from tests.attribution.helpers import only
+
+
+def test_both_sides_named_leaves_the_side_empty(nlp):
+    record = only(nlp, "According to representatives from the United States and Mexico, "
+                       "Mexico has substantial negotiating power.")
+    assert (record.source_kind, record.side) == ("anonymous", "")
+
+
+def test_default_gazetteer_places_terms_on_sides():
+    gazetteer = load_gazetteer()
+    assert gazetteer.sides_in("a White House official") == {"US"}
+    assert gazetteer.sides_in("Lopez Obrador") == {"Mexico"}
+    assert gazetteer.sides_in("the U.S. delegation") == {"US"}
+    assert gazetteer.sides_in("told us nothing") == set()
+
+
+def test_a_custom_gazetteer_changes_the_side(nlp, tmp_path):
+    path = tmp_path / "sides.toml"
+    path.write_text('[sides.other]\nterms = ["Ebrard"]\n', encoding="utf-8")
+    record = only(nlp, "Marcelo Ebrard announced that Mexico would deploy troops.",
+                  gazetteer=load_gazetteer(path))
+    assert record.side == "other"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[sides.US\nterms = []", "not valid TOML"),
+        ("[sides.Canada]\nterms = []", "unknown side(s) ['Canada']"),
+        ('[sides.US]\nterms = "US"', "sides.US.terms must be a list of strings"),
+        ("[media]\noutlets = [1]", "media.outlets must be a list of strings"),
+    ],
+)
+def test_a_malformed_gazetteer_names_the_file(tmp_path, content, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"bad\.toml") as error:
+        load_gazetteer(path)
+    assert message in str(error.value)
+
+
+def test_a_missing_gazetteer_names_the_file(tmp_path):
+    with pytest.raises(GazetteerError, match=r"missing\.toml: side gazetteer file not found"):
+        load_gazetteer(tmp_path / "missing.toml")
+
+
+# --- gazetteer files -----------------------------------------------------------------------
 
 
 def sides_of(nlp, text: str, **options) -> list[str]:
