@@ -117,7 +117,8 @@ class LogProgress:
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.done and self.done % self.every and exc == (None, None, None):
+        # A closing line only after progress lines: a short run stays silent.
+        if self.done > self.every and self.done % self.every and exc == (None, None, None):
             self._say()
 
 

@@ -17,11 +17,17 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from analysis.attribution import only_citations
+from analysis.comparisons import comparable, describe_group
 
 # Text from the input is drawn literally in every chart ("$5 $10" is not math, and a
-# malformed formula would stop the report).
+# malformed formula would stop the report); axes write their numbers plainly instead.
 matplotlib.rcParams["text.parse_math"] = False
 matplotlib.rcParams["text.usetex"] = False
+# Okabe and Ito's palette: its colours stay apart for readers with any common colour
+# vision deficiency (yellow last: it is faint on white).
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000",
+           "#F0E442")
+matplotlib.rcParams["axes.prop_cycle"] = matplotlib.cycler(color=PALETTE)
 
 CHART_SIZE = (9, 4)
 CHART_DPI = 100
@@ -82,10 +88,10 @@ def plot_term_trends(trends: pd.DataFrame, *, top: int = 6) -> Figure:
 
 # Fixed colours, so a kind or side keeps its colour whichever others a report has.
 KIND_COLOURS = {
-    "named_person": "#1f77b4", "anonymous": "#d62728", "organization": "#2ca02c",
-    "media_outlet": "#9467bd", "document": "#8c564b", "group": "#ff7f0e", "unknown": "#7f7f7f",
+    "named_person": "#0072B2", "anonymous": "#D55E00", "organization": "#009E73",
+    "media_outlet": "#CC79A7", "document": "#E69F00", "group": "#56B4E9", "unknown": "#999999",
 }
-SIDE_COLOURS = {"US": "#1f77b4", "Mexico": "#2ca02c", "other": "#ff7f0e", "none": "#c7c7c7"}
+SIDE_COLOURS = {"US": "#0072B2", "Mexico": "#009E73", "other": "#E69F00", "none": "#BBBBBB"}
 
 
 def plot_source_kinds(attributions: pd.DataFrame, articles: pd.DataFrame) -> Figure:
@@ -127,6 +133,7 @@ def _stacked_bars(axes, table: pd.DataFrame, colours: dict[str, str], *, title: 
     axes.set_xlabel("citations")
     axes.set_ylabel("")
     axes.set_title(title)
+    whole_numbers(axes.xaxis)
 
 
 def plot_top_sources(sources: pd.DataFrame) -> Figure:
@@ -151,6 +158,7 @@ def plot_top_sources(sources: pd.DataFrame) -> Figure:
     axes.legend(handles=handles, title="source kind", fontsize="small", frameon=False,
                 loc="lower right")
     axes.set_xlabel("citations")
+    whole_numbers(axes.xaxis)
     axes.set_title("Who is cited most")
     return figure
 
@@ -177,6 +185,7 @@ def plot_figure_concepts(figures: pd.DataFrame, articles: pd.DataFrame) -> Figur
         axes.legend(title="outlet", fontsize="small", frameon=False,
                     bbox_to_anchor=(1.0, 1.0), loc="upper left")
     axes.set_xlabel("figures")
+    whole_numbers(axes.xaxis)
     axes.set_ylabel("")
     axes.set_title("Numeric claims by concept and outlet")
     return figure
@@ -249,14 +258,21 @@ def plot_term_trends_by_outlet(
     all panels share both axes, and periods without articles are drawn as zero on a grey
     band.
     """
-    grouped = group_small_outlets(trends, top=top_outlets)
+    # An outlet without a counted article (every one a folded rewrite, or in another
+    # language) has nothing to draw: it is named in the caption, not drawn as zeros.
+    articles = trends.groupby("outlet")["articles"].sum()
+    absent = sorted(articles[articles == 0].index)
+    grouped = group_small_outlets(trends[~trends["outlet"].isin(absent)], top=top_outlets)
     pooled = _rate(grouped, ["outlet", "period", "term"])
     leaders = _leaders(pooled, "term", "count", top_terms)
     outlets = sorted(pooled["outlet"].unique(), key=lambda name: (name.startswith("other "), name))
+    left_out = (f" Not drawn, having no counted article (rewrites are counted with their "
+                f"original): {', '.join(absent)}." if absent else "")
     figure, panels = _panels(
         len(outlets), row_height=2.4, sharex=True, sharey=True,
         caption=("Mentions per 1,000 words of the most frequent tracked terms, one panel per "
-                 "outlet; grey bands mark periods without articles from that outlet."))
+                 "outlet; grey bands mark periods without articles from that outlet."
+                 + left_out))
     periods = sorted(pooled["period"].unique())
     if not periods:
         _say(panels[0], NO_DATES)
@@ -274,6 +290,23 @@ def plot_term_trends_by_outlet(
                       ncols=len(leaders), fontsize="small", frameon=False)
     figure.supylabel("mentions per 1,000 words", fontsize="small")
     return figure
+
+
+def whole_numbers(axis) -> None:
+    """Tick a count axis at whole numbers only (no 0.25 of a citation), written plainly."""
+    from matplotlib.ticker import MaxNLocator, StrMethodFormatter
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+
+
+def plain_values(axis) -> None:
+    """Write a value axis's numbers in full with thousands separators, also on a log scale
+    (matplotlib would write 10^6 as a formula, which charts here never parse)."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda value, _position: f"{value:,.10g}"))
+    axis.set_minor_formatter(FuncFormatter(lambda _value, _position: ""))
 
 
 def _say(axes, message: str) -> None:
@@ -347,7 +380,7 @@ def plot_distinctive_terms(
         _say(panels[0], "too few words to compare")
     for axes, name in zip(panels, names, strict=False):
         top_rows = rows[rows["group"] == name].nlargest(top, "z_score").iloc[::-1]
-        axes.barh(top_rows["term"].tolist(), top_rows["z_score"].tolist(), color="tab:blue")
+        axes.barh(top_rows["term"].tolist(), top_rows["z_score"].tolist(), color=PALETTE[0])
         axes.set_title(name, fontsize="small")
         axes.tick_params(labelsize="x-small")
     figure.supxlabel("z-score of log-odds against the rest", fontsize="small")
@@ -355,40 +388,48 @@ def plot_distinctive_terms(
     return figure
 
 
-def plot_figure_comparison(comparison: pd.DataFrame, *, concepts: int = 6) -> Figure:
-    """Return one panel per concept: the values each outlet reported, by publication date.
+def plot_figure_comparison(comparison: pd.DataFrame, *, groups: int = 6) -> Figure:
+    """Return one panel per concept, unit and rate that two or more outlets reported: the
+    numbers each outlet gave, side by side.
 
-    ``comparison`` is ``views.compare_figures(...)``; each row is drawn as a vertical bar
-    from its smallest to its largest value (a dot when they agree), on a log scale so that
-    30,000 and 4 billion share an axis. Shows the ``concepts`` concepts with most figures.
+    ``comparison`` is ``views.compare_figures(...)``; only rows of ``comparable`` groups are
+    drawn (a rate is never set beside a total, nor dollars beside people). Each outlet's
+    numbers of one day are dots, joined by a line from the smallest to the largest; the
+    value axis is logarithmic only where a panel's numbers span more than a hundredfold.
+    Shows the ``groups`` groups with most figures.
     """
-    dated = comparison[comparison["published"].fillna("") != ""]
-    dated = dated.assign(outlet=_outlet_labels(dated["outlet"]))
-    leaders = _leaders(dated, "concept", "figures", concepts)
+    rows = comparable(comparison)
+    rows = rows.assign(outlet=_outlet_labels(rows["outlet"]),
+                       group=[describe_group(*key) for key in
+                              zip(rows["concept"], rows["unit"], rows["rate_period"],
+                                  strict=True)])
+    leaders = _leaders(rows, "group", "figures", groups)
     figure, panels = _panels(
         len(leaders), row_height=2.6,
-        caption=("Figures reported for the same concept, by outlet and publication date; a bar "
-                 "spans the smallest to the largest value an outlet gave that day (log scale)."))
+        caption=("Numbers two or more outlets gave for the same concept, unit and rate: a dot "
+                 "per number an outlet gave on a day, a line joining its smallest and largest "
+                 "of that day."))
     if not leaders:
-        _say(panels[0], "no dated figures with a concept")
-    outlets = sorted(dated["outlet"].unique())
-    colours = {outlet: f"C{number % 10}" for number, outlet in enumerate(outlets)}
-    for axes, concept in zip(panels, leaders, strict=False):
-        rows_of = dated[dated["concept"] == concept]
-        for row in rows_of.itertuples():
-            when = pd.Timestamp(row.published)
-            low, high = max(float(row.value_min), 1e-9), max(float(row.value_max), 1e-9)
-            axes.vlines(when, low, high, color=colours[row.outlet], linewidth=3)
-            axes.plot([when, when], [low, high], "o", color=colours[row.outlet], markersize=4)
-        axes.set_yscale("log")
-        axes.set_title(concept, fontsize="small")
-        axes.tick_params(labelsize="x-small")
-        axes.tick_params(axis="x", labelrotation=45)
-    if leaders:
-        handles = [panels[0].plot([], [], "o", color=colours[outlet], label=outlet)[0]
-                   for outlet in outlets]
-        figure.legend(handles=handles, loc="outside upper center", ncols=min(len(outlets), 5),
-                      fontsize="small", frameon=False)
+        _say(panels[0], "no concept reported by two outlets\nin the same unit and rate")
+    outlets = sorted(rows["outlet"].unique())
+    colours = {outlet: PALETTE[number % len(PALETTE)] for number, outlet in enumerate(outlets)}
+    for axes, group in zip(panels, leaders, strict=False):
+        panel = rows[rows["group"] == group]
+        names = sorted(panel["outlet"].unique())
+        for row in panel.itertuples():
+            x = names.index(row.outlet)
+            low, high = float(row.value_min), float(row.value_max)
+            axes.plot([x, x], [low, high], "-o", color=colours[row.outlet], markersize=5,
+                      linewidth=2)
+        positive = panel[["value_min", "value_max"]].to_numpy().ravel()
+        positive = positive[positive > 0]
+        if len(positive) and positive.max() / positive.min() > 100:
+            axes.set_yscale("log")
+        plain_values(axes.yaxis)
+        axes.set_xticks(range(len(names)), names, rotation=30, ha="right", fontsize="x-small")
+        axes.set_xlim(-0.6, len(names) - 0.4)
+        axes.set_title(group, fontsize="small")
+        axes.tick_params(axis="y", labelsize="x-small")
     return figure
 
 

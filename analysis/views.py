@@ -1,8 +1,10 @@
-"""Small DataFrames a report shows: header, overview and the per-section tables.
+"""What a report shows: its header, key findings, summary tables and long listings.
 
-Everything here returns data, never raw HTML: pandas escapes cell text when a notebook
-renders it, so article text and outlet names always show as text; the one HTML box
-(``caveats``) escapes every value it holds.
+Summary tables are DataFrames, which pandas renders with every cell escaped. Long
+listings (``listing``) are interactive tables (itables in its offline mode: sort, search,
+page, all inside the one HTML file, cells escaped); an empty one is a sentence instead.
+Rows name articles by a short label (outlet, date, short title), not by their id. The
+few HTML boxes here (key findings, caveats, links) escape every value they hold.
 """
 
 from __future__ import annotations
@@ -13,10 +15,93 @@ import pandas as pd
 
 from analysis.attribution import anonymous_shares, only_citations
 from analysis.attribution import top_sources as _top_sources
+from analysis.comparisons import (  # noqa: F401 (compare_figures and the rest: the views API)
+    COMPARISON_COLUMNS,
+    comparable,
+    compare_figures,
+    plain_number,
+)
 from analysis.workbook import ReportData
 
 # The most rows a report lists in one table; the CSV beside the report has them all.
 ROW_LIMIT = 500
+# Characters of a title in an article's label, and of long text in a listing cell.
+LABEL_TITLE_CHARS = 40
+# Rows a listing shows per page (the reader can choose more).
+PAGE_ROWS = 10
+
+
+def interactive_tables():
+    """Load the interactive-table library into the notebook, offline: its script and style
+    are embedded in this output, so the rendered report fetches nothing. Call once, before
+    the first ``listing``; returns the HTML to display."""
+    from pathlib import Path
+
+    import itables
+    from IPython.display import HTML
+    from itables.javascript import generate_init_offline_itables_html
+
+    bundle = Path(itables.__file__).parent / "html" / "dt_bundle.js"
+    return HTML(generate_init_offline_itables_html(bundle))
+
+
+def listing(frame: pd.DataFrame, *, empty: str, data: ReportData | None = None):
+    """Return ``frame`` as an interactive table (sort, search, pages) that works offline, or
+    the sentence ``empty`` when it has no rows. With ``data``, an ``article_id`` column
+    becomes the article's label, first. The first column stays in view; cells are escaped,
+    never read as HTML."""
+    from IPython.display import HTML
+    from itables import to_html_datatable
+
+    if frame.empty:
+        return HTML(f'<p class="empty-table">{html.escape(empty)}</p>')
+    table = frame.reset_index() if frame.index.name else frame
+    if data is not None and "article_id" in table.columns:
+        table = with_labels(table, data)
+    return HTML(to_html_datatable(
+        table, connected=False, maxBytes=0, pageLength=PAGE_ROWS, showIndex=False,
+        classes="display compact listing", autoWidth=False, scrollX=True,
+        fixedColumns={"start": 1}, display_logo_when_loading=False, allow_html=False))
+
+
+def article_labels(articles: pd.DataFrame) -> pd.Series:
+    """Return a short label per article id: "The New York Times · 2021-03-18 · Biden Urges
+    Mexico to Do More…" (the id where there is no title)."""
+    titles = articles["title"].fillna("").astype(str)
+    named = titles.where(titles.str.strip() != "", articles["article_id"].astype(str))
+    parts = [articles["outlet"].replace("", "(no outlet named)"),
+             articles["published"].replace("", "undated"),
+             named.map(lambda title: shortened(title, LABEL_TITLE_CHARS))]
+    labels = parts[0].str.cat(parts[1:], sep=" · ")
+    return pd.Series(labels.to_numpy(), index=articles["article_id"].to_numpy())
+
+
+def with_labels(frame: pd.DataFrame, data: ReportData) -> pd.DataFrame:
+    """Return ``frame`` with its article_id column replaced, in place, by the article's
+    label ("outlet · date · short title")."""
+    labels = article_labels(data.tables.articles)
+    labelled = frame.assign(article_id=frame["article_id"].map(labels))
+    return labelled.rename(columns={"article_id": "article"})
+
+
+def key_findings(data: ReportData):
+    """Return the key findings (``findings.key_findings``) as a list: each sentence with
+    its numbers and a link to the section that shows them, caveats last."""
+    from IPython.display import HTML
+
+    from analysis.findings import key_findings as findings_of
+
+    items = []
+    for finding in findings_of(data):
+        anchor, name = html.escape(finding.section), html.escape(_section_name(finding))
+        link = f'<a href="#{anchor}">{name}</a>'
+        kind = ' class="caveat"' if finding.topic == "caveat" else ""
+        items.append(f"<li{kind}>{html.escape(finding.text)} ({link})</li>")
+    return HTML(f'<ul class="key-findings">{"".join(items)}</ul>')
+
+
+def _section_name(finding) -> str:
+    return finding.section.replace("-", " ").replace(" ,", ",")
 
 
 def report_header(data: ReportData, *, report_date: str = "") -> pd.DataFrame:
@@ -36,6 +121,26 @@ def report_header(data: ReportData, *, report_date: str = "") -> pd.DataFrame:
     }
     return pd.DataFrame({"value": [str(value) for value in facts.values()]},
                         index=pd.Index(list(facts), name=""))
+
+
+def run_line(data: ReportData, *, report_date: str = ""):
+    """Return one line under the report's title: its date, corpus, size and run time."""
+    from IPython.display import HTML
+
+    info = data.run_info
+    facts = [f"Report of {report_date or info['created'][:10]}",
+             f"corpus {data.parameters.corpus.name or data.parameters.corpus}",
+             f"{len(data.tables.articles):,} articles",
+             f"trend period {info.get('trend_period', data.parameters.period)}",
+             f"generated {info['created'].replace('T', ' ')[:16]} UTC"]
+    return HTML(f'<p class="run-line">{html.escape(" · ".join(facts))}</p>')
+
+
+def table_or_sentence(frame: pd.DataFrame, *, empty: str):
+    """Return ``frame``, or the sentence ``empty`` when it has no rows (not a bare header)."""
+    from IPython.display import HTML
+
+    return HTML(f'<p class="empty-table">{html.escape(empty)}</p>') if frame.empty else frame
 
 
 def term_totals(data: ReportData) -> pd.DataFrame:
@@ -66,17 +171,23 @@ def caveats(data: ReportData):
 
 
 def articles_overview(data: ReportData) -> pd.DataFrame:
-    """Return one row per article with its outlet, date, title and what was found in it:
-    figures, attributions (every row of the table) and citations (those where a source is
-    given words or information)."""
+    """Return one row per article, oldest first: its date, words, what was found in it
+    (citations, attributions: every row of that table, figures), its language, and the
+    earlier article it repeats (by label) when it is a folded rewrite."""
     tables = data.tables
-    overview = tables.articles[["article_id", "outlet", "published", "title", "words",
+    overview = tables.articles[["article_id", "published", "words", "language",
                                 "duplicate_of"]].copy()
-    for name, frame in (("figures", tables.figures), ("attributions", tables.attributions),
-                        ("citations", only_citations(tables.attributions))):
+    for name, frame in (("citations", only_citations(tables.attributions)),
+                        ("attributions", tables.attributions), ("figures", tables.figures)):
         counts = frame.groupby("article_id").size()
         overview[name] = overview["article_id"].map(counts).fillna(0).astype(int)
-    return overview.sort_values(["published", "article_id"], kind="stable").set_index("article_id")
+    labels = article_labels(tables.articles)
+    overview["duplicate_of"] = overview["duplicate_of"].map(
+        lambda original: labels.get(original, original) if original else "")
+    columns = ["article_id", "published", "words", "citations", "attributions", "figures",
+               "language", "duplicate_of"]
+    return overview.sort_values(["published", "article_id"], kind="stable")[columns].set_index(
+        "article_id")
 
 
 def cleaning_summary(data: ReportData) -> pd.DataFrame:
@@ -96,7 +207,7 @@ def removed_text(data: ReportData, *, width: int = 160) -> pd.DataFrame:
     """Return every removed span with its rule, the text cut to ``width`` characters."""
     removed = data.tables.boilerplate.copy()
     removed["text"] = removed["text"].map(lambda text: shortened(text, width))
-    return removed.set_index("article_id")
+    return removed[["rule", "text", "start", "end", "article_id"]]
 
 
 def shortened(text: str, width: int) -> str:
@@ -165,7 +276,8 @@ def hits_in_context(
     hits = hits.sort_values(["term", "published", "article_id", "start"], kind="stable")
     if per_term is not None:
         hits = hits.groupby("term").head(per_term)
-    return hits[["term", "outlet", "published", "left", "match", "right"]].set_index("term")
+    return hits[["term", "left", "match", "right", "outlet", "published", "article_id"]
+                ].set_index("term")
 
 
 def figure_rows(data: ReportData, *, limit: int = ROW_LIMIT) -> pd.DataFrame:
@@ -173,35 +285,24 @@ def figure_rows(data: ReportData, *, limit: int = ROW_LIMIT) -> pd.DataFrame:
     in reading order."""
     merged = data.tables.figures.merge(
         data.tables.articles[["article_id", "outlet", "published"]], on="article_id")
-    columns = ["outlet", "published", "surface", "value", "unit", "object", "concept",
-               "rate_period", "approximate", "bound", "source"]
+    columns = ["surface", "value", "unit", "rate_period", "concept", "object", "approximate",
+               "bound", "source", "rule", "article_id"]
     ordered = merged.sort_values(["published", "article_id", "start"], kind="stable")
     rows = ordered[columns].head(limit)
-    return rows.assign(value=rows["value"].map(plain_number)).set_index("outlet")
+    return rows.assign(value=rows["value"].map(plain_number))
 
 
 def figure_comparison(data: ReportData) -> pd.DataFrame:
-    """Return who reported which number for the same concept, values written out in full.
+    """Return who reported which number for the same concept, unit and rate, where at least
+    two outlets did, values written out in full.
 
-    One row per concept, outlet, date and rate (see ``compare_figures``); counted
+    One row per concept, unit, rate, outlet and date (see ``compare_figures``); counted
     articles only, so a rewrite does not repeat its original's numbers.
     """
-    table = compare_figures(data.tables.figures, data.tables.counted_articles())
+    table = comparable(compare_figures(data.tables.figures, data.tables.counted_articles()))
     for column in ("value_min", "value_max"):
         table[column] = table[column].map(plain_number)
     return table.set_index("concept")
-
-
-def plain_number(value: float) -> str:
-    """Return ``value`` written out with thousands separators: 8,800,000,000; 4.3; 0.0625.
-
-    A table mixing 2 and 8.8 billion would otherwise switch to scientific notation.
-    """
-    if float(value).is_integer():
-        return f"{value:,.0f}"
-    if abs(value) >= 1:
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{value:.4g}"
 
 
 def attribution_rows(data: ReportData, *, limit: int = ROW_LIMIT, width: int = 160,
@@ -213,13 +314,11 @@ def attribution_rows(data: ReportData, *, limit: int = ROW_LIMIT, width: int = 1
     rows = data.tables.attributions if everything else only_citations(data.tables.attributions)
     merged = rows.merge(
         data.tables.articles[["article_id", "outlet", "published"]], on="article_id")
-    columns = ["outlet", "article_id", "cue", "source", "source_name", "source_kind", "side",
-               "quote_type", "content", "cue_class", *(["citation"] if everything else []),
-               "rule"]
+    columns = ["source_name", "cue", "content", "source", "source_kind", "side", "quote_type",
+               "cue_class", *(["citation"] if everything else []), "rule", "article_id"]
     ordered = merged.sort_values(["published", "article_id", "cue_start"], kind="stable")
     rows = ordered[columns].head(limit)
-    return rows.assign(content=rows["content"].map(lambda text: shortened(text, width))
-                       ).set_index("outlet")
+    return rows.assign(content=rows["content"].map(lambda text: shortened(text, width)))
 
 
 def top_sources(data: ReportData, *, per_outlet: bool = False, top: int = 10) -> pd.DataFrame:
@@ -323,52 +422,3 @@ def outlet_figures_in_context(data: ReportData, outlet: str) -> pd.DataFrame:
     table = figure_comparison(data)
     concepts = set(table.index[table["outlet"] == outlet])
     return table[table.index.isin(concepts)]
-
-
-# --- who reported which number ---------------------------------------------------------
-
-
-COMPARISON_COLUMNS = (
-    "concept",
-    "outlet",
-    "published",
-    "rate_period",
-    "figures",
-    "articles",
-    "value_min",
-    "value_max",
-    "units",
-    "surfaces",
-)
-
-
-def compare_figures(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Return who reported which number for the same concept.
-
-    One row per concept x outlet x published date x rate_period, sorted by concept, date,
-    outlet and rate_period: how many figures and articles, the smallest and largest value,
-    the units seen (joined with ", "; several units mean min and max mix them) and the
-    surfaces in text order (joined with " | "). ``figures`` has the figures.csv columns,
-    ``articles`` at least article_id, outlet and published. Figures without a concept are
-    left out; a figure whose article is not in ``articles`` is left out too.
-    """
-    keys = ["concept", "outlet", "published", "rate_period"]
-    meta = articles[["article_id", "outlet", "published"]].astype({"article_id": str})
-    rows = figures[figures["concept"].fillna("").astype(str) != ""].astype({"article_id": str})
-    rows = rows.merge(meta, on="article_id", how="inner")
-    if rows.empty:
-        return pd.DataFrame(columns=list(COMPARISON_COLUMNS))
-    rows = rows.fillna({"rate_period": "", "unit": "", "outlet": "", "published": ""})
-    rows = rows.sort_values([*keys, "article_id", "start"], kind="stable")
-    grouped = rows.groupby(keys, sort=True, dropna=False)
-    table = grouped.agg(
-        figures=("value", "size"),
-        articles=("article_id", "nunique"),
-        value_min=("value", "min"),
-        value_max=("value", "max"),
-        units=("unit", lambda units: ", ".join(sorted(set(units)))),
-        surfaces=("surface", " | ".join),
-    ).reset_index()
-    table = table.sort_values(["concept", "published", "outlet", "rate_period"], kind="stable")
-    return table[list(COMPARISON_COLUMNS)].reset_index(drop=True)
-
