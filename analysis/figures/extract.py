@@ -50,11 +50,13 @@ def extract_figures(
     """Yield every numeric claim in ``doc``, in text order; a range yields one figure per end.
 
     Refuses (yields nothing for) years, dates, times of day, ordinals, law and bill numbers,
-    names containing digits, phone numbers, list numbering and "one" used as a pronoun or
-    article (``explain_numbers`` names the refusal of each). ``codebook`` maps counted
-    things to concepts (default: the shipped codebook); ``units`` is the unit and currency
-    table (default: the shipped one, see ``load_unit_table``). Each figure's ``rule`` names
-    the rule that read it; ``source`` is left empty for the attribution step to fill.
+    names containing digits, phone numbers, list numbering, "one" used as a pronoun or
+    article and idioms of time ("half the time", "one day" as someday; ``explain_numbers``
+    names the refusal of each). A duration is a figure whose unit is its unit of time.
+    ``codebook`` maps counted things to concepts (default: the shipped codebook); ``units``
+    is the unit and currency table (default: the shipped one, see ``load_unit_table``).
+    Each figure's ``rule`` names the rule that read it; ``source`` is left empty for the
+    attribution step to fill.
     """
     for figure, _noun in _figures_with_nouns(doc, codebook=codebook, units=units):
         yield figure

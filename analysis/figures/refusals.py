@@ -272,12 +272,13 @@ def _is_time_idiom(doc: Doc, claim: Claim, *, noun: Token | None, unit: str) -> 
     if doc[run.end].lemma_.lower() not in TIME_NOUNS:
         return False
     after = doc[run.end + 1] if run.end + 1 < len(doc) else None
-    if after is not None and (after.lower_ in TIME_RELATIONS or after.lower_ in ("'s", "’s")):
+    if after is None or after.lower_ in TIME_RELATIONS or after.lower_ in ("'s", "’s"):
         return False
-    if after is None or rate_period(doc, claim, noun=noun):
+    if rate_period(doc, claim, noun=noun):
         return False
     i = run.prefix_start
-    before = doc[i - 1] if i > doc[i].sent.start else None
+    sentence_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+    before = doc[i - 1] if i > sentence_start else None
     if before is not None and before.tag_ == "MD":
         return True
     if before is not None and before.lower_ == "to":

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from analysis.figures.ages import age_rule
 from analysis.figures.lexicon import (
@@ -270,14 +270,15 @@ def _time_at(doc: Doc, run: Run, i: int, table: UnitTable) -> _Suffix | None:
     return i + size, codes[0], i
 
 
-def _written_as_unit(token) -> bool:
+def _written_as_unit(token: Token) -> bool:
     """A unit word is lower case, or capitalised in a title written in capitals ("a 30-Day
     Ban"); one capital letter is a name ("4-H")."""
     if token.is_lower:
         return True
     if len(token.text) == 1:
         return False
-    sentence = [word for word in token.sent if word.is_alpha and len(word) > 3]
+    span = token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
+    sentence = [word for word in span if word.is_alpha and len(word) > 3]
     return sum(word.is_title or word.is_upper for word in sentence) * 2 > len(sentence)
 
 
