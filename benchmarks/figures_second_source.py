@@ -12,8 +12,8 @@ file is read where it lies and never copied into this repository.
 
 The sentences are scored with the NewsQuant ``score.py`` (default
 ``../shared/benchmarks/figures/score.py``): quantulum3's "dimensionless" is a bare number,
-and a count of things has no unit there, so our counted nouns are left out, except units
-of time ("5 years"), which quantulum3 counts as units. The run is skipped with exit
+and a count of things has no unit there, so our counted nouns are left out; units of time
+("5 years") are units on both sides. The run is skipped with exit
 status 0 when the scorer is absent. ``--baseline cqe`` scores CQE 2.0.3 on the same
 sentences (see benchmarks/figures_newsquant.py).
 """
@@ -36,7 +36,7 @@ from figures_newsquant import (
     write_jsonl,
 )
 
-from analysis.figures import Figure, extract_figures, load_unit_table
+from analysis.figures import Figure, extract_figures
 from analysis.nlp import load_nlp
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,12 +65,9 @@ def load_cases(path: Path, prefix: str) -> list[dict]:
 
 
 def predicted_unit(figure: Figure) -> str | None:
-    """Our unit as quantulum3 names it: the table's name, a unit of time counted, else None."""
-    table = load_unit_table()
+    """Our unit as quantulum3 names it: the table's name, or None for a count or a share."""
     if figure.unit in ("", "fraction"):
-        codes = table.words.get((figure.object,), ())
-        counted = [table.units[code] for code in codes if table.units[code].counted]
-        return counted[0].name if counted else None
+        return None
     parts = figure.unit.split(" per ")
     return " per ".join(_NAMES.get(part) or unit_name(part) for part in parts)
 

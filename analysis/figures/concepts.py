@@ -2,10 +2,11 @@
 whether the text is on the concept's subject.
 
 A concept from the codebook is dropped, by the first rule of ``CONTEXT_RULES`` that
-applies: an age ("Elizabeth Burton, 32, was arrested" counts no arrest), a sentence on
-another matter (the subject's ``unless`` words: "two TD passes", "a $3 billion buyout"),
-or a text not on the concept's subject (no migration word in the sentence or the article:
-"stopped 30 shots" in a hockey report is no vaccine dose).
+applies: an age ("Elizabeth Burton, 32, was arrested" counts no arrest), a span of time
+("detained for three years" counts no detention), a sentence on another matter (the
+subject's ``unless`` words: "two TD passes", "a $3 billion buyout"), or a text not on the
+concept's subject (no migration word in the sentence or the article: "stopped 30 shots"
+in a hockey report is no vaccine dose).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from analysis.codebook import Codebook
+from analysis.figures.unit_table import TIME
 
 _AGE_UNITS = {"years old", "months old", "weeks old", "days old"}
 
@@ -51,6 +53,7 @@ class ConceptQuery:
     token: int
     codebook: Codebook
     context: TextContext
+    dimension: str = ""
 
 
 def concept_in_context(query: ConceptQuery) -> tuple[str, str]:
@@ -67,6 +70,12 @@ def concept_in_context(query: ConceptQuery) -> tuple[str, str]:
 def _is_age(query: ConceptQuery) -> bool:
     """A person's age is no count of anything: "Burton, 32, was arrested"."""
     return query.unit in _AGE_UNITS
+
+
+def _is_duration(query: ConceptQuery) -> bool:
+    """A span of time counts nothing: "detained for three years" is no count of detentions,
+    "a 30-day detention" none either."""
+    return query.dimension == TIME
 
 
 def _is_on_other_matter(query: ConceptQuery) -> bool:
@@ -90,6 +99,7 @@ def _is_off_subject(query: ConceptQuery) -> bool:
 
 CONTEXT_RULES: list[tuple[str, Callable[[ConceptQuery], bool]]] = [
     ("age_has_no_concept", _is_age),
+    ("duration_has_no_concept", _is_duration),
     ("other_matter", _is_on_other_matter),
     ("off_subject", _is_off_subject),
 ]

@@ -23,7 +23,7 @@ from analysis.figures.objects import counted_noun, object_lemma, object_phrase, 
 from analysis.figures.rates import rate_period
 from analysis.figures.records import Bound, Claim, Figure, Run
 from analysis.figures.refusals import Candidate, refusal
-from analysis.figures.unit_table import UnitTable, load_unit_table
+from analysis.figures.unit_table import TIME, UnitTable, load_unit_table
 from analysis.figures.units import attach_units, coordinated_units
 
 # --- public API ---------------------------------------------------------------------------
@@ -50,11 +50,13 @@ def extract_figures(
     """Yield every numeric claim in ``doc``, in text order; a range yields one figure per end.
 
     Refuses (yields nothing for) years, dates, times of day, ordinals, law and bill numbers,
-    names containing digits, phone numbers, list numbering and "one" used as a pronoun or
-    article (``explain_numbers`` names the refusal of each). ``codebook`` maps counted
-    things to concepts (default: the shipped codebook); ``units`` is the unit and currency
-    table (default: the shipped one, see ``load_unit_table``). Each figure's ``rule`` names
-    the rule that read it; ``source`` is left empty for the attribution step to fill.
+    names containing digits, phone numbers, list numbering, "one" used as a pronoun or
+    article and idioms of time ("half the time", "one day" as someday; ``explain_numbers``
+    names the refusal of each). A duration is a figure whose unit is its unit of time.
+    ``codebook`` maps counted things to concepts (default: the shipped codebook); ``units``
+    is the unit and currency table (default: the shipped one, see ``load_unit_table``).
+    Each figure's ``rule`` names the rule that read it; ``source`` is left empty for the
+    attribution step to fill.
     """
     for figure, _noun in _figures_with_nouns(doc, codebook=codebook, units=units):
         yield figure
@@ -122,6 +124,7 @@ def _judged_claims(doc: Doc, table: UnitTable) -> Iterator[tuple[Claim, Token | 
     counts: dict[int, int] = {}  # counted noun -> end of the figure that counts it
     for claim in claims(doc, runs):
         noun = counted_noun(doc, claim.runs[-1])
+        claim, noun = _time_noun_as_unit(doc, claim, noun, table)
         if _is_in_name(doc, claim, noun, counts):
             yield claim, noun, "part_of_name"
             continue
@@ -138,6 +141,29 @@ def _judged_claims(doc: Doc, table: UnitTable) -> Iterator[tuple[Claim, Token | 
             noun = None
         claim, noun = _elided_unit(doc, claim, noun, parallels, table)
         yield claim, noun, ""
+
+
+def _time_noun_as_unit(doc: Doc, claim: Claim, noun: Token | None, table: UnitTable
+                       ) -> tuple[Claim, Token | None]:
+    """A unit of time the number counts, written apart from it, is the figure's unit, as it is
+    right after the number: "a week or two", "the 20 previous years" (rule
+    ``duration_noun``)."""
+    last = claim.runs[-1]
+    if noun is None or last.unit:
+        return claim, noun
+    if noun.i > last.end:
+        # "the 2024 election year" dates; a span of more than one is plural.
+        between = doc[last.suffix_end : noun.i]
+        if noun.tag_ != "NNS" or any(token.dep_ not in ("amod", "compound") for token in between):
+            return claim, noun
+    elif not (noun.i < claim.runs[0].start and doc[noun.i + 1].lower_ == "or"):
+        return claim, noun
+    codes = table.words.get((noun.lemma_.lower(),)) or table.words.get((noun.lower_,)) or ()
+    if not codes or table.units[codes[0]].dimension != TIME:
+        return claim, noun
+    runs = tuple(replace(run, unit=codes[0], unit_token=noun.i, rule="duration_noun")
+                 for run in claim.runs)
+    return replace(claim, runs=runs), None
 
 
 def _is_in_name(doc: Doc, claim: Claim, noun: Token | None, counts: dict[int, int]) -> bool:
@@ -218,7 +244,10 @@ def _claim_figures(
             for term in governor_terms(governor, phrase)
         ],
     )
-    query = ConceptQuery(concept, last.unit, claim.runs[0].start, codebook, context)
+    # A compound unit ("USD per hour") is not in the table: it has no dimension of its own.
+    dimension = table.units[last.unit].dimension if last.unit in table.units else ""
+    query = ConceptQuery(concept, last.unit, claim.runs[0].start, codebook, context,
+                         dimension=dimension)
     concept, dropped_by = concept_in_context(query)
     if dropped is not None and dropped_by:
         dropped.append(dropped_by)

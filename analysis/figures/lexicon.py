@@ -169,8 +169,6 @@ CODE_LABELS = {"zip", "postcode", "postal", "zipcode"}
 STREET_WORDS = set(
     words("st street rd road ave avenue way blvd boulevard ln lane dr drive pl place terrace")
 )
-# "four years in prison" is a sentence handed down, a figure even when spelled out.
-CUSTODY_WORDS = set(words("prison jail custody detention bar penitentiary"))
 ONE_WORDS = {"a", "an", "another", "one"}
 TIME_DEICTICS = set(words("last next this past coming"))
 # Spans of time that "last", "next" or "this" turn into a when: "36 last season".
@@ -184,6 +182,10 @@ DEFINITE_DETERMINERS = {"the", "these", "those", "this", "that"}
 # Words that pick out a group by its place: "the top two", "the bottom three".
 RANK_WORDS = set(words("top bottom first last final other remaining"))
 EMPHASIS = {"only", "just", "exactly", "precisely"}
+# "the first half of the year", "the latter half": a half after these names a part of a period.
+PERIOD_ORDINALS = set(words("first second last latter former final opening closing"))
+# Words that open a clause in which "one day" is once, not a span: "until one day he called".
+IDIOM_OPENERS = set(words("and but then until that when"))
 # Verbs and nouns that report a number whose counted thing is their subject:
 # "the number of migrants reached 30,000".
 TOTAL_VERBS = set(

@@ -130,7 +130,9 @@ def _piece(token: Token, table: UnitTable, *, currency_before: bool = False) -> 
     vulgar = VULGAR.fullmatch(token.text)
     if vulgar:
         value = float(vulgar["whole"] or 0) + VULGAR_FRACTIONS[vulgar["fraction"]]
-        return Piece("digits", -value if vulgar["sign"] in MINUS else value)
+        # "5 ½ years": a vulgar fraction alone joins a whole number before it.
+        kind = "fraction" if not vulgar["whole"] and not vulgar["sign"] else "digits"
+        return Piece(kind, -value if vulgar["sign"] in MINUS else value)
     fraction = DIGIT_FRACTION.fullmatch(token.text)
     if fraction and 0 < int(fraction["numerator"]) < int(fraction["denominator"]):
         return Piece("fraction", int(fraction["numerator"]) / int(fraction["denominator"]))
@@ -209,8 +211,11 @@ def _starts_run(doc: Doc, i: int, table: UnitTable) -> bool:
     if piece.kind == "a":
         following = _piece(doc[i + 1], table) if i + 1 < len(doc) else None
         return following is not None and following.kind in ("hundred", "dozen", "scale", "half")
-    # "1/4 inch", "3/4-mile": a fraction alone is a figure only before a unit.
-    return piece.kind != "fraction" or _unit_follows(doc, i + 1, table)
+    # "1/4 inch", "3/4-mile": a fraction in digits alone is a figure only before a unit
+    # (a vulgar one, "½", is never a date).
+    if piece.kind != "fraction" or VULGAR.fullmatch(doc[i].text):
+        return True
+    return _unit_follows(doc, i + 1, table)
 
 
 def _run_end(doc: Doc, start: int, table: UnitTable) -> int:
@@ -307,7 +312,7 @@ def _value_run(doc: Doc, start: int, end: int, table: UnitTable) -> Run | None:
         end=end,
         value=round_value(value),
         scale=scale,
-        spelled=not any(piece.kind == "digits" for piece in pieces),
+        spelled=not any(piece.kind in ("digits", "fraction") for piece in pieces),
         vague=any(piece.kind == "vague" for piece in pieces),
         currency=currency,
         unit=next((piece.unit for piece in pieces if piece.unit), ""),

@@ -121,9 +121,11 @@ def is_rate_expression(token: Token) -> bool:
 
 def _of_complement(anchor: Token) -> Token | None:
     """The noun after "of" or "in": "10% of the total", "$4 billion in aid". "In" counts a
-    bare noun only: "$4 billion in the red" says where the money stands."""
+    bare noun only: "$4 billion in the red" says where the money stands, and never after a
+    unit of time: "three years in prison" says where the time was spent."""
+    prepositions = ("of",) if anchor.lemma_.lower() in TIME_NOUNS else ("of", "in")
     for child in anchor.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > anchor.i:
+        if child.dep_ == "prep" and child.lower_ in prepositions and child.i > anchor.i:
             objects = [
                 grand for grand in child.children
                 if grand.dep_ == "pobj" and _is_noun(grand)

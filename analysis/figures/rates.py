@@ -21,10 +21,13 @@ def rate_period(doc: Doc, claim: Claim, *, noun: Token | None) -> RatePeriod:
     # An earlier conjunct's rate is its own: "$2,000 a month rent and three children".
     if phrase.i >= claim.runs[0].prefix_start:
         holders += [token for token in (phrase, governing_word(phrase)) if token is not None]
+    # The counted period or the figure's own unit of time is no rate: "every 3 days".
+    own = {i for each in claim.runs for i in range(each.end, each.suffix_end)}
+    if noun is not None:
+        own.add(noun.i)
     for holder in holders:
         for child in holder.children:
-            # The counted period is no rate of its own: "every 3 days".
-            period = _rate_of(child) if child != noun else ""
+            period = _rate_of(child) if child.i not in own else ""
             if period:
                 return period
     return _rate_after(doc, noun.i + 1 if noun is not None else run.suffix_end)

@@ -11,26 +11,27 @@ from analysis.figures.lexicon import (
     ABBREVIATION,
     CLOCK_WORDS,
     CODE_LABELS,
-    CUSTODY_WORDS,
     DEFINITE_DETERMINERS,
     EMPHASIS,
     IDENTIFIER_WORDS,
+    IDIOM_OPENERS,
     INDEX_NAMES,
     LIST_BULLETS,
     LONG_DIGITS,
     LOWER_IDENTIFIER_WORDS,
     MONTHS,
+    PERIOD_ORDINALS,
     RANK_WORDS,
     SCALES,
     STREET_WORDS,
     THOUSANDS,
     TIME_DEICTICS,
     TIME_NOUNS,
+    TIME_RELATIONS,
     WHEN_NOUNS,
     YEARLY_RESULTS,
     lemma_at,
 )
-from analysis.figures.objects import MODIFIER_DEPS
 from analysis.figures.rates import rate_period
 from analysis.figures.records import Claim, Run
 from analysis.figures.unit_table import UnitTable
@@ -78,7 +79,8 @@ def _is_phone_number(doc: Doc, claim: Claim, phones: list[tuple[int, int]]) -> b
 
 
 def _is_name_or_code(doc: Doc, claim: Claim, text: str, table: UnitTable) -> bool:
-    """Digits glued to letters are names or codes, not counts: "COVID-19", "F-16", "30-day"."""
+    """Digits glued to letters are names or codes, not counts: "COVID-19", "F-16", "4-H"; a
+    unit after a hyphen ("a 30-day ban", "a 5-mile fence") was read with the number."""
     first, last = claim.runs[0], claim.runs[-1]
     start = doc[first.prefix_start].idx
     end = doc[last.suffix_end - 1].idx + len(doc[last.suffix_end - 1])
@@ -251,32 +253,38 @@ def _is_yearly_result(doc: Doc, run: Run, noun: Token) -> bool:
     )
 
 
-def _is_duration(doc: Doc, claim: Claim, *, noun: Token | None, unit: str) -> bool:
-    """Spans of time spelled out ("for three years", "two decades") tell when, not how much.
-
-    A duration in digits ("70 days", "3.5 seconds"), with a qualifier ("more than three
-    months") or an emphasis ("in just two hours"), or a prison term ("four years in
-    prison") is a measured figure and stays.
-    """
-    if noun is None or unit not in ("", "fraction") or noun.lemma_.lower() not in TIME_NOUNS:
+def _is_time_idiom(doc: Doc, claim: Claim, *, noun: Token | None, unit: str) -> bool:
+    """A spelled number in an idiom of time measures nothing: "half the time" (often), "the
+    first half of the year" (a part of a period, like "the first quarter"), and "one day"
+    opening a clause or before its verb ("One day, she left", "until one day he called",
+    "he will one day return", "to one day see peace": someday, once), read on word order
+    (the parser often takes "day" for a noun's modifier). Durations stay figures: "it
+    lasted one day", "one day later", "one day after the vote", "just one day", "one day a
+    week"."""
+    run = claim.runs[-1]
+    if len(claim.runs) > 1 or not run.spelled or claim.qualifier:
         return False
-    start = claim.runs[0].prefix_start
-    emphasised = start > 0 and doc[start - 1].lower_ in EMPHASIS
-    # "a two hour drive" measures the drive; it does not tell when.
-    describes = noun.dep_ in MODIFIER_DEPS and noun.head.i > noun.i
-    if claim.qualifier or emphasised or describes or _is_prison_term(noun):
+    if run.value < 1:
+        before = doc[run.prefix_start - 1].lower_ if run.prefix_start > 0 else ""
+        return before in PERIOD_ORDINALS or (noun is not None and noun.lemma_.lower() == "time")
+    if doc[run.start].lower_ != "one" or run.end - run.start != 1 or run.unit_token != run.end:
         return False
-    return all(run.spelled for run in claim.runs)
-
-
-def _is_prison_term(noun: Token) -> bool:
-    """True for a time noun followed by "in prison", "behind bars" and the like."""
-    for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in ("in", "behind") and any(
-            grand.lemma_.lower() in CUSTODY_WORDS for grand in child.children
-        ):
-            return True
-    return False
+    if doc[run.end].lemma_.lower() not in TIME_NOUNS:
+        return False
+    after = doc[run.end + 1] if run.end + 1 < len(doc) else None
+    if after is None or after.lower_ in TIME_RELATIONS or after.lower_ in ("'s", "’s"):
+        return False
+    if rate_period(doc, claim, noun=noun):
+        return False
+    i = run.prefix_start
+    sentence_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+    before = doc[i - 1] if i > sentence_start else None
+    if before is not None and before.tag_ == "MD":
+        return True
+    if before is not None and before.lower_ == "to":
+        return after.tag_ == "VB" or after.pos_ in ("VERB", "AUX")
+    opens_clause = before is None or before.lower_ in IDIOM_OPENERS or before.text in ",;:—–"
+    return opens_clause and (after.text == "," or after.pos_ in ("PRON", "DET", "PROPN", "NOUN"))
 
 
 def _is_bare_one(doc: Doc, claim: Claim, *, noun: Token | None, unit: str) -> bool:
@@ -295,9 +303,13 @@ def _is_bare_one(doc: Doc, claim: Claim, *, noun: Token | None, unit: str) -> bo
 
 def _is_definite_reference(doc: Doc, claim: Claim, *, noun: Token | None) -> bool:
     """Spelled numbers in a definite noun phrase ("the two presidents", "our two countries")
-    refer back to known things rather than claim a count. Digits ("the 11 flights") stay."""
+    refer back to known things rather than claim a count. Digits ("the 11 flights") and
+    measures ("the past two years", "the last five miles") stay."""
     run = claim.runs[0]
     if len(claim.runs) > 1 or not run.spelled or run.vague or run.scale > 1:
+        return False
+    # A measure refers to no known things: "the past two years", "the last five miles".
+    if run.unit not in ("", "fraction"):
         return False
     if noun is None:
         return _is_definite_group(doc, claim)
@@ -337,7 +349,7 @@ REFUSALS: list[tuple[str, Callable[[Candidate], bool]]] = [
     ("model_name", lambda c: _is_model_name(c.doc, c.claim, noun=c.noun, unit=c.unit)),
     ("street_address", lambda c: _is_street_address(c.doc, c.claim, unit=c.unit)),
     ("date_or_time", lambda c: _is_date_or_time(c.doc, c.claim, noun=c.noun, unit=c.unit)),
-    ("spelled_duration", lambda c: _is_duration(c.doc, c.claim, noun=c.noun, unit=c.unit)),
+    ("time_idiom", lambda c: _is_time_idiom(c.doc, c.claim, noun=c.noun, unit=c.unit)),
     ("bare_one", lambda c: _is_bare_one(c.doc, c.claim, noun=c.noun, unit=c.unit)),
     ("definite_reference", lambda c: _is_definite_reference(c.doc, c.claim, noun=c.noun)),
     ("lone_half", lambda c: _is_lone_half(c.claim, noun=c.noun, unit=c.unit)),

@@ -23,6 +23,8 @@ DATA = Path(__file__).resolve().parent / "data"
 DEFAULT_UNITS = DATA / "units.toml"
 DEFAULT_CURRENCIES = DATA / "currencies.toml"
 CURRENCY = "currency"
+# The dimension of units of time: after a number they make a duration ("for 3 years").
+TIME = "time"
 # The micro sign and the Greek mu are both written for "micro".
 _MICRO = ("μ", "µ")
 # How the tokenizer splits a written unit: hyphens and slashes between words are tokens.

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from analysis.figures.ages import age_rule
 from analysis.figures.lexicon import (
@@ -39,7 +39,7 @@ from analysis.figures.lexicon import (
     words,
 )
 from analysis.figures.records import Run
-from analysis.figures.unit_table import CURRENCY, UnitTable
+from analysis.figures.unit_table import CURRENCY, TIME, UnitTable
 
 # Units of a share: their word carries no part of speech worth checking ("%").
 _SHARES = {"percent", "percentage point"}
@@ -234,6 +234,54 @@ def _hyphen_unit(doc: Doc, run: Run, table: UnitTable) -> _Suffix | None:
     return _words_at(doc, i + 1, table)
 
 
+def _duration(doc: Doc, run: Run, table: UnitTable) -> _Suffix | None:
+    """A unit of time after the number, spelled or in digits: "for 3 years", "nine months",
+    "70 days", "a 10 minute walk" (the walk is what it describes), "4.3 second 40 yard dash"."""
+    i = run.end
+    # "two second-half goals", "the 2 second-round games": an ordinal in a compound.
+    if i + 1 < len(doc) and doc[i + 1].text in ("-", "‐") and not doc[i].whitespace_:
+        return None
+    return _time_at(doc, run, i, table)
+
+
+def _hyphen_duration(doc: Doc, run: Run, table: UnitTable) -> _Suffix | None:
+    """A unit of time after a hyphen: "a 30-day ban", "a five-year plan", "a 24-hour strike"
+    (the noun after it is the thing described, not counted); "a 9-year-old" is an age."""
+    i = run.end
+    if doc[i - 1].whitespace_ or doc[i].text not in ("-", "‐") or doc[i].whitespace_:
+        return None
+    return _time_at(doc, run, i + 1, table)
+
+
+def _time_at(doc: Doc, run: Run, i: int, table: UnitTable) -> _Suffix | None:
+    """(end, code, token) of a unit of time written at ``doc[i]``, else None. A name is no
+    unit ("the 4-H club", "told 60 Minutes" in a sentence in lower case), nor an ordinal
+    after a spelled number ("two second cousins"), nor a year's "year" ("the 2021 year")."""
+    size, codes = measure_at(doc, i, table, counted=True)
+    if not size or table.units[codes[0]].dimension != TIME or not _written_as_unit(doc[i]):
+        return None
+    word = doc[i]
+    if run.spelled and word.lower_ == "second" and word.pos_ != "NOUN":
+        return None
+    number = doc[run.start].text
+    if run.end - run.start == 1 and len(number) == 4 and number.isdigit() and (
+            word.tag_ == "NN" and 1000 <= run.value < 2200):
+        return None
+    return i + size, codes[0], i
+
+
+def _written_as_unit(token: Token) -> bool:
+    """A unit word is lower case, or capitalised in a title written in capitals ("a 30-Day
+    Ban"); one capital letter is a name ("4-H")."""
+    if token.is_lower:
+        return True
+    if len(token.text) == 1:
+        return False
+    span = token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
+    sentence = [word for word in span if word.is_alpha and len(word) > 3]
+    return sum(word.is_title or word.is_upper for word in sentence) * 2 > len(sentence)
+
+
 def _spaced_symbol(doc: Doc, run: Run, table: UnitTable) -> _Suffix | None:
     """A case-sensitive symbol written apart: "35 C", "95 F", "700 Nm", "4.5 WAR", and
     a symbol of two letters or more that is no word ("50 Wh", "14 mGy", "4 TeV")."""
@@ -266,6 +314,8 @@ SUFFIX_RULES: list[tuple[str, Callable[[Doc, Run, UnitTable], _Suffix | None]]] 
     ("glued_metres", _glued_metres),
     ("times", _times),
     ("hyphen_unit", _hyphen_unit),
+    ("duration", _duration),
+    ("hyphen_duration", _hyphen_duration),
     ("spaced_symbol", _spaced_symbol),
     ("inch_abbreviation", _inch_abbreviation),
 ]
@@ -284,7 +334,7 @@ def _words_at(doc: Doc, i: int, table: UnitTable) -> _Suffix | None:
 def measure_at(doc: Doc, i: int, table: UnitTable, *, counted: bool = False
                ) -> tuple[int, tuple[str, ...]]:
     """Return (tokens, candidate codes) of the longest unit written in words at ``doc[i]``;
-    units of time only when ``counted`` (they are otherwise the thing counted)."""
+    units of time only when ``counted`` (the duration and denominator rules read them)."""
     if i >= len(doc):
         return 0, ()
     first = doc[i]
@@ -377,16 +427,20 @@ def _quote_code_after(doc: Doc, i: int, table: UnitTable) -> tuple[int, str]:
 def _fraction_of_measure(doc: Doc, run: Run, suffix_end: int, table: UnitTable
                          ) -> tuple[int, str, int]:
     """A fraction of a unit of measure is a measure, not a share: "1/8 of a US pint",
-    "half a mile" -> (end token, unit of the measure, its token); else a share of a group."""
+    "half a mile", "half an hour" -> (end token, unit of the measure, its token); else a
+    share of a group."""
     i = run.end
     if i < len(doc) and doc[i].lower_ == "of":
         i += 1
     if i < len(doc) and doc[i].lower_ in ("a", "an"):
         i += 1
-    # At most two modifiers before the unit: "a US pint", "an imperial fluid ounce".
+    # At most two modifiers before the unit: "a US pint", "an imperial fluid ounce"; a unit
+    # of time is a measure too ("half an hour").
     for begin in range(i, min(i + 3, len(doc))):
-        size, codes = measure_at(doc, begin, table)
-        if size and table.units[codes[0]].dimension != CURRENCY:
+        size, codes = measure_at(doc, begin, table, counted=True)
+        unit = table.units[codes[0]] if size else None
+        if unit is not None and unit.dimension != CURRENCY and (
+                not unit.counted or unit.dimension == TIME):
             return begin + size, codes[0], begin + size - 1
         if doc[begin].pos_ not in ("ADJ", "PROPN") and doc[begin].dep_ != "compound":
             break

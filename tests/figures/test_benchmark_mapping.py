@@ -31,3 +31,11 @@ def test_benchmark_mapping_names_units_and_counted_phrases(nlp):
     quantities = mapping.prediction(text, list(extract_object_phrases(nlp(text))))
     units = [quantity["unit"] for quantity in quantities]
     assert units == ["horsepower", "newton metre", "coastal border town"]
+
+
+def test_benchmark_mapping_names_a_duration_by_its_unit_of_time(nlp):
+    mapping = _newsquant_mapping()
+    text = "Mexico imposed a 30-day ban for two years."
+    quantities = mapping.prediction(text, list(extract_object_phrases(nlp(text))))
+    assert [(quantity["value"], quantity["unit"]) for quantity in quantities] == [
+        (30, "day"), (2, "year")]

@@ -103,3 +103,11 @@ def test_a_user_subject_with_its_own_words(nlp, tmp_path):
     codebook = load_codebook(path)
     assert one_figure(nlp, "The goalie stopped 30 shots.", codebook=codebook).concept == "save"
     assert one_figure(nlp, "The army fired 30 shots.", codebook=codebook).concept == ""
+
+
+def test_a_duration_gets_no_concept(nlp):
+    text = "Migrants were detained for three years at the border."
+    figure = one_figure(nlp, text)
+    assert (figure.value, figure.unit, figure.concept) == (3, "year", "")
+    (reading,) = explain_numbers(nlp(text))
+    assert reading.concept_dropped == "duration_has_no_concept"

@@ -72,7 +72,6 @@ def test_seed_002_percent_and_deportation_flights(nlp, seed_text):
         ("000", "March 08, 2019"),
         ("004", "In 2019"),
         ("002", "early 2023"),
-        ("002", "For three years"),
     ],
 )
 def test_seeds_have_no_figure_in_years_dates_laws_and_names(nlp, seed_text, prefix, phrase):
@@ -81,6 +80,11 @@ def test_seeds_have_no_figure_in_years_dates_laws_and_names(nlp, seed_text, pref
     assert spans, f"{phrase!r} is not in seed {prefix}"
     for figure in figures(nlp, text):
         assert not any(figure.start < end and start < figure.end for start, end in spans), figure
+
+
+def test_seed_002_for_three_years_is_a_duration_without_a_concept(nlp, seed_text):
+    years = seed_figure(nlp, seed_text, "002", "three years")
+    assert (years.value, years.unit, years.concept, years.rule) == (3, "year", "", "duration")
 
 
 def test_seed_002_one_of_the_top_two_nationalities_is_not_a_figure(nlp, seed_text):
@@ -177,6 +181,9 @@ def test_a_number_between_a_count_and_its_noun_is_part_of_the_name(nlp):
         ("Each ration weighs 45g.", "glued_symbol"),
         ("Temperatures hit 35 C in Monterrey.", "spaced_symbol"),
         ("A 9-year-old girl crossed the river.", "hyphen_unit"),
+        ("The talks lasted 40 days.", "duration"),
+        ("Mexico imposed a 30-day ban.", "hyphen_duration"),
+        ("Officials reviewed the 20 previous years.", "duration_noun"),
         ("Maria Lopez, 34, waited at the bridge.", "apposed_age"),
         ("Half of the migrants came from Venezuela.", "fraction_of_group"),
         ("The campaign raised millions of dollars in May.", "vague_currency"),
@@ -200,10 +207,10 @@ def test_the_rule_goes_into_the_figures_table(nlp):
         ("Title 42's legacy remains.", "42", "identifier"),
         ("Clinics ran out of COVID -19 vaccines.", "", "name_or_code"),
         ("She lives at 31 Oak Lane.", "31", "identifier"),
-        ("For three years, Mexico cooperated.", "three", "spelled_duration"),
+        ("One day, Mexico cooperated.", "One", "time_idiom"),
         ("One of the government officials said so.", "One", "bare_one"),
         ("The two presidents discussed vaccines.", "two", "definite_reference"),
-        ("Half the time nobody knows.", "Half", "spelled_duration"),
+        ("Half the time nobody knows.", "Half", "time_idiom"),
         ("Half is gone already.", "Half", "lone_half"),
         ("Steps:\n1. Register at the border.", "1", "list_marker"),
         ("The airline grounded three new 787 Dreamliner planes.", "787", "part_of_name"),

@@ -100,6 +100,8 @@ def test_a_spaced_minus_after_a_lower_case_word_is_still_negative(nlp):
         ("The pole is 2½ metres tall.", "2½ metres", 2.5, "m"),
         ("They walked two and a half miles.", "two and a half miles", 2.5, "mi"),
         ("They walked ¾ of a mile.", "¾ of a mile", 0.75, "mi"),
+        ("He spent 5 ½ years in prison.", "5 ½ years", 5.5, "year"),
+        ("Add 1 ¾ cups of flour.", "1 ¾ cups", 1.75, "cup"),
     ],
 )
 def test_mixed_and_vulgar_fractions(nlp, text, surface, value, unit):

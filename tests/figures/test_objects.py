@@ -36,7 +36,7 @@ def test_a_dash_glued_to_the_counted_noun_is_dropped(nlp):
         ("Inspectors visited nine coastal border towns.", "coastal border town"),
         ("The airline added six long-haul routes.", "long-haul route"),
         ("Police found 30 abandoned cars.", "car"),
-        ("Officials reviewed the 20 previous years of data.", "year"),
+        ("Officials reviewed the 20 previous reports.", "report"),
         ("The fund paid out $4 million.", ""),
     ],
 )
@@ -46,16 +46,17 @@ def test_object_phrases_keep_the_modifiers_after_the_number(nlp, text, phrase):
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "obj"),
+    ("text", "value", "unit", "obj"),
     [
-        ("The shelter is a 10 minute walk from the bridge.", 10, "minute"),
-        ("Scouts want a 4.4 second sprint.", 4.4, "second"),
-        ("It is a two hour drive to the border.", 2, "hour"),
+        ("The shelter is a 10 minute walk from the bridge.", 10, "minute", "walk"),
+        ("Scouts want a 4.4 second sprint.", 4.4, "second", "sprint"),
+        ("It is a two hour drive to the border.", 2, "hour", "drive"),
     ],
 )
-def test_a_unit_of_time_before_a_noun_is_what_the_number_counts(nlp, text, value, obj):
+def test_a_unit_of_time_before_a_noun_is_the_unit_and_the_noun_its_object(
+        nlp, text, value, unit, obj):
     figure = one_figure(nlp, text)
-    assert (figure.value, figure.object) == (value, obj)
+    assert (figure.value, figure.unit, figure.object) == (value, unit, obj)
 
 
 def test_a_number_before_last_year_does_not_count_years(nlp):
@@ -81,5 +82,7 @@ def test_a_measure_as_the_subject_of_a_total_is_not_counted(nlp, text):
 def test_a_noun_or_a_number_counts_the_noun(nlp):
     figure = one_figure(nlp, "The club wants to add another striker or two.")
     assert (figure.value, figure.object) == (2, "striker")
-    # Spelled, a time frame stays refused.
-    assert figures(nlp, "The talks may take a week or two.") == []
+    # A unit of time before "or" is the unit, as after the number.
+    figure = one_figure(nlp, "The talks may take a week or two.")
+    assert (figure.value, figure.unit, figure.object, figure.rule) == (2, "week", "",
+                                                                      "duration_noun")

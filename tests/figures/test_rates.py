@@ -31,12 +31,12 @@ def test_a_rate_stays_with_its_own_conjunct(nlp):
     assert (dogs.value, dogs.object, dogs.rate_period) == (3, "dog", "")
 
 
-def test_a_period_in_digits_after_every_is_a_figure(nlp):
+def test_a_period_after_every_is_a_figure_and_no_rate(nlp):
     figure = one_figure(nlp, "The comet returns every 76 years.")
     assert figure.value == 76
-    assert (figure.object, figure.rate_period) == ("year", "")
+    assert (figure.unit, figure.rate_period) == ("year", "")
     figure = one_figure(nlp, "Buses leave every 3 days.")
-    assert (figure.object, figure.rate_period) == ("day", "")
+    assert (figure.unit, figure.rate_period) == ("day", "")
     assert figures(nlp, "The comet returns every few years.") == []
 
 

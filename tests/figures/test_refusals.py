@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.figures import explain_numbers
 from tests.figures.helpers import figures, one_figure
 
 
@@ -27,9 +28,8 @@ from tests.figures.helpers import figures, one_figure
         "The F-16 jets flew over.",
         "Call 555-123-4567 for help.",
         "Call (202) 555-0199 for help.",
-        "Mexico imposed a 30-day ban.",
-        "For three years, Mexico cooperated.",
-        "The talks lasted two decades.",
+        "The 4-H club met in Laredo.",
+        "One day, Mexico cooperated.",
         "One of the government officials said so.",
         "One Mexican official told NBC News.",
         "Venezuela is one of the top two nationalities.",
@@ -87,12 +87,13 @@ def test_a_spelled_group_without_the_article_and_digits_after_it_stay_figures(nl
     assert one_figure(nlp, "Only the top 10 go through.").value == 10
 
 
-def test_durations_in_digits_are_figures_spelled_ones_are_not(nlp):
+def test_durations_spelled_and_in_digits_are_figures_with_a_unit_of_time(nlp):
     figure = one_figure(nlp, "Asylum cases take 70 days on average.")
-    assert (figure.value, figure.object) == (70, "day")
-    assert figures(nlp, "For three years, Mexico cooperated.") == []
+    assert (figure.value, figure.unit, figure.object) == (70, "day", "")
+    spelled = one_figure(nlp, "For three years, Mexico cooperated.")
+    assert (spelled.value, spelled.unit, spelled.object) == (3, "year", "")
     qualified = one_figure(nlp, "The camp stood for more than three months.")
-    assert (qualified.value, qualified.bound) == (3, "lower")
+    assert (qualified.value, qualified.unit, qualified.bound) == (3, "month", "lower")
 
 
 @pytest.mark.parametrize(
@@ -130,15 +131,16 @@ def test_five_digits_are_never_a_date(nlp):
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "obj"),
+    ("text", "value", "unit"),
     [
         ("The smuggler was sentenced to four years in prison.", 4, "year"),
         ("The battery charges in just two hours.", 2, "hour"),
     ],
 )
-def test_prison_terms_and_emphasised_durations_are_figures(nlp, text, value, obj):
+def test_prison_terms_and_emphasised_durations_are_figures(nlp, text, value, unit):
     figure = one_figure(nlp, text)
-    assert (figure.value, figure.object) == (value, obj)
+    # "in prison" says where the time is spent: it is not what the figure counts.
+    assert (figure.value, figure.unit, figure.object) == (value, unit, "")
 
 
 @pytest.mark.parametrize(
@@ -181,3 +183,78 @@ def test_digits_between_a_name_and_a_singular_noun_name_a_model(nlp):
 
 def test_a_number_after_a_split_no_is_an_identifier(nlp):
     assert figures(nlp, "As John Cornyn, the No. 2 in the GOP leadership, put it.") == []
+
+
+# --- idioms of time and measures in a definite phrase ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One day, she hopes to return home.",
+        "One day the wall will fall.",
+        "He will one day return to Honduras.",
+        "We hope to one day see peace.",
+        "Things were calm until one day the agents came.",
+        "Half the time nobody knows.",
+        "Crossings rose in the second half of the year.",
+    ],
+)
+def test_one_day_and_half_the_time_as_idioms_are_no_figures(nlp, text):
+    readings = list(explain_numbers(nlp(text)))
+    assert [(reading.rule, reading.refusal) for reading in readings] == [("", "time_idiom")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike lasted one day.",
+        "One day later, the border reopened.",
+        "One day after the vote, the border reopened.",
+        "The crossing took just one day.",
+        "He was sentenced to one day in jail.",
+    ],
+)
+def test_one_day_as_a_span_is_a_figure(nlp, text):
+    figure = one_figure(nlp, text)
+    assert (figure.value, figure.unit) == (1, "day")
+
+
+def test_one_day_a_week_is_a_figure_with_its_rate(nlp):
+    figure = one_figure(nlp, "She volunteers one day a week.")
+    assert (figure.value, figure.unit, figure.rate_period) == (1, "day", "week")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Over the past two years, crossings rose.", 2, "year"),
+        ("In the last three months, arrests fell.", 3, "month"),
+        ("The first five miles of the fence are done.", 5, "mi"),
+    ],
+)
+def test_a_measure_in_a_definite_phrase_is_a_figure(nlp, text, value, unit):
+    figure = one_figure(nlp, text)
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_a_definite_reference_and_a_bare_one_stay_refused_beside_a_duration(nlp):
+    text = "The two presidents met for two hours, and one of the officials said so."
+    readings = [(reading.surface, reading.rule or reading.refusal)
+                for reading in explain_numbers(nlp(text))]
+    assert readings == [("two", "definite_reference"), ("two hours", "duration"),
+                        ("one", "bare_one")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the first time, the two leaders met.",
+        "Crossings fell in 2019.",
+        "The talks end on March 4, 2021.",
+        "Migration rose in the 2024 election year.",
+        "The 2021 year was hard for farmers.",
+    ],
+)
+def test_ordinals_years_and_dates_beside_time_words_stay_refused(nlp, text):
+    assert figures(nlp, text) == []
