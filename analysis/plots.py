@@ -25,8 +25,8 @@ matplotlib.rcParams["text.parse_math"] = False
 matplotlib.rcParams["text.usetex"] = False
 # Okabe and Ito's palette: its colours stay apart for readers with any common colour
 # vision deficiency (yellow last: it is faint on white).
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000",
-           "#F0E442")
+PALETTE = ("#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#000000",
+           "#f0e442")
 matplotlib.rcParams["axes.prop_cycle"] = matplotlib.cycler(color=PALETTE)
 
 CHART_SIZE = (9, 4)
@@ -88,10 +88,10 @@ def plot_term_trends(trends: pd.DataFrame, *, top: int = 6) -> Figure:
 
 # Fixed colours, so a kind or side keeps its colour whichever others a report has.
 KIND_COLOURS = {
-    "named_person": "#0072B2", "anonymous": "#D55E00", "organization": "#009E73",
-    "media_outlet": "#CC79A7", "document": "#E69F00", "group": "#56B4E9", "unknown": "#999999",
+    "named_person": "#0072b2", "anonymous": "#d55e00", "organization": "#009e73",
+    "media_outlet": "#cc79a7", "document": "#e69f00", "group": "#56b4e9", "unknown": "#999999",
 }
-SIDE_COLOURS = {"US": "#0072B2", "Mexico": "#009E73", "other": "#E69F00", "none": "#BBBBBB"}
+SIDE_COLOURS = {"US": "#0072b2", "Mexico": "#009e73", "other": "#e69f00", "none": "#bbbbbb"}
 
 
 def plot_source_kinds(attributions: pd.DataFrame, articles: pd.DataFrame) -> Figure:

@@ -7,7 +7,7 @@ import pandas as pd
 from analysis.figures import (
     figures_frame,
 )
-from analysis.views import COMPARISON_COLUMNS, compare_figures
+from analysis.views import COMPARISON_COLUMNS, comparable, compare_figures
 
 
 def _figure_row(article_id, start, surface, value, concept, unit="", rate_period=""):
@@ -19,7 +19,7 @@ def _figure_row(article_id, start, surface, value, concept, unit="", rate_period
     }
 
 
-def test_compare_figures_groups_by_concept_outlet_date_and_period():
+def test_compare_figures_groups_by_concept_unit_rate_outlet_and_date():
     figures_table = pd.DataFrame([
         _figure_row("b1", 40, "30,000", 30000, "return", rate_period="month"),
         _figure_row("a1", 90, "35,000", 35000, "return", rate_period="month"),
@@ -44,7 +44,22 @@ def test_compare_figures_groups_by_concept_outlet_date_and_period():
     assert (reuters.figures, reuters.articles, reuters.rate_period) == (2, 1, "month")
     assert (reuters.value_min, reuters.value_max) == (30000, 35000)
     assert reuters.surfaces == "30,000 | 35,000"
-    assert table.iloc[0].units == "USD"
+    assert table.iloc[0].unit == "USD"
+
+
+def test_only_numbers_of_one_concept_unit_and_rate_given_by_two_outlets_are_comparable():
+    figures_table = pd.DataFrame([
+        _figure_row("a1", 0, "10,000", 10000, "crossing", rate_period="day"),
+        _figure_row("b1", 0, "12,000", 12000, "crossing", rate_period="day"),
+        _figure_row("b1", 20, "hundreds of thousands", 100000, "crossing"),
+        _figure_row("a1", 40, "$4 billion", 4e9, "aid", unit="USD"),
+        _figure_row("b1", 40, "4,000 tonnes", 4000, "aid", unit="t"),
+    ])
+    articles = pd.DataFrame({"article_id": ["a1", "b1"], "outlet": ["Reuters", "AP"],
+                             "published": ["2023-05-02", "2023-05-03"]})
+    table = comparable(compare_figures(figures_table, articles))
+    assert table[["concept", "unit", "rate_period", "outlet"]].values.tolist() == [
+        ["crossing", "", "day", "Reuters"], ["crossing", "", "day", "AP"]]
 
 
 def test_compare_figures_of_nothing_is_empty_with_columns():
