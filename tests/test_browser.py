@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser import Browser, find_chromium
@@ -46,7 +48,9 @@ def test_report_fetches_nothing_and_logs_no_error_with_the_network_cut(desktop):
     facts, requests, failed, errors, _ = desktop
     assert facts["scripts_with_src"] == 0
     assert facts["links_to_styles"] == []
-    fetched = [url for url in requests if not url.startswith(("file:", "data:", "about:"))]
+    # blob: URLs are made in the page from its own embedded script (the table library).
+    fetched = [url for url in requests
+               if not url.startswith(("file:", "data:", "about:", "blob:"))]
     assert fetched == []
     assert failed == []
     assert errors == []
@@ -102,9 +106,97 @@ def test_report_shows_its_sections_and_every_chart_decodes(desktop):
 def test_report_text_shows_the_seed_findings(desktop):
     facts, *_ = desktop
     text = facts["text"]
-    assert "The New York Times" in text and "30,000" in text
-    assert "Title 42" in text
-    assert "Your support helps us to tell the story" in text  # in the removed-text audit
+    assert "The New York Times" in text and "Title 42" in text
+    assert "return: 1,000,000 per year" in text  # the largest return, in the key findings
+
+
+LONGEST_LISTING = """(() => {
+  const containers = [...document.querySelectorAll('.dt-container')];
+  const total = c => Number((c.querySelector('.dt-info')?.innerText.match(/of ([\\d,]+)/)
+                              || [0, '0'])[1].replace(/,/g, ''));
+  containers.sort((a, b) => total(b) - total(a));
+  window._listing = containers[0];
+  return total(containers[0]);
+})()"""
+FIRST_ROW = "window._listing.querySelector('tbody tr').innerText"
+INFO = "window._listing.querySelector('.dt-info').innerText"
+
+
+def test_long_listings_page_and_search_with_the_network_cut(browser, published):
+    reports, _ = published
+    browser.open(report_folder(reports, REPORT_DATE) / "report.html")
+    assert browser.evaluate("document.querySelectorAll('.dt-container').length") >= 5
+    total = browser.evaluate(LONGEST_LISTING)
+    assert total > 10
+    assert browser.evaluate(INFO).startswith(f"Showing 1 to 10 of {total}")
+    first_page = browser.evaluate(FIRST_ROW)
+    browser.evaluate("window._listing.querySelector("
+                     "'.dt-paging button[data-dt-idx=next], .dt-paging-button.next').click()")
+    second_page = browser.evaluate(FIRST_ROW)
+    assert second_page != first_page
+    assert browser.evaluate(INFO).startswith("Showing 11 to ")
+    word = max(re.findall(r"[A-Za-z]{6,}", second_page), key=len)
+    browser.evaluate(f"""(() => {{
+      const input = window._listing.querySelector('input[type=search]');
+      input.value = {word!r};
+      input.dispatchEvent(new Event('input', {{bubbles: true}}));
+      input.dispatchEvent(new KeyboardEvent('keyup', {{bubbles: true}}));
+    }})()""")
+    assert f"filtered from {total} total entries" in browser.evaluate(INFO)
+    assert word in browser.evaluate(FIRST_ROW)
+    fetched = [url for url in browser.requests()
+               if not url.startswith(("file:", "data:", "blob:"))]
+    assert fetched == [] and browser.console_errors() == []
+
+
+KEY_COLUMNS = """(() => [...document.querySelectorAll('.dt-container, table.dataframe')]
+  .map(table => {
+    const first = table.querySelector('thead th');
+    if (!first) return null;
+    const box = first.getBoundingClientRect();
+    return {left: box.left, right: box.right, text: first.innerText};
+  }).filter(Boolean))()"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_the_key_column_of_every_table_is_in_view(browser, published, width, height):
+    reports, _ = published
+    browser.open(report_folder(reports, REPORT_DATE) / "report.html", width=width,
+                 height=height, mobile=width < 600)
+    columns = browser.evaluate(KEY_COLUMNS)
+    assert len(columns) >= 10
+    outside = [column for column in columns
+               if column["left"] < 0 or column["right"] > width + 1]
+    assert outside == [], f"first columns out of view at {width} px: {outside}"
+    assert browser.evaluate(PAGE_FACTS)["overflow"] <= 1
+
+
+def test_key_findings_name_the_numbers_the_tables_hold(browser, published):
+    import pandas as pd
+
+    reports, _ = published
+    folder = report_folder(reports, REPORT_DATE)
+    browser.open(folder / "report.html")
+    findings = browser.evaluate(
+        "[...document.querySelectorAll('ul.key-findings li')].map(li => li.innerText)")
+    articles = pd.read_csv(folder / "tables" / "articles.csv", dtype=str, keep_default_na=False)
+    attributions = pd.read_csv(folder / "tables" / "attributions.csv", dtype=str,
+                               keep_default_na=False)
+    counted = articles[(articles["duplicate_of"] == "") & (articles["analysed"] == "True")]
+    coverage = findings[0]
+    assert coverage.startswith(f"{len(counted)} articles from {counted['outlet'].nunique()} "
+                               f"outlets, published {counted['published'].min()} to "
+                               f"{counted['published'].max()}")
+    cited = attributions[(attributions["citation"] == "True")
+                         & attributions["article_id"].isin(counted["article_id"])]
+    outlet_of = dict(zip(counted["article_id"], counted["outlet"], strict=True))
+    cited = cited.assign(outlet=cited["article_id"].map(outlet_of))
+    (anonymous,) = [item for item in findings if item.startswith("Citations resting on")]
+    assert (f"{(cited['source_kind'] == 'anonymous').sum()} of {len(cited)} in all"
+            in anonymous)
+    for outlet, rows in cited.groupby("outlet"):
+        assert f"{outlet} {(rows['source_kind'] == 'anonymous').sum()} of {len(rows)}" \
+            in anonymous, outlet
 
 
 def test_report_reads_on_a_phone_without_sideways_scrolling(browser, published, tmp_path):
@@ -150,7 +242,8 @@ def test_index_links_to_the_report_and_needs_no_network(browser, published):
     reports, _ = published
     browser.open(reports / "index.html", width=390, height=844, mobile=True)
     links = browser.evaluate("[...document.links].map(a => a.href)")
-    assert any(link.endswith(f"/{REPORT_DATE}/report.html") for link in links)
+    folder = report_folder(reports, REPORT_DATE).name
+    assert any(link.endswith(f"/{folder}/report.html") for link in links)
     assert browser.failed_requests() == [] and browser.console_errors() == []
     assert [url for url in browser.requests() if not url.startswith("file:")] == []
     # On a phone the report links are in view without scrolling sideways.
