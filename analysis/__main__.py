@@ -1,4 +1,4 @@
-"""The command line: ``python -m analysis collect|extract|report``.
+"""The command line: ``workbook collect|extract|report|render`` (or ``python -m analysis``).
 
 Exit status: 0 on success, 1 when a run failed, 2 for bad input or parameters (the
 message names the file, line or parameter), 130 when interrupted (Ctrl-C), 143 when
@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", required=True, type=Path, help="folder for the tables")
     add_options(extract, "extract")
 
+    render = commands.add_parser(
+        "render", help="render an executed notebook as one offline HTML file, code hidden")
+    render.add_argument("notebook", type=Path, help="an executed notebook (.ipynb)")
+    render.add_argument("--out", type=Path, default=None,
+                        help="the HTML file to write (default: beside the notebook, .html)")
+
     report = commands.add_parser("report", help="run the report notebook and publish HTML")
     report.add_argument("--per-outlet", action="store_true",
                         help="also render one outlet report per outlet (outlet-NAME.html)")
@@ -111,6 +117,27 @@ def run_collect(arguments: argparse.Namespace) -> int:
           + (f"; {len(result.failed)} failed, listed with their reasons in "
              f"{arguments.out / REPORT_NAME}" if result.failed else ""))
     return EXIT_FAILED if result.failed and not (result.saved or result.already_saved) else 0
+
+
+def run_render(arguments: argparse.Namespace) -> int:
+    """Write the offline HTML of an executed notebook; return the exit code."""
+    from analysis.files import write_atomically
+    from analysis.reports import render_html
+
+    notebook = arguments.notebook
+    if not notebook.is_file():
+        raise ParameterError("notebook", f"{notebook} is not a file; expected an executed "
+                             f"notebook (.ipynb), for example the output of papermill")
+    try:
+        page = render_html(notebook)
+    except ValueError as error:  # not JSON, not a notebook
+        raise ParameterError("notebook", f"{notebook} is not a notebook ({error})") from None
+    out = arguments.out or notebook.with_suffix(".html")
+    validate_folder("--out", str(out.parent))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(out, page)
+    print(f"html: {out}")
+    return 0
 
 
 def run_extract(arguments: argparse.Namespace) -> int:
@@ -175,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
     _log_progress_lines()
     arguments = build_parser().parse_args(argv)
-    command = {"collect": run_collect, "extract": run_extract,
+    command = {"collect": run_collect, "extract": run_extract, "render": run_render,
                "report": run_report_command}[arguments.command]
     with _termination_as_interrupt() as received:
         try:

@@ -130,6 +130,7 @@ def add_options(parser: argparse.ArgumentParser, command: str) -> None:
                                 dest=name, metavar=metavar, help=help_text)
         if parameter.name == "cache_dir":
             parser.add_argument("--no-cache", action="store_const", const="off", dest=name,
+                                default=parameter.default,
                                 help="parse every article, reading and writing no cache")
 
 
