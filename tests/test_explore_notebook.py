@@ -69,7 +69,7 @@ def test_papermill_reads_every_parameter():
     declared = papermill.inspect_notebook(str(EXPLORE_NOTEBOOK))
     # papermill skips a line it cannot parse (an '=' in a comment), so compare with the AST.
     assert set(declared) == assigned == PARAMETERS
-    assert declared["period"]["default"] == '"month"'
+    assert declared["period"]["default"] == '"auto"'
     assert declared["corpus"]["default"] == '""'
 
 

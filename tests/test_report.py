@@ -264,5 +264,5 @@ def test_a_report_on_saved_pages_without_a_manifest_uses_the_pages_metadata(tmp_
         "2024-03-05", "2024-03-06", "2024-03-07"]
     assert articles.loc["ru", "language"] == "ru" and not articles.loc["ru", "analysed"]
     page = (report_folder(reports, REPORT_DATE) / "report.html").read_text()
-    assert "Before you read:" in page and "Переговоры о границе (ru)" in page
+    assert "Key findings" in page and "Переговоры о границе (ru)" in page
     assert "no dated articles" not in page
