@@ -43,7 +43,7 @@ class BoilerplateRule:
     pattern: re.Pattern[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Removal:
     """One removed span: offsets into the article's raw text (line ends normalised)."""
 
@@ -53,7 +53,7 @@ class Removal:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CleanText:
     """The clean text of one article and every span that cleaning removed from it."""
 
