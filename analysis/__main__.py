@@ -20,6 +20,7 @@ from analysis.attribution import GazetteerError
 from analysis.clean import BoilerplateRulesError
 from analysis.codebook import CodebookError
 from analysis.corpus import CorpusError, OutletNamesError
+from analysis.corrections import CorrectionsError
 from analysis.keywords import TermFileError
 from analysis.parameters import BY_NAME, add_options
 from analysis.params import (
@@ -34,7 +35,7 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT)
 EXIT_TERMINATED = 143  # SIGTERM
 BAD_INPUT_ERRORS = (CorpusError, ParameterError, TermFileError, CodebookError, GazetteerError,
-                    BoilerplateRulesError, OutletNamesError)
+                    BoilerplateRulesError, OutletNamesError, CorrectionsError)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,6 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("notebook", type=Path, help="an executed notebook (.ipynb)")
     render.add_argument("--out", type=Path, default=None,
                         help="the HTML file to write (default: beside the notebook, .html)")
+
+    review = commands.add_parser(
+        "review", help="write the rows of a table to review, in the corrections format")
+    review.add_argument("tables", type=Path, help="a folder of tables (extract --out, or a "
+                                                  "report's tables/)")
+    review.add_argument("--table", choices=("figures", "attributions", "articles"),
+                        default="figures", help="which table to review (default: figures)")
+    review.add_argument("--out", type=Path, required=True,
+                        help="the CSV to write; keep the rows to change, fill in action, "
+                             "field and value, and pass it as --corrections")
 
     report = commands.add_parser("report", help="run the report notebook and publish HTML")
     report.add_argument("--per-outlet", action="store_true",
@@ -117,6 +128,25 @@ def run_collect(arguments: argparse.Namespace) -> int:
           + (f"; {len(result.failed)} failed, listed with their reasons in "
              f"{arguments.out / REPORT_NAME}" if result.failed else ""))
     return EXIT_FAILED if result.failed and not (result.saved or result.already_saved) else 0
+
+
+def run_review(arguments: argparse.Namespace) -> int:
+    """Write the rows of a table to review in the corrections format; return the exit code."""
+    import csv
+
+    from analysis.corrections import COLUMNS, review_rows
+
+    if not (arguments.tables / f"{arguments.table}.parquet").is_file():
+        raise ParameterError("tables", f"{arguments.tables} holds no {arguments.table}.parquet; "
+                             f"expected a folder of tables written by extract or report")
+    rows = review_rows(arguments.tables, table=arguments.table)
+    columns = [*COLUMNS[:4], "current", "context", *COLUMNS[4:]]
+    with arguments.out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"wrote {len(rows)} {arguments.table} rows to review to {arguments.out}")
+    return 0
 
 
 def run_render(arguments: argparse.Namespace) -> int:
@@ -203,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     _log_progress_lines()
     arguments = build_parser().parse_args(argv)
     command = {"collect": run_collect, "extract": run_extract, "render": run_render,
-               "report": run_report_command}[arguments.command]
+               "report": run_report_command, "review": run_review}[arguments.command]
     with _termination_as_interrupt() as received:
         try:
             return command(arguments)

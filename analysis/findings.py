@@ -174,4 +174,10 @@ def _caveats(data: ReportData) -> list[Finding]:
     if data.corpus.skipped:
         sentences.append(f"{len(data.corpus.skipped):,} input(s) could not be read and were "
                          f"skipped; Provenance lists each with its reason.")
+    corrections = data.run_info.get("corrections") or {}
+    if corrections.get("lines"):
+        unmatched = len(corrections["unmatched"])
+        sentences.append(f"{corrections['applied']} analyst correction(s) applied"
+                         + (f"; {unmatched} no longer match a record (listed in Provenance)"
+                            if unmatched else "") + ".")
     return [Finding("caveat", sentence, "Provenance") for sentence in sentences]

@@ -42,6 +42,8 @@ def run_fingerprint(parameters: ReportParameters, *, notebooks: Iterable[Path] =
     for name, default in DEFAULT_LISTS.items():
         chosen = getattr(parameters, name, None) or default
         _add(digest, name, _file_digest(Path(chosen)))
+    if parameters.corrections_file is not None:
+        _add(digest, "corrections_file", _file_digest(parameters.corrections_file))
     _add(digest, "code", code_digest())
     for notebook in notebooks:
         _add(digest, "notebook", _file_digest(notebook))

@@ -69,6 +69,8 @@ PARAMETERS: tuple[Parameter, ...] = (
               "shipped one", "--sides", EVERYWHERE),
     Parameter("outlets_file", "", "TOML outlet names and aliases; empty means the shipped "
               "list", "--outlets-file", EVERYWHERE),
+    Parameter("corrections_file", "", "CSV of analyst corrections (drop or fix a record); "
+              "empty: none", "--corrections", EVERYWHERE),
     Parameter("cache_dir", "", "parse cache; empty: ~/.cache/news-workbook, \"off\": "
               "none (--no-cache)", "--cache-dir",
               EVERYWHERE),

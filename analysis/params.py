@@ -53,6 +53,7 @@ class ReportParameters:
     codebook_file: Path | None = None
     sides_file: Path | None = None
     outlets_file: Path | None = None
+    corrections_file: Path | None = None
     cache_dir: Path | None = None
     processes: int = 1
     scheduler: str = ""
@@ -83,6 +84,7 @@ def validate_parameters(
     codebook_file: str = "",
     sides_file: str = "",
     outlets_file: str = "",
+    corrections_file: str = "",
     cache_dir: str = "",
     processes: int = 1,
     scheduler: str = "",
@@ -135,6 +137,8 @@ def validate_parameters(
                                  "a TOML gazetteer of sides for attribution"),
         outlets_file=_checked_file("outlets_file", outlets_file,
                                    "a TOML list of outlet names and their aliases"),
+        corrections_file=_checked_file("corrections_file", corrections_file,
+                                       "a CSV of analyst corrections"),
         cache_dir=_cache_dir(cache_dir),
         processes=processes,
         scheduler=scheduler,

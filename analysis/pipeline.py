@@ -28,6 +28,7 @@ from analysis.articles import (
 from analysis.clean import BoilerplateRule, CleanText, clean_corpus
 from analysis.codebook import Codebook, load_codebook
 from analysis.corpus import Article, Corpus
+from analysis.corrections import Corrections, correct_folds, correct_records
 from analysis.duplicates import DEFAULT_DUPLICATE_THRESHOLD, Duplicate, find_duplicates
 from analysis.nlp import DEFAULT_MODEL, chunked, model_version
 from analysis.tablestore import staged_tables, table_columns, typed
@@ -133,6 +134,7 @@ def stream_tables(
     model: str = DEFAULT_MODEL,
     chunk_articles: int = 500,
     progress: bool | None = None,
+    corrections: Corrections | None = None,
 ) -> dict[str, float]:
     """Append the contract tables of ``corpus`` to ``sink`` chunk by chunk; return timings.
 
@@ -147,10 +149,13 @@ def stream_tables(
     timings: dict[str, float] = {}
     started = time.perf_counter()
     cleaned = clean_corpus(corpus, rules=boilerplate_rules)
+    corrections = corrections or Corrections()
     duplicates = {duplicate.article_id: duplicate for duplicate in find_duplicates(
         [(article.article_id, article.published, clean.text)
          for article, clean in zip(corpus.articles, cleaned, strict=True)],
         threshold=duplicate_threshold)}
+    duplicates = correct_folds(duplicates, corrections,
+                               known={article.article_id for article in corpus.articles})
     timings["clean"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -165,8 +170,9 @@ def stream_tables(
     else:
         found = iter_results(texts, nlp, extractors, cache_folder=cache_folder,
                              batch_size=batch_size, n_process=n_process, progress=progress)
-    results = (next(found) if keep else unanalysed_result(clean.text)
-               for clean, keep in zip(cleaned, analysed, strict=True))
+    results = (_corrected(article.article_id, next(found), corrections) if keep
+               else unanalysed_result(clean.text)
+               for article, clean, keep in zip(corpus.articles, cleaned, analysed, strict=True))
     totals = _RunningTotals(period=period)
     for chunk in chunked(zip(corpus.articles, cleaned, results, strict=True), chunk_articles):
         articles = _articles_frame(chunk, duplicates)
@@ -184,6 +190,18 @@ def stream_tables(
 
 
 _Chunk = list[tuple[Article, CleanText, ArticleResult]]
+
+
+def _corrected(article_id: str, result: ArticleResult, corrections: Corrections
+               ) -> ArticleResult:
+    """Return ``result`` with the analyst's figure and attribution corrections applied."""
+    if not corrections.items:
+        return result
+    return dataclasses.replace(
+        result,
+        figures=correct_records(article_id, result.figures, corrections, table="figures"),
+        attributions=correct_records(article_id, result.attributions, corrections,
+                                     table="attributions"))
 
 
 def is_analysed(article: Article, nlp: Language) -> bool:

@@ -346,6 +346,12 @@ def provenance(data: ReportData) -> pd.DataFrame:
                  if name != "tables_dir"})
     if "trend_period" in info:
         rows["trend period used"] = info["trend_period"]
+    corrections = info.get("corrections") or {}
+    if corrections.get("lines"):
+        rows["corrections applied"] = (f"{corrections['applied']} of {corrections['lines']} "
+                                       f"({corrections['file']})")
+        for number, unmatched in enumerate(corrections["unmatched"], start=1):
+            rows[f"correction not matched {number}"] = unmatched
     rows.update({f"seconds: {name}": value for name, value in info["timings_seconds"].items()})
     return pd.DataFrame({"value": [str(value) for value in rows.values()]},
                         index=pd.Index(list(rows), name=""))

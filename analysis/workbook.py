@@ -14,6 +14,7 @@ from analysis.attribution import load_gazetteer
 from analysis.clean import load_boilerplate_rules
 from analysis.codebook import load_codebook
 from analysis.corpus import Corpus, load_corpus, load_outlet_names, metadata_gaps, select_articles
+from analysis.corrections import correct_articles, load_corrections
 from analysis.nlp import DEFAULT_MODEL, lazy_nlp
 from analysis.params import (
     ReportParameters,
@@ -144,7 +145,8 @@ class _PreparedRun:
         """Return the run.json record of this run with the extraction ``timings``."""
         return {**build_run_info(self.corpus, parameters=self.parameters.as_record(),
                                  nlp=self.nlp, timings={**self.timings, **timings}),
-                "trend_period": self.options["period"], "caveats": self.caveats}
+                "trend_period": self.options["period"], "caveats": self.caveats,
+                "corrections": self.options["corrections"].summary()}
 
 
 def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
@@ -152,6 +154,8 @@ def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
     started = time.perf_counter()
     corpus = load_corpus(parameters.corpus, strict=parameters.strict,
                          outlet_names=load_outlet_names(parameters.outlets_file))
+    corrections = load_corrections(parameters.corrections_file)
+    corpus.articles = correct_articles(corpus.articles, corrections)
     check_outlets(parameters, corpus)
     selected = select_articles(corpus, outlets=parameters.outlets,
                                date_from=parameters.date_from, date_to=parameters.date_to)
@@ -165,7 +169,7 @@ def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
         cache_folder=parameters.cache_dir, scheduler=parameters.scheduler, model=model,
         n_process=parameters.processes, period=resolve_period(parameters.period, selected),
         fold_duplicates=parameters.fold_duplicates,
-        duplicate_threshold=parameters.duplicate_threshold)
+        duplicate_threshold=parameters.duplicate_threshold, corrections=corrections)
     load_started = time.perf_counter()
     nlp = lazy_nlp(model)  # loaded on first use: a fully cached re-run never loads it
     loaded = time.perf_counter()
