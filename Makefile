@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: setup browser report test lab lint strip lock clean
+.PHONY: setup browser report test lab lint strip lock clean screenshot
 
 setup: $(INSTALLED)
 
@@ -42,6 +42,10 @@ lab: $(INSTALLED)
 	@echo "starting JupyterLab; open the http://127.0.0.1:8888/lab?token=... URL it prints below"
 	$(BIN)/jupyter lab --notebook-dir=notebooks --no-browser --ip=127.0.0.1 \
 	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+# Regenerate the README's picture (docs/report.png) from the current seed report.
+screenshot: $(INSTALLED) browser
+	$(BIN)/python scripts/screenshot.py
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check analysis tests benchmarks notebooks
