@@ -96,9 +96,9 @@ def test_adhoc_term_is_counted_in_quarterly_trends(explored):
 
 @pytest.mark.slow
 def test_sources_show_the_anonymous_share(explored):
-    output = _output_of(explored, '"anonymous_share", ascending=False')
-    assert "anonymous_share" in output
-    assert "The New York Times" in output
+    output = _output_of(explored, "views.anonymous_share(data)")
+    assert "anonymous share" in output
+    assert "The New York Times" in output and "10 of 13" in output
 
 
 @pytest.mark.slow
