@@ -11,6 +11,7 @@ import argparse
 import logging
 import signal
 import sys
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -22,6 +23,7 @@ from analysis.codebook import CodebookError
 from analysis.corpus import CorpusError, OutletNamesError
 from analysis.corrections import CorrectionsError
 from analysis.keywords import TermFileError
+from analysis.notify import NotifyError
 from analysis.parameters import BY_NAME, add_options
 from analysis.params import (
     ParameterError,
@@ -35,7 +37,9 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT)
 EXIT_TERMINATED = 143  # SIGTERM
 BAD_INPUT_ERRORS = (CorpusError, ParameterError, TermFileError, CodebookError, GazetteerError,
-                    BoilerplateRulesError, OutletNamesError, CorrectionsError)
+                    BoilerplateRulesError, OutletNamesError, CorrectionsError, NotifyError)
+# The last lines of the run's log, for a failure notice.
+LOG_TAIL: deque[str] = deque(maxlen=40)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,6 +94,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help="render even when corpus and parameters are those of the last report")
     report.add_argument("--reports-dir", type=Path, default=None,
                         help="where dated reports and index.html go (default: reports/)")
+    report.add_argument("--since", default="", metavar="DATE|PATH",
+                        help="compare with the report of this date (same corpus and "
+                             "parameters) or the tables in this folder, instead of the last "
+                             "report")
+    report.add_argument("--notify", action="append", default=[], metavar="ADDRESS",
+                        help="e-mail the key findings and the report after the run, or a "
+                             "failure notice (repeatable; mail server from the environment)")
+    report.add_argument("--notify-config", type=Path, default=None, metavar="FILE",
+                        help="TOML file of mail settings ([smtp] host, port, tls, user, "
+                             "password, from) instead of NEWS_WORKBOOK_SMTP_* variables")
+    report.add_argument("--quiet-if-unchanged", action="store_true",
+                        help="print and send nothing when there is nothing new to report")
     add_options(report, "report")
     return parser
 
@@ -184,25 +200,89 @@ def run_extract(arguments: argparse.Namespace) -> int:
 
 
 def run_report_command(arguments: argparse.Namespace) -> int:
-    """Run the report for ``arguments`` and print where its HTML is; return the exit code."""
-    from analysis.reports import DEFAULT_REPORTS_DIR, INDEX_FILE, run_report
+    """Run the report for ``arguments`` and print where its HTML is; return the exit code.
 
-    report_date = _report_date(arguments.report_date)
-    parameters = _validated(arguments)
-    if arguments.reports_dir is not None:
-        validate_folder("--reports-dir", str(arguments.reports_dir))
-    reports_dir = arguments.reports_dir or DEFAULT_REPORTS_DIR
-    published = run_report(parameters, report_date=report_date, reports_dir=reports_dir,
-                           force=arguments.force, per_outlet=arguments.per_outlet)
+    With ``--notify`` the addresses get the key findings and the report after a published
+    run, or a short failure notice (the error and the log's last lines) after a failed
+    one; a mail that cannot be sent is a warning. With ``--quiet-if-unchanged`` a run
+    with nothing new prints and sends nothing.
+    """
+    from analysis.notify import mail_settings
+    from analysis.reports import DEFAULT_REPORTS_DIR, run_report
+
+    settings = mail_settings(arguments.notify_config) if arguments.notify else None
+    try:
+        report_date = _report_date(arguments.report_date)
+        parameters = _validated(arguments)
+        if arguments.reports_dir is not None:
+            validate_folder("--reports-dir", str(arguments.reports_dir))
+        reports_dir = arguments.reports_dir or DEFAULT_REPORTS_DIR
+        published = run_report(parameters, report_date=report_date, reports_dir=reports_dir,
+                               force=arguments.force, per_outlet=arguments.per_outlet,
+                               since=arguments.since)
+    except BaseException as error:
+        if settings is not None:
+            _notify_failure(settings, arguments.notify, error)
+        raise
+    if published.unchanged_since and arguments.quiet_if_unchanged:
+        return 0
+    _say_published(published)
+    if settings is not None and not published.unchanged_since:
+        _notify_published(settings, arguments.notify, published, parameters, report_date)
+    return 0
+
+
+def _say_published(published) -> None:
+    from analysis.reports import INDEX_FILE
+
     if published.unchanged_since:
         print(f"nothing new to report: the corpus and parameters are those of the report of "
               f"{published.unchanged_since}; pass --force to render it again")
     print(f"report: {published.html}")
     for page in published.outlet_pages:
         print(f"outlet: {page}")
-
     print(f"index:  {published.folder.parent / INDEX_FILE}")
-    return 0
+
+
+def _notify_published(settings, recipients: list[str], published, parameters,
+                      report_date: date) -> None:
+    from dataclasses import replace
+
+    from analysis.findings import key_findings
+    from analysis.notify import report_message
+    from analysis.workbook import load_report_data
+
+    data = load_report_data(replace(parameters, tables_dir=published.folder / "tables"))
+    lines = [finding.text for finding in key_findings(data)]
+    title = f"Coverage report of {report_date}: {parameters.corpus.name or parameters.corpus}"
+    _send(settings, report_message(settings, recipients, title=title, findings=lines,
+                                   report=published.html), recipients)
+
+
+def _notify_failure(settings, recipients: list[str], error: BaseException) -> None:
+    from analysis.notify import failure_message
+
+    reason = str(error) or type(error).__name__
+    if isinstance(error, KeyboardInterrupt):
+        reason = "the run was interrupted (Ctrl-C or SIGTERM); nothing was published"
+    title = "Coverage report failed"
+    _send(settings, failure_message(settings, recipients, title=title, error=reason,
+                                    log_tail=list(LOG_TAIL)), recipients)
+
+
+def _send(settings, message, recipients: list[str]) -> None:
+    import smtplib
+
+    from analysis.notify import send
+
+    try:
+        send(settings, message)
+    except (OSError, smtplib.SMTPException) as error:
+        print(f"warning: could not send the notification to {', '.join(recipients)} through "
+              f"{settings.host}:{settings.port} ({type(error).__name__}: {error}); the run "
+              f"itself is not affected", file=sys.stderr)
+    else:
+        print(f"notified: {', '.join(recipients)}")
 
 
 def _version() -> str:
@@ -231,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
     _log_progress_lines()
+    logging.getLogger().addHandler(_TailHandler())
     arguments = build_parser().parse_args(argv)
     command = {"collect": run_collect, "extract": run_extract, "render": run_render,
                "report": run_report_command, "review": run_review}[arguments.command]
@@ -251,6 +332,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {error} (earlier tables and reports are as they were)",
                   file=sys.stderr)
             return EXIT_FAILED
+
+
+class _TailHandler(logging.Handler):
+    """Keeps the last lines of the log for a failure notice."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        LOG_TAIL.append(f"{record.levelname.lower()}: {record.getMessage()}")
 
 
 def _log_progress_lines() -> None:

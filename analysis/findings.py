@@ -26,7 +26,7 @@ TOP_TERMS = 2
 class Finding:
     """One key finding: what it is about, its sentence, and the section that shows it."""
 
-    topic: str  # coverage, sources, anonymous, figures, disagreement, terms, caveat
+    topic: str  # since, coverage, sources, anonymous, figures, disagreement, terms, caveat
     text: str
     section: str  # the id of the report heading it links to
 
@@ -35,8 +35,51 @@ def key_findings(data: ReportData) -> list[Finding]:
     """Return the key findings of a report, in reading order: coverage, who is cited most,
     the anonymous share per outlet, the largest figures per concept and where outlets
     disagree, the tracked terms that rose and fell most, then the caveats."""
-    return [*_coverage(data), *_sources(data), *_anonymous(data), *_figures(data),
-            *_disagreements(data), *_terms(data), *_caveats(data)]
+    return [*_since(data), *_coverage(data), *_sources(data), *_anonymous(data),
+            *_figures(data), *_disagreements(data), *_terms(data), *_gaps(data),
+            *_caveats(data)]
+
+
+# Changes named per kind in the opening "since" finding; the rest are in the table.
+CHANGES_PER_KIND = 3
+
+
+def _since(data: ReportData) -> list[Finding]:
+    from analysis.changes import KINDS, describe
+
+    if data.changes is None:
+        return []
+    if data.changes.empty:
+        return [Finding("since", f"Nothing changed in the counts since {data.changes_since}.",
+                        "What-changed")]
+    findings = []
+    for kind in KINDS:
+        rows = data.changes[data.changes["kind"] == kind]
+        if rows.empty:
+            continue
+        named = "; ".join(describe(row)
+                          for _, row in rows.head(CHANGES_PER_KIND).iterrows())
+        more = f" (and {len(rows) - CHANGES_PER_KIND} more)" if len(rows) > CHANGES_PER_KIND \
+            else ""
+        findings.append(Finding("since", f"Since {data.changes_since}: {named}{more}.",
+                                "What-changed"))
+    return findings
+
+
+def _gaps(data: ReportData) -> list[Finding]:
+    from analysis.gaps import coverage_gaps
+
+    gaps = coverage_gaps(data.tables.articles, period=data.run_info.get("trend_period", "month"))
+    missing = gaps[gaps["gap"]]
+    if missing.empty:
+        return []
+    by_outlet = missing.groupby("outlet")["period"].agg(list)
+    named = "; ".join(f"{outlet} in {', '.join(periods[:4])}"
+                      + (f" and {len(periods) - 4} more" if len(periods) > 4 else "")
+                      for outlet, periods in by_outlet.items())
+    return [Finding("caveat", f"Gaps in the collection: outlets that usually publish every "
+                              f"period have none in some, so trends there lack them: {named}.",
+                    "Coverage-by-outlet-and-period")]
 
 
 def _coverage(data: ReportData) -> list[Finding]:

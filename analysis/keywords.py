@@ -424,7 +424,8 @@ def _label(value: pd.Period, period: Period) -> str:
     return value.strftime("%Y-%m-%d")
 
 
-def _all_periods(dates: pd.Series, period: Period) -> list[str]:
+def all_periods(dates: pd.Series, period: Period) -> list[str]:
+    """Return the label of every period from the first to the last of ``dates``."""
     frequency = _PANDAS_FREQUENCY[period]
     parsed = pd.to_datetime(dates, format="%Y-%m-%d")
     span = pd.period_range(parsed.min().to_period(frequency), parsed.max().to_period(frequency),
@@ -458,7 +459,7 @@ def build_trends(
     hits = keywords.merge(dated[["article_id", "period", "outlet"]], on="article_id")
     counts = hits.groupby(["period", "outlet", "term"])["count"].sum()
     grid = pd.MultiIndex.from_product(
-        [_all_periods(dated["published"], period), sorted({*dated["outlet"], *outlets}),
+        [all_periods(dated["published"], period), sorted({*dated["outlet"], *outlets}),
          list(dict.fromkeys(terms))],
         names=["period", "outlet", "term"])
     trends = pd.DataFrame(index=grid).join(counts).join(volume, on=["period", "outlet"])

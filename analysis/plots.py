@@ -14,7 +14,7 @@ import io
 import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
 
 from analysis.attribution import only_citations
 from analysis.comparisons import comparable, describe_group
@@ -430,6 +430,51 @@ def plot_figure_comparison(comparison: pd.DataFrame, *, groups: int = 6) -> Figu
         axes.set_xlim(-0.6, len(names) - 0.4)
         axes.set_title(group, fontsize="small")
         axes.tick_params(axis="y", labelsize="x-small")
+    return figure
+
+
+def plot_coverage(gaps: pd.DataFrame, *, top_outlets: int = 20) -> Figure:
+    """Return a grid of outlets by period: the articles each outlet has in each period
+    (counted ones darker, folded rewrites and other languages lighter), gaps marked.
+
+    ``gaps`` is ``views.coverage_gaps``; the ``top_outlets`` outlets with most articles.
+    """
+    from analysis.gaps import NO_DATE
+
+    dated = gaps[gaps["period"] != NO_DATE]
+    totals = dated.groupby("outlet")["loaded"].sum().sort_values(ascending=False, kind="stable")
+    outlets = list(totals.index[:top_outlets])
+    periods = sorted(dated["period"].unique())
+    figure = Chart(figsize=(9, 1.4 + 0.32 * max(len(outlets), 1)), layout="constrained",
+                   caption=("Articles per outlet and period: the number in each cell is what was "
+                            "loaded (darker: counted; lighter: only folded rewrites or other "
+                            "languages); a cross marks a gap, a period with nothing from an "
+                            "outlet that usually publishes."))
+    axes = figure.subplots()
+    if not outlets or not periods:
+        _say(axes, NO_DATES)
+        return figure
+    index = {(row.outlet, row.period): row for row in dated.itertuples()}
+    for y, outlet in enumerate(outlets):
+        for x, period in enumerate(periods):
+            row = index.get((outlet, period))
+            if row is None:
+                continue
+            if row.gap:
+                axes.text(x, y, "×", ha="center", va="center", color=PALETTE[3],
+                          fontsize="large", fontweight="bold")
+            elif row.loaded:
+                shade = PALETTE[0] if row.counted else PALETTE[5]
+                axes.add_patch(Rectangle((x - 0.45, y - 0.4), 0.9, 0.8, color=shade,
+                                         alpha=0.85))
+                axes.text(x, y, str(row.loaded), ha="center", va="center", color="white",
+                          fontsize="x-small")
+    axes.set_xlim(-0.6, len(periods) - 0.4)
+    axes.set_ylim(len(outlets) - 0.5, -0.5)
+    axes.set_yticks(range(len(outlets)), outlets, fontsize="small")
+    axes.set_xticks(range(len(periods)), periods, rotation=90, fontsize="x-small")
+    _thin_ticks(axes, periods, most=30)
+    axes.set_title("Coverage by outlet and period")
     return figure
 
 

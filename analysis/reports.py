@@ -69,6 +69,7 @@ def run_report(
     notebook: Path = REPORT_NOTEBOOK,
     force: bool = False,
     per_outlet: bool = False,
+    since: str = "",
 ) -> PublishedReport:
     """Extract the tables, execute ``notebook`` on them and publish it for ``report_date``.
 
@@ -83,6 +84,10 @@ def run_report(
     to report: unless ``force``, nothing runs and the result points at that report with
     ``unchanged_since`` set to its date. With ``per_outlet`` the outlet notebook also
     runs once per outlet, one HTML page each, published together with the overview.
+    When an earlier good report of the same corpus and parameters exists (or ``since``
+    names one: a date, or a folder of a report or of tables), the run compares its tables
+    with that report's and writes the ``changes`` table beside its own (``changes.compare_runs``),
+    which the report opens its key findings with.
     Raises ReportLockedError when another run is in progress, ReportError when a cell
     fails (the executed notebook is kept under ``reports/failed/``) or when the disk
     refuses a write (full, read-only); the last good report and the index stay as they were.
@@ -96,6 +101,7 @@ def run_report(
             parameters, notebooks=[notebook, *([OUTLET_NOTEBOOK] if per_outlet else [])],
             extra={"per_outlet": per_outlet})
         latest = _latest_good_run(reports_dir, key=run_key(parameters))
+        base = _base_run(reports_dir, key=run_key(parameters), since=since, current=name)
         if not force and latest and latest.get("fingerprint") == fingerprint:
             folder = reports_dir / latest["link"].split("/")[0]
             return PublishedReport(html=reports_dir / latest["link"], folder=folder,
@@ -104,6 +110,9 @@ def run_report(
         _make_readable(staging)
         try:
             seconds = _extract(parameters, staging, final=reports_dir / name / "tables")
+            if base is not None:
+                seconds["compare"] = _write_changes(staging / "tables", base,
+                                                    fold_duplicates=parameters.fold_duplicates)
             values = notebook_parameters(parameters, report_date=report_date.isoformat(),
                                          tables_dir=staging / "tables")
             started = time.perf_counter()
@@ -121,7 +130,8 @@ def run_report(
                 seconds["outlet_pages"] = round(time.perf_counter() - started, 3)
             _write_status(staging, parameters, report_date, status="ok",
                           fingerprint=fingerprint, pages=pages, seconds=seconds,
-                          counts=_headline_counts(staging / "tables"))
+                          counts=_headline_counts(staging / "tables"),
+                          changes=_changes_summary(staging / "tables"))
             if stopped:
                 # Ctrl-C or a stop request may have been swallowed by the kernel client.
                 raise KeyboardInterrupt
@@ -155,6 +165,59 @@ def _extract(parameters: ReportParameters, staging: Path, *, final: Path) -> dic
     return {"extract": round(time.perf_counter() - started, 3)}
 
 
+@dataclass(frozen=True)
+class BaseRun:
+    """The earlier run a report compares itself with: its tables and how to name it."""
+
+    tables: Path
+    label: str  # "the report of 2024-01-30", or the folder given
+    link: str = ""  # its report, relative to reports/, when it is one
+
+
+def _base_run(reports_dir: Path, *, key: str, since: str, current: str) -> BaseRun | None:
+    """Return the run to compare with: ``since`` (a date, or a folder of a report or of
+    tables), else the newest good run of the same report in another folder; None when
+    there is none. Raises ParameterError for a ``since`` that names no run."""
+    from analysis.params import ParameterError
+
+    if since and Path(since).expanduser().exists():
+        folder = Path(since).expanduser().resolve()
+        tables = folder / "tables" if (folder / "tables" / "run.json").is_file() else folder
+        if not (tables / "articles.parquet").is_file():
+            raise ParameterError("--since", f"{since} holds no tables; expected a report's "
+                                 f"folder or a folder of tables written by extract")
+        return BaseRun(tables=tables, label=f"the tables in {folder}")
+    runs = [run for run in list_runs(reports_dir) if run.get("status") == "ok"
+            and run.get("key") == key and run["link"].split("/")[0] != current
+            and (not since or run.get("date") == since)]
+    if since and not runs:
+        dates = sorted({run.get("date", "") for run in list_runs(reports_dir)
+                        if run.get("key") == key and run.get("status") == "ok"})
+        raise ParameterError("--since", f"no good report of this corpus and these parameters "
+                             f"on {since!r}; there are reports of "
+                             f"{', '.join(dates) or 'no earlier date'} (or give a folder)")
+    if not runs:
+        return None
+    folder = reports_dir / runs[0]["link"].split("/")[0]
+    return BaseRun(tables=folder / "tables", label=f"the report of {runs[0]['date']}",
+                   link=runs[0]["link"])
+
+
+def _write_changes(tables: Path, base: BaseRun, *, fold_duplicates: bool) -> float:
+    """Write the changes from ``base`` to the run in ``tables`` (changes.csv, .parquet and
+    changes.json naming the base); return the seconds it took."""
+    from analysis.changes import compare_runs, read_run
+    from analysis.tablestore import write_table
+
+    started = time.perf_counter()
+    before = read_run(base.tables, label=base.label, fold_duplicates=fold_duplicates)
+    after = read_run(tables, label="this report", fold_duplicates=fold_duplicates)
+    write_table(tables, "changes", compare_runs(before, after))
+    write_atomically(tables / "changes.json",
+                     json.dumps({"since": base.label, "link": base.link}) + "\n")
+    return round(time.perf_counter() - started, 3)
+
+
 def run_key(parameters: ReportParameters) -> str:
     """Return a short hash of the corpus and the parameters: runs that share it are runs of
     the same report (to compare, and to find "nothing new")."""
@@ -173,6 +236,16 @@ def run_folder_name(parameters: ReportParameters, report_date: date) -> str:
     """
     corpus = re.sub(r"[^a-z0-9]+", "-", parameters.corpus.stem.lower()).strip("-")[:24]
     return f"{report_date.isoformat()}-{corpus or 'corpus'}-{run_key(parameters)}"
+
+
+def _changes_summary(tables: Path) -> dict:
+    """Return what the index says of a run's changes: since which report, how many rows."""
+    import pyarrow.parquet as pq
+
+    if not (tables / "changes.json").is_file():
+        return {}
+    since = json.loads((tables / "changes.json").read_text(encoding="utf-8"))["since"]
+    return {"since": since, "rows": pq.ParquetFile(tables / "changes.parquet").metadata.num_rows}
 
 
 def _headline_counts(tables: Path) -> dict[str, int]:
@@ -346,12 +419,13 @@ def _latest_good_run(reports_dir: Path, *, key: str) -> dict | None:
 def _write_status(folder: Path, parameters: ReportParameters, report_date: date,
                   *, status: str, fingerprint: str = "", pages: list[dict] | None = None,
                   seconds: dict[str, float] | None = None,
-                  counts: dict[str, int] | None = None) -> None:
+                  counts: dict[str, int] | None = None, changes: dict | None = None) -> None:
     pages = pages or []
     record = {"date": report_date.isoformat(), "status": status, "key": run_key(parameters),
               "corpus": str(parameters.corpus), "fingerprint": fingerprint,
               "parameters": parameters.as_record(), "pages": pages,
               "per_outlet": len(pages) > 1, "seconds": seconds or {}, "counts": counts or {},
+              "changes": changes or {},
               "generated": datetime.now(UTC).isoformat(timespec="seconds")}
     (folder / STATUS_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
@@ -462,25 +536,49 @@ def list_runs(reports_dir: Path) -> list[dict]:
 
 
 def write_index(reports_dir: Path) -> Path:
-    """Rewrite ``reports/index.html`` (atomically) from the runs found on disk: every run,
-    newest first, with its corpus, the parameters it set and its headline counts."""
-    rows = "\n".join(
-        "<tr><td>{date}</td><td>{links}</td><td>{status}</td><td>{corpus}</td>"
-        "<td>{parameters}</td><td>{counts}</td><td>{generated}</td></tr>".format(
-            links=" · ".join(
-                f'<a href="{html.escape(page["link"])}">{html.escape(page["title"])}</a>'
-                for page in run["pages"]),
-            parameters=html.escape(_set_parameters(run.get("parameters", {}))),
-            counts=html.escape(", ".join(f"{value:,} {name}" for name, value in
-                                         run.get("counts", {}).items())),
-            **{key: html.escape(str(run.get(key, ""))) for key in
-               ("date", "status", "corpus", "generated")})
-        for run in list_runs(reports_dir)
-    )
-    page = INDEX_TEMPLATE.replace("{rows}", rows or '<tr><td colspan="7">no runs yet</td></tr>')
+    """Rewrite ``reports/index.html`` (atomically) from the runs found on disk: grouped by
+    corpus and parameters (newest group first), each run newest first with its headline
+    counts and a link to what changed since the run before it."""
+    groups: dict[tuple, list[dict]] = {}
+    for run in list_runs(reports_dir):
+        key = (run.get("corpus", ""), run.get("key") or _set_parameters(run.get("parameters", {})))
+        groups.setdefault(key, []).append(run)
+    sections = "\n".join(_index_group(runs) for runs in groups.values())
+    page = INDEX_TEMPLATE.replace("{groups}", sections or "<p>No runs yet.</p>")
     index = reports_dir / INDEX_FILE
     write_atomically(index, page)
     return index
+
+
+def _index_group(runs: list[dict]) -> str:
+    first = runs[0]
+    heading = (f"<h2>{html.escape(str(first.get('corpus', '')))}</h2><p class=\"set\">"
+               f"{html.escape(_set_parameters(first.get('parameters', {})))}</p>")
+    rows = "\n".join(
+        "<tr><td>{date}</td><td>{links}</td><td>{status}</td><td>{counts}</td><td>{changes}"
+        "</td><td>{generated}</td></tr>".format(
+            links=" · ".join(
+                f'<a href="{html.escape(page["link"])}">{html.escape(page["title"])}</a>'
+                for page in run["pages"]),
+            counts=html.escape(", ".join(f"{value:,} {name}" for name, value in
+                                         run.get("counts", {}).items())),
+            changes=_changes_cell(run),
+            **{key: html.escape(str(run.get(key, ""))) for key in ("date", "status",
+                                                                   "generated")})
+        for run in runs)
+    return (f"<section>{heading}<div class=\"scroll\"><table><thead><tr><th>date</th>"
+            f"<th>reports</th><th>status</th><th>counts</th><th>what changed</th>"
+            f"<th>generated (UTC)</th></tr></thead><tbody>{rows}</tbody></table></div>"
+            f"</section>")
+
+
+def _changes_cell(run: dict) -> str:
+    changes = run.get("changes") or {}
+    if not changes or run.get("status") != "ok":
+        return ""
+    link = html.escape(run["link"]) + "#What-changed"
+    return (f'<a href="{link}">{changes["rows"]} change(s)</a> since '
+            f'{html.escape(str(changes["since"]).removeprefix("the report of "))}')
 
 
 def _set_parameters(record: dict) -> str:
@@ -503,15 +601,14 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 <title>News coverage reports</title>
 <style>
 body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #222; }
+h2 { font-size: 1.1rem; margin: 1.5rem 0 0.2rem; overflow-wrap: anywhere; }
+p.set { color: #555; margin: 0 0 0.5rem; font-size: 0.9rem; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; }
 th, td { padding: .3rem .7rem; border-bottom: 1px solid #ddd; text-align: left; }
 </style></head>
 <body><h1>News coverage reports</h1>
-<div class="scroll"><table>
-<thead><tr><th>date</th><th>reports</th><th>status</th><th>corpus</th>
-<th>parameters</th><th>counts</th><th>generated (UTC)</th></tr></thead>
-<tbody>
-{rows}
-</tbody></table></div></body></html>
+<p>Runs grouped by corpus and parameters, newest first.</p>
+{groups}
+</body></html>
 """

@@ -98,6 +98,11 @@ TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Tables a report run writes beside the extract's: what changed since an earlier report.
+CHANGES = ("kind", "key", "before", "after", "article_ids")
+EXTRA_TABLES: dict[str, tuple[str, ...]] = {"changes": CHANGES}
+
+
 def column_type(column: str) -> str:
     """Return the type of ``column`` in every table: "int", "float", "bool" or "str"."""
     if column in INTEGER_COLUMNS:

@@ -40,7 +40,8 @@ _PANDAS_TYPES = {"int": "int64", "float": "float64", "bool": "bool"}
 
 def table_columns(name: str) -> list[str]:
     """Return every column of table ``name`` as written to Parquet, in order."""
-    return [*schema.TABLES[name], *PARQUET_ONLY.get(name, ())]
+    columns = schema.TABLES.get(name) or schema.EXTRA_TABLES[name]
+    return [*columns, *PARQUET_ONLY.get(name, ())]
 
 
 def typed(frame: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -75,6 +76,20 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
         if risky.any():
             safe[column] = values.where(~risky, "'" + values.astype(str))
     return safe
+
+
+def write_table(folder: Path, name: str, frame: pd.DataFrame) -> list[Path]:
+    """Write one table beside the contract's (``schema.EXTRA_TABLES``) as CSV and Parquet,
+    each atomically; the CSV is spreadsheet-safe like the others. Returns the paths."""
+    columns = list(schema.EXTRA_TABLES[name])
+    frame = typed(frame.reindex(columns=columns), name)
+    csv_path, parquet_path = folder / f"{name}.csv", folder / f"{name}.parquet"
+    write_atomically(csv_path, spreadsheet_safe(frame).to_csv(index=False))
+    table = pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False)
+    temporary = folder / f".{name}.parquet.tmp"
+    pq.write_table(table, temporary)
+    os.replace(temporary, parquet_path)
+    return [csv_path, parquet_path]
 
 
 def arrow_schema(name: str) -> pa.Schema:

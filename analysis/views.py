@@ -123,6 +123,30 @@ def report_header(data: ReportData, *, report_date: str = "") -> pd.DataFrame:
                         index=pd.Index(list(facts), name=""))
 
 
+def what_changed(data: ReportData):
+    """Return the changes since the earlier report (one row each, with the articles they
+    rest on by label), or a sentence when there is no earlier report or nothing changed."""
+    from IPython.display import HTML
+
+    if data.changes is None:
+        return HTML('<p class="empty-table">This is the first report of this corpus with these '
+                    "parameters: the next run says what changed since this one.</p>")
+    labels = article_labels(data.tables.articles)
+    rows = data.changes.assign(articles=data.changes["article_ids"].map(
+        lambda ids: "; ".join(labels.get(article_id, article_id)
+                              for article_id in str(ids).split()[:5])
+        + (" …" if len(str(ids).split()) > 5 else "")))
+    return listing(rows[["kind", "key", "before", "after", "articles"]],
+                   empty=f"Nothing changed in the counts since {data.changes_since}.")
+
+
+def coverage_gaps(data: ReportData) -> pd.DataFrame:
+    """Return per outlet and period what the collection holds (``gaps.coverage_gaps``)."""
+    from analysis.gaps import coverage_gaps as gaps
+
+    return gaps(data.tables.articles, period=data.run_info.get("trend_period", "month"))
+
+
 def run_line(data: ReportData, *, report_date: str = ""):
     """Return one line under the report's title: its date, corpus, size and run time."""
     from IPython.display import HTML

@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 from spacy.language import Language
 
 from analysis import keywords
@@ -44,6 +45,8 @@ class ReportData:
     corpus: Corpus
     tables: Tables
     run_info: dict
+    changes: pd.DataFrame | None = None  # since an earlier report, when a run compared
+    changes_since: str = ""  # which report: "the report of 2024-01-30"
 
 
 def build_report_data(parameters: ReportParameters, *, model: str = DEFAULT_MODEL) -> ReportData:
@@ -90,12 +93,17 @@ def load_report_data(parameters: ReportParameters) -> ReportData:
     articles = [Article(article_id=row["article_id"], text=row["text"],
                         **{name: row[name] or "" for name in fields})
                 for row in frames["articles"].to_dict("records")]
+    changes, since = None, ""
+    if (folder / "changes.parquet").is_file():
+        changes = pq.read_table(folder / "changes.parquet").to_pandas()
+        since = json.loads((folder / "changes.json").read_text(encoding="utf-8"))["since"]
     recorded = run_info.get("corpus", {})
     corpus = Corpus(source=Path(recorded.get("source", str(parameters.corpus))),
                     articles=articles,
                     skipped=[Problem(**problem) for problem in recorded.get("skipped", [])],
                     warnings=[Problem(**problem) for problem in recorded.get("warnings", [])])
-    return ReportData(parameters=parameters, corpus=corpus, tables=tables, run_info=run_info)
+    return ReportData(parameters=parameters, corpus=corpus, tables=tables, run_info=run_info,
+                      changes=changes, changes_since=since)
 
 
 def extract_to_folder(parameters: ReportParameters, *, model: str = DEFAULT_MODEL,

@@ -96,6 +96,6 @@ def test_a_bad_correction_is_refused_naming_the_file_and_line(tmp_path, line, me
     path = tmp_path / "corrections.csv"
     path.write_text("table,article_id,start,match,action,field,value,note\n" + line + "\n",
                     encoding="utf-8")
-    with pytest.raises(CorrectionsError, match="corrections.csv, line 2: ") as caught:
+    with pytest.raises(CorrectionsError, match=r"corrections\.csv, line 2: ") as caught:
         load_corrections(path)
     assert message in str(caught.value)
