@@ -78,7 +78,7 @@ def test_every_chart_has_alt_text_and_a_caption(browser, published):
     browser.open(report_folder(reports, REPORT_DATE) / "report.html")
     charts = browser.evaluate("""[...document.images].map(i => ({
         alt: i.alt, caption: i.closest('figure')?.querySelector('figcaption')?.innerText}))""")
-    assert len(charts) == 8  # the Sources section has a "who is cited most" chart
+    assert len(charts) == 9  # with "who is cited most" and the coverage panel
     for chart in charts:
         assert chart["alt"] and chart["alt"] == chart["caption"]
 
@@ -98,7 +98,7 @@ def test_report_shows_its_sections_and_every_chart_decodes(desktop):
     for heading in ("Coverage report", "Articles", "Keyword trends", "Hits in context",
                     "Sources", "Figures", "Removed text", "Provenance"):
         assert any(shown.startswith(heading) for shown in facts["headings"]), heading
-    assert facts["images"] == 8  # the Sources section has a "who is cited most" chart
+    assert facts["images"] == 9  # with "who is cited most" and the coverage panel
     assert facts["decoded"] == facts["images"]
     assert facts["code_cells"] == 0
 
