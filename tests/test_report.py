@@ -32,7 +32,7 @@ def test_report_html_shows_sections_charts_and_tables_but_no_code(published):
         assert re.search(rf"<h[123][^>]*>{heading}", page), heading
     # Trends pooled and per outlet, heatmap, distinctive words, source kinds, figure
     # concepts, figures compared across outlets.
-    # Eight charts: the Sources section has a "who is cited most" chart.
+    # Nine charts: "who is cited most" in Sources and the coverage panel in Articles.
     assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', page)) == 9
     assert "Figure size" not in page
     assert "validate_parameters(" not in page and "build_report_data" not in page
