@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,9 +29,11 @@ MINHASH_SEED = 1
 # A bucket this large is a template shared by many stories, not a sign of a rewrite.
 MAX_BUCKET = 500
 # In a bucket, an article is paired with at most this many earlier members.
-NEIGHBOURS = 8
+NEIGHBOURS = 6
 # The candidates of an article checked on the text, those sharing most bands first.
 CHECKED_CANDIDATES = 4
+# A candidate this similar is taken without checking the others.
+NEAR_COPY = 0.9
 WORD = re.compile(r"\w+")
 # A closing paragraph is shared when this share of its shingles stands in the other text;
 # two closing blocks are the same block when their shingles overlap this much.
@@ -82,8 +84,12 @@ def find_duplicates(
     found = []
     for later, earlier_ranks in candidates:
         article_id, _published, text = ranked[later]
-        scored = [(_checked_similarity(text, ranked[earlier][2], threshold),
-                   ranked[earlier][0]) for earlier in earlier_ranks]
+        scored = []
+        for earlier in earlier_ranks:  # most shared bands first
+            scored.append((_checked_similarity(text, ranked[earlier][2], threshold),
+                           ranked[earlier][0]))
+            if scored[-1][0] >= NEAR_COPY:
+                break  # a near copy: no other candidate can be much closer
         best = max(scored, default=None)
         if best is not None and best[0] >= threshold:
             root[article_id] = root.get(best[1], best[1])
@@ -113,46 +119,54 @@ def _band_keys(texts: Sequence[str], threshold: float) -> np.ndarray:
     return keys
 
 
-def _candidates(keys: np.ndarray) -> list[tuple[int, list[int]]]:
-    """Return (later, earlier candidates) by publication rank, later ranks in order.
+def _candidates(keys: np.ndarray) -> Iterator[tuple[int, list[int]]]:
+    """Yield (later, earlier candidates) by publication rank, later ranks in order.
 
     Two articles are candidates when a band key agrees and the band's bucket holds at
     most MAX_BUCKET articles; each article is paired with its NEIGHBOURS nearest earlier
-    members of a bucket, and keeps the CHECKED_CANDIDATES that share most bands.
+    members of a bucket, and keeps the CHECKED_CANDIDATES that share most bands. The
+    pairs are counted band by band into one array of unique pairs, so memory holds at
+    most NEIGHBOURS pairs an article, however many bands or duplicates there are.
     """
     count = keys.shape[0]
-    pair_codes: list[np.ndarray] = []
+    codes = np.empty(0, dtype=np.int64)
+    shared = np.empty(0, dtype=np.int64)
     templates = 0
     for band in range(keys.shape[1]):
-        column = keys[:, band]
-        ranks = np.argsort(column, kind="stable")  # equal keys keep publication order
-        sorted_keys = column[ranks]
-        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
-        sizes = np.diff(np.r_[starts, count])
-        templates += int((sizes > MAX_BUCKET).sum())
-        size_of = np.repeat(sizes, sizes)
-        group_of = np.repeat(np.arange(len(starts)), sizes)
-        for distance in range(1, NEIGHBOURS + 1):
-            same = (group_of[distance:] == group_of[:-distance]) & (
-                size_of[distance:] <= MAX_BUCKET)
-            later, earlier = ranks[distance:][same], ranks[:-distance][same]
-            pair_codes.append(later.astype(np.int64) * count + earlier)
+        band_codes, skipped = _band_pairs(keys[:, band], count)
+        templates += skipped
+        if len(band_codes):
+            codes, inverse = np.unique(np.concatenate([codes, band_codes]),
+                                       return_inverse=True)
+            weights = np.concatenate([shared, np.ones(len(band_codes), dtype=np.int64)])
+            shared = np.bincount(inverse, weights=weights).astype(np.int64)
     if templates:
         logger.info("rewrite detection left out %d template buckets of more than %d articles",
                     templates, MAX_BUCKET)
-    if not pair_codes:
-        return []
-    codes, shared = np.unique(np.concatenate(pair_codes), return_counts=True)
     later, earlier = np.divmod(codes, count)
     # Most shared bands first within each later article, then the earlier one first.
     order = np.lexsort((earlier, -shared, later))
-    result: list[tuple[int, list[int]]] = []
-    for rank, candidate in zip(later[order].tolist(), earlier[order].tolist(), strict=True):
-        if not result or result[-1][0] != rank:
-            result.append((rank, []))
-        if len(result[-1][1]) < CHECKED_CANDIDATES:
-            result[-1][1].append(candidate)
-    return result
+    later, earlier = later[order], earlier[order]
+    starts = np.flatnonzero(np.r_[True, later[1:] != later[:-1]]) if len(later) else []
+    ends = np.r_[starts[1:], len(later)] if len(later) else []
+    for start, end in zip(starts, ends, strict=True):
+        yield int(later[start]), earlier[start:min(end, start + CHECKED_CANDIDATES)].tolist()
+
+
+def _band_pairs(column: np.ndarray, count: int) -> tuple[np.ndarray, int]:
+    """Return the pair codes (later * count + earlier) one band gives, and how many of its
+    buckets were left out as templates."""
+    ranks = np.argsort(column, kind="stable")  # equal keys keep publication order
+    sorted_keys = column[ranks]
+    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+    sizes = np.diff(np.r_[starts, count])
+    size_of = np.repeat(sizes, sizes)
+    group_of = np.repeat(np.arange(len(starts)), sizes)
+    pairs = []
+    for distance in range(1, NEIGHBOURS + 1):
+        same = (group_of[distance:] == group_of[:-distance]) & (size_of[distance:] <= MAX_BUCKET)
+        pairs.append(ranks[distance:][same].astype(np.int64) * count + ranks[:-distance][same])
+    return np.concatenate(pairs), int((sizes > MAX_BUCKET).sum())
 
 
 def _checked_similarity(text: str, other: str, threshold: float) -> float:
