@@ -302,6 +302,13 @@ def _ipc_kernel_manager(folder: Path) -> type:
             self.transport = "ipc"
             self.ip = str(folder / "kernel")
 
+        async def _async_interrupt_kernel(self) -> None:
+            # jupyter_client interrupts a kernel before shutting it down; a report's kernel
+            # has finished its cells by then, and the interrupt only logs "KeyboardInterrupt
+            # caught in kernel" into the run's log.
+            if not self.shutting_down:
+                await super()._async_interrupt_kernel()
+
     return IPCKernelManager
 
 
