@@ -22,9 +22,15 @@ MIN_SPAN_PERIODS = 3
 
 def coverage_gaps(articles: pd.DataFrame, *, period: str) -> pd.DataFrame:
     """Return one row per outlet and period of the articles table (every period of each
-    outlet's span, empty ones too), with the counts of ``GAP_COLUMNS`` and ``gap``."""
+    outlet's span, empty ones too), with the counts of ``GAP_COLUMNS`` and ``gap``.
+
+    ``attrs["periods"]`` lists every period from the first dated article to the last, for
+    a chart's axis.
+    """
     if articles.empty:
-        return pd.DataFrame(columns=list(GAP_COLUMNS))
+        empty = pd.DataFrame(columns=list(GAP_COLUMNS))
+        empty.attrs["periods"] = []
+        return empty
     frame = articles.assign(
         outlet=articles["outlet"].replace("", "(no outlet named)"),
         folded=articles["duplicate_of"] != "",
@@ -49,4 +55,7 @@ def coverage_gaps(articles: pd.DataFrame, *, period: str) -> pd.DataFrame:
                       for name in ("loaded", "counted", "folded", "other_language")]
             rows.append([outlet, label, *values,
                          bool(usual and label != NO_DATE and values[0] == 0)])
-    return pd.DataFrame(rows, columns=list(GAP_COLUMNS))
+    table = pd.DataFrame(rows, columns=list(GAP_COLUMNS))
+    dates = frame.loc[dated, "published"]
+    table.attrs["periods"] = all_periods(dates, period) if len(dates) else []
+    return table

@@ -444,7 +444,7 @@ def plot_coverage(gaps: pd.DataFrame, *, top_outlets: int = 20) -> Figure:
     dated = gaps[gaps["period"] != NO_DATE]
     totals = dated.groupby("outlet")["loaded"].sum().sort_values(ascending=False, kind="stable")
     outlets = list(totals.index[:top_outlets])
-    periods = sorted(dated["period"].unique())
+    periods = gaps.attrs.get("periods") or sorted(dated["period"].unique())
     figure = Chart(figsize=(9, 1.4 + 0.32 * max(len(outlets), 1)), layout="constrained",
                    caption=("Articles per outlet and period: the number in each cell is what was "
                             "loaded (darker: counted; lighter: only folded rewrites or other "
