@@ -344,7 +344,7 @@ def plot_term_heatmap(
     table = table.reindex(columns=leaders).fillna(0.0)
     figure = Chart(figsize=(9, 1.2 + 0.45 * max(len(table), 1)), layout="constrained",
                    caption=("Mentions per 1,000 words of each tracked term by outlet, over the "
-                            "whole span (with views.term_totals, undated articles too)."))
+                            "whole span."))
     axes = figure.subplots()
     if table.empty or not leaders:
         _say(axes, "no tracked terms found")
