@@ -87,22 +87,27 @@ def show_progress(requested: bool | None = None) -> bool:
 
 
 class LogProgress:
-    """Progress for logs: one line every ``every`` items and at the end, never a bar.
+    """Progress for logs: one line every ``every`` items, or after ``seconds`` without a
+    line, and at the end; never a bar.
 
     A scheduled run writes to a file, where a progress bar is noise and nothing at all
     leaves an hour-long run silent; this says how far it got and how fast.
     """
 
-    def __init__(self, total: int | None, *, unit: str, desc: str, every: int) -> None:
+    def __init__(self, total: int | None, *, unit: str, desc: str, every: int,
+                 seconds: float = 60.0) -> None:
         self.total, self.unit, self.desc, self.every = total, unit, desc, every
+        self.seconds = seconds
         self.done = 0
+        self.lines = self._said_at = 0
         self._next = every
-        self._started = time.monotonic()
+        self._started = self._last_line = time.monotonic()
 
     def update(self, count: int = 1) -> None:
-        """Count ``count`` more items done; log a line when another ``every`` are done."""
+        """Count ``count`` more items done; log a line when another ``every`` are done
+        or ``seconds`` have passed since the last line."""
         self.done += count
-        if self.done >= self._next:
+        if self.done >= self._next or time.monotonic() - self._last_line >= self.seconds:
             self._say()
             self._next = (self.done // self.every + 1) * self.every
 
@@ -112,13 +117,16 @@ class LogProgress:
         share = f" ({100 * self.done / self.total:.0f}%)" if self.total else ""
         progress_log.info("%s: %s%s %ss%s, %.1f %ss/s", self.desc, f"{self.done:,}", of,
                           self.unit, share, self.done / seconds, self.unit)
+        self.lines += 1
+        self._said_at = self.done
+        self._last_line = time.monotonic()
 
     def __enter__(self) -> LogProgress:
         return self
 
     def __exit__(self, *exc) -> None:
         # A closing line only after progress lines: a short run stays silent.
-        if self.done > self.every and self.done % self.every and exc == (None, None, None):
+        if self.lines and self.done != self._said_at and exc == (None, None, None):
             self._say()
 
 
