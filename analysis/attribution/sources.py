@@ -1,13 +1,15 @@
 """Sources: the span of whoever is cited, its kind, its side, and whom a pronoun means.
 
 The span is the head noun phrase without appositive or relative clauses ("Roberto Velasco,
-director general ..., said" -> "Roberto Velasco"); the kind comes from the head word (the
-lexicon's ``[kinds]`` lists) and named entities, the side from the editable gazetteer
-``data/sides.toml``. A pronoun ("he added") is replaced by the person it refers to:
-looking back from its own sentence to three before it, in the first sentence with a
-candidate the last compatible speaker wins over a person only named, and a subject over a
-non-subject; further back it stays a pronoun of unknown kind. A relative pronoun
-("Barkley, who said") keeps its span and takes the name of its antecedent.
+director general ..., said" -> "Roberto Velasco") and without a dateline that opens its
+paragraph ("WASHINGTON (AP) — Sen. Bernie Sanders" -> "Sen. Bernie Sanders"); the kind
+comes from the head word (the lexicon's ``[kinds]`` lists) and named entities, the side
+from the editable gazetteer ``data/sides.toml``. A pronoun ("he added") is replaced by
+the person it refers to: looking back from its own sentence to three before it, in the
+first sentence with a candidate the last compatible speaker wins over a person only named,
+and a subject over a non-subject; further back it stays a pronoun of unknown kind. A
+relative pronoun ("Barkley, who said") keeps its span and takes the name of its
+antecedent.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from analysis.attribution.sides import SideGazetteer
 from analysis.attribution.spans import (
     EDGE_PUNCTUATION,
     doc_text,
+    past_dateline,
     people,
     sentence_starts,
     strip,
@@ -86,6 +89,8 @@ def describe_source(
     start, end = strip(doc_text(doc), *token_range(tokens), EDGE_PUNCTUATION + "\"“”")
     if end <= start:
         start, end = head.idx, head.idx + len(head.text)
+    # "WASHINGTON — Sen. Bernie Sanders said": the dateline is where, not who.
+    start = past_dateline(doc_text(doc), start, end)
     surface = doc_text(doc)[start:end]
     plural = _is_plural(head)
     if head.lower_ in _PRONOUNS and head.pos_ == "PRON":

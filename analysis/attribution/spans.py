@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
@@ -67,6 +68,43 @@ def paragraph(text: str, position: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
     return start, len(text) if end < 0 else end
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# A word in capitals ("WASHINGTON", "ST.", "HUFFPOLLSTER"), and a run of them.
+_CAPITALS = r"[A-Z][A-Z.'’&!?]*"
+_CAPITAL_RUN = rf"{_CAPITALS}(?:[ -]{_CAPITALS})*"
+# What opens a wire story or a newsletter item before its first sentence, ending in a
+# dash: a place in capitals ("WASHINGTON —", "ST. LOUIS —", "MANCHESTER, N.H. -") or a
+# label in capitals ("EXCLUSIVE –", "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY -"),
+# a place in any case before a wire credit ("Mexico City (AFP) –"), with a state, a date
+# and a wire credit in parentheses ("ORLANDO, Fla. (Reuters) -", "LONDON, March 3
+# (Reuters) –", "WASHINGTON, Dec. 8 (UPI) —"), or a date and a credit alone ("Dec 29
+# (Reuters) -").
+DATELINE = re.compile(rf"""
+    (?:
+        (?:(?=[^a-z\n]*[A-Z]{{2}}){_CAPITAL_RUN}(?:,\s+{_CAPITAL_RUN})*
+          | [A-Z][a-z]+(?:\s[A-Z][a-z]+)*(?=\s*\())
+        (?:,\s+(?!{_MONTH}\s+\d)[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]*)?)?
+        (?:,?\s+{_MONTH}\s+\d{{1,2}})?
+      | {_MONTH}\s+\d{{1,2}}(?=\s*\()
+    )
+    \s*(?:\([A-Z][\w .&/-]{{0,30}}\))?
+    \s*(?:—|–|--?)\s+
+""", re.VERBOSE)
+
+
+def past_dateline(text: str, start: int, end: int) -> int:
+    """Return where the span ``start``:``end`` of ``text`` begins once a dateline that opens
+    its paragraph is left out ("WASHINGTON — Sen. Bernie Sanders" -> "Sen. Bernie
+    Sanders"; see ``DATELINE``); ``start`` itself when the span does not open a paragraph,
+    holds no dateline or holds nothing else."""
+    if text[text.rfind("\n", 0, start) + 1:start].strip():
+        return start
+    found = DATELINE.match(text, start, end)
+    if found is None or not text[found.end():end].strip(CORE_PUNCTUATION):
+        return start
+    return found.end()
 
 
 def token_range(tokens: Iterable[Token]) -> tuple[int, int]:

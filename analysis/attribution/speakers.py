@@ -4,7 +4,8 @@ The subject (climbing through coordinated and subordinate verbs: "declined to co
 noted that ...", "adding that ...", and from a gerund to the verb whose object it
 completes: "made a point of praising X"), the agent of a passive ("was informed by a senior
 official"), the object of a causative verb ("led the mayor to warn X"), a name after an
-inverted quotative verb ("“X,” added a councillor") or one the parser left unattached.
+inverted quotative verb ("“X,” added a councillor") or one the parser left unattached. A
+dateline the parser took for the subject is passed over for the name after it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from analysis.attribution.lexicons import Lexicon
+from analysis.attribution.spans import doc_text, paragraph, past_dateline
 from analysis.attribution.verbs import is_reporting_verb, verb_lemma
 
 # The clause a speaker may be found above, and the statement words a quotative verb takes.
@@ -169,6 +171,21 @@ def _is_loose_name(token: Token) -> bool:
             and token.dep_ not in ("dobj", "dative", "pobj", "npadvmod"))
 
 
+def _past_dateline(subject: Token) -> Token:
+    """Return the speaker the parser hung on a dateline it took for the subject
+    ("ORLANDO, Fla. (Reuters) - President Barack Obama said", with "Obama" in apposition
+    to "ORLANDO"): the first noun after the dateline whose head lies in it; else
+    ``subject``."""
+    text = doc_text(subject.doc)
+    start, end = paragraph(text, subject.idx)
+    after = past_dateline(text, start, end)
+    if subject.idx >= after:
+        return subject
+    return next((token for token in subject.subtree
+                 if token.idx >= after and token.head.idx < after
+                 and token.pos_ in ("PROPN", "NOUN", "PRON")), subject)
+
+
 def own_speaker(verb: Token) -> object:
     """Return the speaker ``verb`` names itself (the noun a participle hangs on, the agent
     of a passive, the nearest subject before it), None for a passive without agent, or
@@ -188,7 +205,7 @@ def own_speaker(verb: Token) -> object:
         # ("9:30 p.m. <paragraph> Ortiz says", "In Salem, Ohio, Ortiz said") the one
         # nearest before the verb is the speaker.
         before = [child for child in subjects if child.i < verb.i]
-        return before[-1] if before else subjects[0]
+        return _past_dateline(before[-1] if before else subjects[0])
     if any(child.dep_ == "nsubjpass" for child in children):
         return None
     return MISSING

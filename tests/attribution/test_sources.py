@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.attribution import extract_attributions
+from analysis.attribution.spans import past_dateline
 from tests.attribution.helpers import attributions, by_cue, only, summary
 
 
@@ -193,3 +194,41 @@ def test_he_and_she_do_not_mean_a_person_a_name_or_title_gives_the_other_gender(
                                                                                 source):
     (record,) = [r for r in attributions(nlp, text) if r.source_surface in ("He", "She")]
     assert record.source == source
+
+
+
+@pytest.mark.parametrize(
+    ("span", "left"),
+    [
+        ("WASHINGTON — Sen. Jane Whitcombe", "Sen. Jane Whitcombe"),
+        ("ORLANDO, Fla. (Reuters) - Governor Tom Aldous", "Governor Tom Aldous"),
+        ("NEW YORK (AP) — Mayor Ana Ruiz", "Mayor Ana Ruiz"),
+        ("LONDON, March 3 (Reuters) – a senior British official", "a senior British official"),
+        ("WASHINGTON, Dec. 8 (UPI) — The governor", "The governor"),
+        ("DES MOINES, Iowa, Aug. 10 (UPI) — Tom Aldous", "Tom Aldous"),
+        ("Dec 29 (Reuters) - Retired general Tom Aldous", "Retired general Tom Aldous"),
+        ("Mexico City (AFP) – Officials", "Officials"),
+        ("ST. LOUIS -- The mayor", "The mayor"),
+        ("EXCLUSIVE – Tom Aldous", "Tom Aldous"),
+        # Not a dateline: no dash, a name in ordinary case, or nothing after the dash.
+        ("FBI Director Ann Ortiz", "FBI Director Ann Ortiz"),
+        ("Washington — the senator", "Washington — the senator"),
+        ("NATO", "NATO"),
+    ],
+)
+def test_a_dateline_opening_a_paragraph_is_not_part_of_a_source_span(span, left):
+    text = f"The vote was close.\n{span}"
+    start = past_dateline(text, text.index(span), len(text))
+    assert text[start:] == left
+
+
+def test_a_dateline_inside_a_paragraph_is_left_alone():
+    text = "He said so. WASHINGTON — Sen. Jane Whitcombe"
+    assert past_dateline(text, 12, len(text)) == 12
+
+
+def test_a_dateline_taken_for_the_subject_gives_way_to_the_name_after_it(nlp):
+    record = only(nlp, "WASHINGTON, Dec. 8 (UPI) — Republican presidential candidate Tom Aldous "
+                       "on Tuesday said he would win.")
+    assert record.source.startswith("Republican presidential candidate Tom Aldous")
+    assert (record.source_kind, record.source_name) == ("named_person", "Tom Aldous")
