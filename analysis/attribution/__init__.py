@@ -18,7 +18,9 @@ The package is cut along the way a row is made:
   ``analysis/data/sides.toml``), and whom a pronoun means;
 - ``citations``: the class of a cue and the named rules that decide whether it is a
   citation (``CITATION_RULES``);
-- ``names``: one record per coordinated source, and one name per person or organisation;
+- ``names``: one record per coordinated source, and one name per person or organisation
+  in an article (``person_names``: what in a phrase is a person's name);
+- ``folding``: one name per person across a corpus (``fold_source_names``);
 - ``counts``: the contract table, counts, who is cited most and the anonymous share;
 - ``lexicons``: every word list, read from ``data/cues.toml`` and ``data/sources.toml``.
 
@@ -36,6 +38,7 @@ from analysis.attribution.counts import (
     top_sources,
 )
 from analysis.attribution.extract import extract_attributions
+from analysis.attribution.folding import SourceNameFolder, fold_source_names
 from analysis.attribution.lexicons import (
     CUE_CLASSES,
     CueClass,
@@ -43,7 +46,6 @@ from analysis.attribution.lexicons import (
     LexiconError,
     load_lexicon,
 )
-from analysis.attribution.names import fold_source_names
 from analysis.attribution.quotes import Quotation, find_quotations
 from analysis.attribution.records import (
     QUOTE_TYPES,
@@ -78,6 +80,7 @@ __all__ = [
     "Side",
     "SideGazetteer",
     "SourceKind",
+    "SourceNameFolder",
     "anonymous_shares",
     "attribution_counts",
     "attributions_frame",

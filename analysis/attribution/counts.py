@@ -9,7 +9,7 @@ from typing import Literal
 
 import pandas as pd
 
-from analysis.attribution.names import fold_source_names
+from analysis.attribution.folding import fold_source_names
 from analysis.attribution.records import QUOTE_TYPES, SIDES, SOURCE_KINDS, Attribution
 from analysis.schema import ATTRIBUTIONS, records_frame
 
@@ -20,7 +20,9 @@ def attributions_frame(rows: Iterable[tuple[str, Attribution]]) -> pd.DataFrame:
     """Return ``(article_id, Attribution)`` pairs as a DataFrame with schema.ATTRIBUTIONS.
 
     Each row is as its article gives it, so tables written chunk by chunk equal tables
-    written whole; ``top_sources`` folds names across the articles it counts."""
+    written whole; ``fold_source_names`` (or ``SourceNameFolder`` chunk by chunk) then
+    gives each person one name across the corpus, and ``top_sources`` folds the names of
+    the articles it counts."""
     return records_frame(rows, ATTRIBUTIONS)
 
 
@@ -87,7 +89,7 @@ def top_sources(
     """Return who is cited most: one row per source name (per outlet and source name with
     ``per_outlet``), the ``top`` with most citations first. A person named by surname alone
     in one article takes the full name another article gives ("Biden" -> "Joe Biden",
-    ``names.fold_source_names``).
+    ``folding.fold_source_names``).
 
     Columns: ``outlet`` (with ``per_outlet``), ``source_name``, ``kind`` and ``side`` (the
     most frequent among its citations; a side only where one is named), ``citations`` and

@@ -59,6 +59,8 @@ class Lexicon:
     citation: Mapping[str, frozenset[str]]
     kinds: Mapping[str, frozenset[str]]
     titles: frozenset[str] = frozenset()
+    # Words in lower case that are part of a name ("bin", "de", "van").
+    name_particles: frozenset[str] = frozenset()
     gender: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Canonical name by folded alias (see ``names.fold_name``); the canonical as written.
     aliases: Mapping[str, str] = field(default_factory=dict)
@@ -214,13 +216,14 @@ def _parse_sources(document: dict, path: Path) -> _Tables:
     kinds = _table(document, "kinds", path)
     _known(kinds, _KIND_LISTS, path, "kinds")
     names = _table(document, "names", path)
-    _known(names, ("titles",), path, "names")
+    _known(names, ("titles", "particles"), path, "names")
     gender = _table(document, "gender", path)
     _known(gender, _GENDER_LISTS, path, "gender")
     aliases = _table(document, "aliases", path)
     return {
         "kinds": {name: _words(kinds[name], path, f"kinds.{name}") for name in kinds},
-        "names": {"titles": _words(names.get("titles", []), path, "names.titles")},
+        "names": {"titles": _words(names.get("titles", []), path, "names.titles"),
+                  "particles": _words(names.get("particles", []), path, "names.particles")},
         # Given names keep their case: they are matched against names as written.
         "gender": {name: _words(gender[name], path, f"gender.{name}",
                                 lower=not name.endswith("_names")) for name in gender},
@@ -262,6 +265,7 @@ def _lexicon(cue_tables: _Tables, source_tables: _Tables) -> Lexicon:
         citation=MappingProxyType(dict(cue_tables.get("citation", {}))),
         kinds=MappingProxyType(dict(source_tables.get("kinds", {}))),
         titles=source_tables.get("names", {}).get("titles", frozenset()),
+        name_particles=source_tables.get("names", {}).get("particles", frozenset()),
         gender=MappingProxyType(dict(source_tables.get("gender", {}))),
         aliases=MappingProxyType(aliases),
     )

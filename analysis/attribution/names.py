@@ -1,13 +1,16 @@
 """Who the source is: one record per coordinated source, and one name per person or
-organisation within an article and across the corpus (``source_name``).
+organisation within an article (``source_name``).
 
 - Coordinated sources are split: "Blinken and Mayorkas said X" is two citations, each with
   its own span, kind and side.
-- A person's name is the named entity in the source phrase without titles ("President Joe
-  Biden", "Secretary of State Antony Blinken", "Mr. Biden"); a shorter name in the article
-  or the side gazetteer's people takes the fuller one it ends ("Biden" -> "Joe Biden",
-  "López Obrador" -> "Andrés Manuel López Obrador"), and a resolved pronoun takes the name
-  of its person.
+- A person's name is the named entity in the source phrase, or the phrase, without what is
+  not the name (``person_names.PERSON_NAME_STEPS``: a dateline, an aside, an owner,
+  a description, titles: "Retired neurosurgeon Ben Carson", "Secretary of State Antony
+  Blinken", "Mr. Biden"); a shorter name in the article or the side gazetteer's people
+  takes the fuller one it ends ("Biden" -> "Joe Biden", "López Obrador" -> "Andrés Manuel
+  López Obrador") where that is one person, of the gender a title gives ("Mrs.
+  Clinton"), and a resolved pronoun takes the name of its person. A person named by a
+  common noun ("the Democratic nominee") is the description.
 - An organisation, a group or an anonymous source is its phrase without determiners and
   quantifiers, the head in the singular ("three U.S. officials" -> "U.S. official"); an
   outlet is the outlet's name ("a New York Times report" -> "New York Times"); "the
@@ -15,9 +18,8 @@ organisation within an article and across the corpus (``source_name``).
   after who issued it ("a statement released by the Mexican government"), and "the
   statement" after the document of that kind before it.
 - Aliases from the lexicon's ``[aliases]`` table give the one name last ("DHS" ->
-  "Department of Homeland Security"); ``fold_source_names`` gives a person named by
-  surname alone in some articles the full name others give, over a whole table (who is
-  cited most uses it).
+  "Department of Homeland Security"). Across articles, ``folding.fold_source_names``
+  gives a person named by surname alone in some articles the full name others give.
 """
 
 from __future__ import annotations
@@ -26,13 +28,13 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-import pandas as pd
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from analysis.attribution.lexicons import Lexicon, fold_name
+from analysis.attribution.person_names import fuller_name, name_gender, person_name
 from analysis.attribution.records import Attribution
 from analysis.attribution.sides import SideGazetteer
-from analysis.attribution.sources import Source, describe_source, source_tokens
+from analysis.attribution.sources import Source, describe_source, source_tokens, written_as_name
 from analysis.attribution.spans import person_entities
 
 _DROPPED_WORDS = frozenset({"det", "predet", "nummod", "case", "punct", "preconj", "quantmod"})
@@ -82,7 +84,7 @@ def name_sources(doc: Doc, records: Sequence[tuple[Attribution, Source]],
         yield dataclasses.replace(record, source_name=lexicon.aliases.get(fold_name(name), name))
 
 
-def _name(doc: Doc, record: Attribution, source: Source, people: dict[str, str],
+def _name(doc: Doc, record: Attribution, source: Source, people: set[str],
           documents: dict[str, str], lexicon: Lexicon) -> str:
     if record.source_start < 0:
         return ""
@@ -92,74 +94,92 @@ def _name(doc: Doc, record: Attribution, source: Source, people: dict[str, str],
     if head is not None and head.pos_ == "PRON" and record.source_kind == "unknown":
         return ""  # "she said", with no one she can be: nobody to name
     if record.source_kind == "named_person":
-        entity = _entity(doc, head)
-        if not entity and index == source.head:
-            entity = _entity_in(doc, record.source_start, record.source_end)
-        if not entity and head is not None and head.pos_ == "NOUN":
+        own = _own_person_name(doc, record, source, lexicon)
+        if own is None:
             # A person by office or role ("the Democratic nominee"): the description.
             return _phrase_name(head, record.source, lexicon)
-        name = _person_name(record.source, entity, lexicon)
         # An alias names the person outright ("AMLO", "López Obrador"); else the article's
-        # fuller name.
-        name = lexicon.aliases.get(fold_name(name)) or people.get(name, name)
-    elif record.source_kind == "document" and head is not None and head.pos_ != "PRON":
-        name = _document_name(doc, head, source.text, documents, lexicon)
-    else:
-        name = _phrase_name(head, record.source, lexicon)
-    return name
+        # fuller name, of the person's gender where a title tells it.
+        sex = name_gender(record.source, lexicon)
+        return (lexicon.aliases.get(fold_name(own))
+                or fuller_name(own, people, lexicon, sex=sex) or own)
+    if record.source_kind == "document" and head is not None and head.pos_ != "PRON":
+        return _document_name(doc, head, source.text, documents, lexicon)
+    return _phrase_name(head, record.source, lexicon)
 
 
-def _entity(doc: Doc, head: Token | None) -> str:
+def _own_person_name(doc: Doc, record: Attribution, source: Source, lexicon: Lexicon
+                     ) -> str | None:
+    """Return the name a named person's source phrase gives (``person_name`` of its PERSON
+    entity, else of the phrase), or None for a person named by a common noun ("the
+    candidate"; "Sanders" tagged as a plural noun is a name where it is capitalised)."""
+    index = source.referent if source.referent >= 0 else source.head
+    head = doc[index] if index >= 0 else None
+    entity = _entity(doc, head, lexicon)
+    if entity is None and index == source.head and head is not None and head.pos_ != "NOUN":
+        entity = _entity_in(doc, record.source_start, record.source_end)
+    if entity is None and head is not None and head.pos_ == "NOUN" and not written_as_name(head):
+        return None
+    if entity is None and head is not None and head.pos_ != "PRON" and index == source.head:
+        entity = doc.char_span(record.source_start, record.source_end, alignment_mode="expand")
+    # A pronoun resolved to a person only named before it is named by that person's text.
+    return person_name(_without_sentence_opener(entity) if entity is not None
+                       else record.source, lexicon)
+
+
+def _without_sentence_opener(span: Span) -> str:
+    """Return the text of ``span`` without a word that is capitalised only because it
+    opens the sentence and is not a name ("Certainly Donald Trump", "Said Comey",
+    "Derelict Obama": an adverb, verb or adjective the entity recognizer took in)."""
+    start = span.start
+    first = span.doc[start]
+    opens = first.is_sent_start or all(
+        token.is_punct for token in span.doc[first.sent.start:start])
+    if opens and first.pos_ not in ("PROPN", "NOUN") and span.end - start > 1:
+        start += 1
+    return span.doc[start:span.end].text
+
+
+def _entity(doc: Doc, head: Token | None, lexicon: Lexicon) -> Span | None:
     """Return the PERSON named by ``head``'s phrase, if any (for a pronoun, none)."""
     if head is None or head.pos_ == "PRON":
-        return ""
-    inside = {t.i for t in head.subtree}
-    names = [entity.text for entity in person_entities(doc)
-             if (entity.start <= head.i < entity.end or entity.root.i in inside)]
-    return names[0] if names else ""
+        return None
+    covering = [entity for entity in person_entities(doc)
+                if entity.start <= head.i < entity.end]
+    if covering or head.pos_ == "NOUN":
+        # "Clinton's campaign chairman", "Trump's son": the person named is someone else.
+        return covering[0] if covering else None
+    # A name the entity recognizer cut short of the head ("Sen. Ted Cruz (R-Texas)"), not
+    # one in a clause or an apposition ("Carly Fiorina, who praised Bill Clinton").
+    inside = {t.i for t in source_tokens(head, lexicon, coordinated=False)}
+    names = [entity for entity in person_entities(doc) if entity.root.i in inside]
+    return names[0] if names else None
 
 
-def _entity_in(doc: Doc, start: int, end: int) -> str:
+def _entity_in(doc: Doc, start: int, end: int) -> Span | None:
     """Return the last PERSON entity inside the characters ``start``:``end`` ("rival Donald
-    Trump" -> "Donald Trump"), or ""."""
-    names = [entity.text for entity in person_entities(doc) if start <= entity.start_char < end]
-    return names[-1] if names else ""
-
-
-def _person_name(text: str, entity: str, lexicon: Lexicon) -> str:
-    """Return a person's name without titles, what qualifies them, determiners or a
-    possessive: "Pennsylvania Gov. Ed Rendell", "rival Donald Trump", "Mexico's President
-    Andrés Manuel López Obrador" -> the name alone."""
-    words = (entity or text).replace("’", "'").split()
-    if words and words[-1].endswith("'s"):
-        words[-1] = words[-1][:-2]
-    # Titles, roles ("nominee", "billionaire") and offices are not part of a name.
-    titles = lexicon.titles | lexicon.listed("kinds", "people") | lexicon.listed(
-        "kinds", "offices") | {"the", "a", "an"}
-    # A title, a word in lower case, or any word before a title ("Pennsylvania Gov.").
-    while len(words) > 1 and (words[0].lower() in titles or words[0][:1].islower()
-                              or words[1].lower() in titles):
-        words = words[1:]
-    return " ".join(words)
+    Trump" -> "Donald Trump"), or None."""
+    names = [entity for entity in person_entities(doc) if start <= entity.start_char < end]
+    return names[-1] if names else None
 
 
 def _article_people(doc: Doc, records: Sequence[tuple[Attribution, Source]],
-                    gazetteer: SideGazetteer, lexicon: Lexicon) -> dict[str, str]:
-    """Return the fuller name each shorter name of a person in ``doc`` stands for: the one
-    longest name, of the article or of the gazetteer's people, that ends with it ("Biden"
-    -> "Joe Biden")."""
-    names = {_person_name(entity.text, "", lexicon)
-             for entity in person_entities(doc)} | set(gazetteer.people)
-    names |= {_person_name(record.source, "", lexicon)
-              for record, _ in records if record.source_kind == "named_person"}
-    return {name: full for name in names if (full := _fuller(name, names))}
+                    gazetteer: SideGazetteer, lexicon: Lexicon) -> set[str]:
+    """Return the names of the people of ``doc`` a shorter name may stand for: its PERSON
+    entities, the names its named sources give and the gazetteer's people, each cleaned by
+    ``person_name``."""
+    names = {person_name(_without_sentence_opener(entity), lexicon)
+             for entity in person_entities(doc)}
+    names |= {own for record, source in records if record.source_kind == "named_person"
+              and record.source_start >= 0
+              and (own := _own_person_name(doc, record, source, lexicon))}
+    return names | set(gazetteer.people)
 
 
 def _fuller(name: str, names: Iterable[str]) -> str:
     """Return the shortest of ``names`` that is longer than ``name`` and ends with all of
-    its words, when every such name is that one person's (ends with it, or has its given
-    name: "Donald J. Trump"); else "" ("Clinton" beside "Hillary Clinton" and "Bill
-    Clinton" stays "Clinton")."""
+    its words, when every such name ends with that one ("the Post" -> "Washington Post");
+    else ""."""
     words = name.split()
     longer = sorted({tuple(other.split()) for other in names
                      if len(other.split()) > len(words) and other.split()[-len(words):] == words},
@@ -167,7 +187,7 @@ def _fuller(name: str, names: Iterable[str]) -> str:
     if not longer:
         return ""
     shortest = longer[0]
-    if any(other[-len(shortest):] != shortest and other[0] != shortest[0] for other in longer):
+    if any(other[-len(shortest):] != shortest for other in longer):
         return ""
     return " ".join(shortest)
 
@@ -280,22 +300,3 @@ def _without_article(text: str) -> str:
     if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words)
-
-
-def fold_source_names(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return ``frame`` (attribution rows) with each person named by a shorter name in one
-    article and a fuller one in another given the fuller name ("Biden" -> "Joe Biden"),
-    where all fuller names ending with it are one person's. Other rows are unchanged."""
-    if frame.empty or "source_name" not in frame:
-        return frame
-    people = frame.loc[frame["source_kind"] == "named_person", "source_name"]
-    names = set(people.astype(str)) - {""}
-    fuller = {name: full for name in names if (full := _fuller(name, names))}
-    if not fuller:
-        return frame
-    named = frame["source_kind"] == "named_person"
-    folded = frame.copy()
-    folded.loc[named, "source_name"] = folded.loc[named, "source_name"].map(
-        lambda name: fuller.get(name, name))
-    return folded
-

@@ -190,8 +190,12 @@ def _definite_organization_kind(doc: Doc, noun: Token, span: tuple[int, int],
 
 def _person_name_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
                       lexicon: Lexicon) -> SourceKind | None:
-    """A person the entity recognizer or the gazetteer's people name."""
-    return "named_person" if _is_person_name(doc, noun, gazetteer) else None
+    """A person the entity recognizer or the gazetteer's people name, or a proper name
+    that opens with a given name the lexicon knows ("Carly Fiorina said", where the entity
+    recognizer saw an organisation)."""
+    if _is_person_name(doc, noun, gazetteer) or _opens_with_given_name(noun, lexicon):
+        return "named_person"
+    return None
 
 
 def _anonymous_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: SideGazetteer,
@@ -260,7 +264,7 @@ def _proper_name_kind(doc: Doc, noun: Token, span: tuple[int, int], gazetteer: S
                       lexicon: Lexicon) -> SourceKind | None:
     """A proper noun no entity names, or a word the article writes as a name ("Sanders
     said", tagged as a plural noun, where "Sanders" is capitalised mid-sentence elsewhere)."""
-    return "named_person" if noun.pos_ == "PROPN" or _written_as_name(noun) else None
+    return "named_person" if noun.pos_ == "PROPN" or written_as_name(noun) else None
 
 
 KIND_RULES: tuple[tuple[str, KindRule], ...] = (
@@ -281,7 +285,7 @@ _UNNAMED = frozenset({"others", "those", "someone", "somebody", "anyone", "anybo
                       "everyone", "everybody", "another", "both"})
 
 
-def _written_as_name(noun: Token) -> bool:
+def written_as_name(noun: Token) -> bool:
     """Return whether ``noun`` is capitalised where a common noun would not be: not at the
     start of its sentence, or so written elsewhere in the article."""
     if not noun.text[:1].isupper() or noun.text.isupper():
@@ -315,6 +319,20 @@ def _is_person_name(doc: Doc, noun: Token, gazetteer: SideGazetteer) -> bool:
         return True
     return noun.pos_ in ("PROPN", "NOUN") and noun.text[:1].isupper() and any(
         " " in name and name.split()[-1] == noun.text for name, *_ in people(doc))
+
+
+def _opens_with_given_name(noun: Token, lexicon: Lexicon) -> bool:
+    """Return whether ``noun`` ends a proper name of two or three words whose first is a
+    given name ("Carly Fiorina", "Ted Cruz"), not an organisation's ("Bill Foundation")."""
+    if noun.pos_ != "PROPN" or noun.lemma_.lower() in _words(lexicon, "organizations"):
+        return False
+    before = [child for child in noun.children
+              if child.dep_ == "compound" and child.i < noun.i and child.pos_ == "PROPN"]
+    if not 1 <= len(before) <= 2 or before[-1].i + 1 != noun.i:
+        return False
+    given = before[0].text
+    return given in lexicon.gender.get("female_names", ()) or given in lexicon.gender.get(
+        "male_names", ())
 
 
 def _is_definite(noun: Token) -> bool:

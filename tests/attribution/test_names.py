@@ -4,6 +4,7 @@ organisation within an article and across a corpus (``source_name``)."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis.attribution import (
     SideGazetteer,
@@ -12,7 +13,8 @@ from analysis.attribution import (
     load_lexicon,
     top_sources,
 )
-from tests.attribution.helpers import attributions, by_cue
+from analysis.attribution.person_names import person_name
+from tests.attribution.helpers import attributions, by_cue, only
 
 
 def names(nlp, text: str, **options) -> list[str]:
@@ -119,3 +121,82 @@ def test_the_name_of_the_cue_the_parser_split_is_kept(nlp):
     record = by_cue(attributions(nlp, "Mexican officials and others briefed on the talks "
                                       "said the plan had stalled."), "said")
     assert [r.source_name for r in record] == ["Mexican official", "others"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        # dateline
+        ("WASHINGTON — Sen. Jane Whitcombe", "Jane Whitcombe"),
+        ("ORLANDO, Fla. (Reuters) - President Tom Aldous", "Tom Aldous"),
+        # aside
+        ("Tom Aldous, celebrating a victory in his home state", "Tom Aldous"),
+        ("Sen. Jane Whitcombe (D-Ohio)", "Jane Whitcombe"),
+        # possessive
+        ("Mexico's President Ana Ruiz", "Ana Ruiz"),
+        ("Aldous's", "Aldous"),
+        # description
+        ("Retired neurosurgeon Tom Aldous", "Tom Aldous"),
+        ("former Secretary of State Ana Ruiz", "Ana Ruiz"),
+        ("real estate tycoon Tom Aldous", "Tom Aldous"),
+        ("Osama bin Laden", "Osama bin Laden"),
+        # title
+        ("Senate Majority Leader Tom Aldous", "Tom Aldous"),
+        ("White House Press Secretary Ana Ruiz", "Ana Ruiz"),
+        ("President-elect Tom Aldous", "Tom Aldous"),
+        ("New Jersey Gov. Tom Aldous", "Tom Aldous"),
+        ("Chief Of Staff Tom Aldous", "Tom Aldous"),
+        ("Mr. Aldous", "Aldous"),
+        # a surname that is a title word is the name when nothing follows it
+        ("Jim Justice", "Jim Justice"),
+        # a description without a name stays as written
+        ("Republican presidential candidate", "Republican presidential candidate"),
+    ],
+)
+def test_a_persons_name_leaves_out_dateline_aside_owner_description_and_title(phrase, name):
+    assert person_name(phrase, load_lexicon()) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Retired neurosurgeon Ben Carson told reporters that he would stay in the race.",
+         "Ben Carson"),
+        ("MACAU (Reuters) – Top casino owner Tom Aldous said on Friday he met the governor.",
+         "Tom Aldous"),
+        ("LONDON, March 3 (Reuters) – Britain's top trade official Ann Ortiz said on Monday "
+         "the talks had stalled.", "Ann Ortiz"),
+        ("Senate Majority Leader Mitch McConnell said the vote would wait.", "Mitch McConnell"),
+        ("Former Secretary of State Hillary Clinton said the plan was bad.", "Hillary Clinton"),
+        ("The Republican presidential candidate said the plan would fail.",
+         "Republican presidential candidate"),
+    ],
+)
+def test_a_named_source_is_named_by_the_person_not_the_description(nlp, text, name):
+    (record,) = [r for r in attributions(nlp, text) if r.cue in ("said", "told")]
+    assert (record.source_kind, record.source_name) == ("named_person", name)
+
+
+def test_a_longer_name_in_the_article_does_not_take_a_title_or_dateline_into_the_name(nlp):
+    text = ("WASHINGTON — Sen. Jane Whitcombe (D-Ohio) defended her vote on the bill, saying "
+            "that it would lower prices.\nJane Whitcombe said the vote was close. Whitcombe "
+            "added that she would run again.")
+    assert set(names(nlp, text)) == {"Jane Whitcombe"}
+
+
+def test_a_title_tells_which_of_two_people_with_one_surname_is_meant(nlp):
+    text = ("Hillary Clinton and Bill Clinton spoke. Mrs. Clinton said she would win. "
+            "Mr. Clinton said he agreed.")
+    assert names(nlp, text) == ["Hillary Clinton", "Bill Clinton"]
+
+
+def test_a_person_named_inside_a_description_is_not_the_source(nlp):
+    record = by_cue(attributions(nlp, "Hillary Clinton spoke first. Clinton's campaign "
+                                      "chairman said the race was close."), "said")[0]
+    assert "chairman" in record.source_name
+
+
+def test_a_proper_name_opening_with_a_given_name_is_a_person(nlp):
+    # The entity recognizer reads "Carly Fiorina" as an organisation.
+    record = only(nlp, "Carly Fiorina said the plan would fail.")
+    assert (record.source_kind, record.source_name) == ("named_person", "Carly Fiorina")
