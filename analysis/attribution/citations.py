@@ -22,6 +22,14 @@ the cue and its content, "/", and the rule that decided:
   "McCain: X"); "Biden Urges Mexico" or "US and Mexico discuss immigration" sum the story
   up;
 - ``negated``: "did not say", "has never criticized X": nothing was said;
+- ``accordance``: "according to" a thing of its holder that is no source ("according to
+  their instinctive preference", "according to his wishes"): a common noun of no known
+  kind with a possessive; "according to his campaign's filings" (a document), "according
+  to her aides" (people) cite;
+- ``possibility``: what someone nobody can name could say ("even the devil can quote
+  statistics", "one could say X"): a modal of possibility (can, could, may, might) with a
+  source of no known kind or the generic "one"; "the panel could declare X" and "Rubio
+  can ask them" stay citations;
 - ``appearance``: "he seems to suggest X" is the reporter's impression, not a source's;
 - ``mental_state``: belief and intention ("is worried about", "wants Mexico to pay",
   "agreed to accept migrants"): a state of mind or a plan, in the reporter's words;
@@ -167,6 +175,27 @@ def _negated(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> b
     return anchor.pos_ == "VERB" and any(c.dep_ == "neg" for c in anchor.children)
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+_POSSIBILITY_MODALS = frozenset({"can", "could", "may", "might"})
+
+
+def _accordance(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    source = found.source
+    if found.cue.rule != "according_to" or source.kind != "unknown" or source.head < 0:
+        return False
+    head = doc[source.head]
+    return head.pos_ == "NOUN" and not head.ent_type_ and any(
+        child.dep_ == "poss" and child.lower_ in _POSSESSIVE_PRONOUNS for child in head.children)
+
+
+def _possibility(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
+    source, anchor = found.source, found.cue.anchor
+    if source.kind != "unknown" and source.surface.lower() != "one":
+        return False
+    return anchor.pos_ in ("VERB", "AUX") and any(
+        child.dep_ == "aux" and child.lower_ in _POSSIBILITY_MODALS for child in anchor.children)
+
+
 def _appearance(doc: Doc, found: Found, cue_class: CueClass, lexicon: Lexicon) -> bool:
     return (found.cue.rule == "reporting_verb"
             and verb_lemma(found.cue.anchor) in lexicon.sourceless_verbs)
@@ -290,6 +319,8 @@ CITATION_RULES: tuple[tuple[str, Refusal], ...] = (
     ("label", _label),
     ("headline", _headline),
     ("negated", _negated),
+    ("accordance", _accordance),
+    ("possibility", _possibility),
     ("appearance", _appearance),
     ("mental_state", _mental_state),
     ("state_adjective", _state_adjective),

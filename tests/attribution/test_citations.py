@@ -78,6 +78,14 @@ def test_a_poll_that_finds_is_a_document(nlp):
         ("We believe that quality journalism matters.", "believe", "first_person"),
         # negated: nothing was said.
         ("The minister did not say when the talks would resume.", "say", "negated"),
+        # accordance: "according to" a wish or habit of its holder.
+        ("Voters pull the lever for either party, according to their instinctive "
+         "preference.", "according to", "accordance"),
+        ("The vote was delayed, according to his wishes.", "according to", "accordance"),
+        # possibility: what someone nobody can name could say.
+        ("As the Planet — even the devil can quote statistics — observed, turnout rose.",
+         "quote", "possibility"),
+        ("By some standards one could say the talks went well.", "say", "possibility"),
         # appearance: the reporter's impression.
         ("Trump seemed a little unsure of the plan.", "seemed", "appearance"),
         # state_adjective: a stance adjective describes a state.
@@ -159,6 +167,20 @@ def test_a_relative_clause_with_only_an_object_describes_its_source(nlp):
 def test_something_that_cannot_speak_does_not_highlight(nlp):
     assert decided(nlp, "New bridges highlight the need for better roads.", "highlight")[1:] \
         == (False, "not_a_speaker")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The talks stalled, according to her aides.", "according to"),
+        ("The plan will cost more, according to his own estimate.", "according to"),
+        ("The firm had little cash, according to its campaign filings.", "according to"),
+        ("Rubio can ask his delegates to back another candidate.", "ask"),
+        ("The senator could say more about the bill on Monday, her aide said.", "said"),
+    ],
+)
+def test_according_to_a_holders_source_and_what_a_named_speaker_can_say_cite(nlp, text, cue):
+    assert decided(nlp, text, cue)[1] is True
 
 
 def test_according_to_names_a_source_whatever_the_word(nlp):
