@@ -9,14 +9,17 @@ be "Whitcombe" in another that never gives her first name. ``FOLD_STEPS``, in or
   H.W. Bush" is also cited);
 - ``surname``: a surname alone (or a surname of two words) takes the one full name of the
   corpus that ends with it ("Whitcombe" -> "Jane Whitcombe"; see
-  ``person_names.fuller_name``), of the gender a title gives ("Mrs. Clinton");
+  ``person_names.fuller_name``), of the gender a title gives ("Mrs. Clinton"), and
+  among those the corpus writes with the same title where any is ("President Obama" is
+  the "President Barack Obama", not the "first lady Michelle Obama"; "Secretary
+  Clinton" the "former Secretary of State Hillary Clinton");
 - ``surname_kind``: a single capitalised word cited with a verb of speech that the
   entity recognizer took for an organisation, or could not place ("Whitcombe said"), is a
   named person where the corpus cites a person of that surname at least as often as an
   organisation of that name, and takes that person's full name as above.
 
 A surname two people of the corpus share stays as written: with "Hillary Clinton" and "Bill
-Clinton" both cited, "Clinton" is neither, unless "Mrs." or "Mr." tells which. The
+Clinton" both cited, "Clinton" is neither, unless "Mrs.", "Mr." or a title tells which. The
 corpus's full names are those of its named sources, so a surname whose person is never
 cited by full name ("Reagan" where only "Nancy Reagan" is) may take the one that is. Rows of
 any other kind, and people named by a description ("the Democratic nominee"), are
@@ -40,6 +43,7 @@ from analysis.attribution.person_names import (
     name_gender,
     same_given_name,
     without_middle_initials,
+    written_titles,
 )
 
 FOLD_STEPS = ("middle_initials", "surname", "surname_kind")
@@ -55,6 +59,7 @@ class SourceNameFolder:
         self.lexicon = lexicon or load_lexicon()
         self.people: Counter[str] = Counter()  # named_person rows per source_name
         self.organizations: Counter[str] = Counter()  # rows of a lone word of another kind
+        self.titles: dict[str, set[str]] = {}  # titles written before each full name
 
     def add(self, frame: pd.DataFrame) -> None:
         """Count the source names of ``frame`` (attribution rows) for the fold."""
@@ -64,6 +69,11 @@ class SourceNameFolder:
         names = frame["source_name"].astype(str)
         self.people.update(name for name in names[kinds == "named_person"]
                            if is_written_as_name(name, self.lexicon))
+        sources = frame["source"].astype(str) if "source" in frame else names
+        for name, source in zip(names[kinds == "named_person"],
+                                sources[kinds == "named_person"], strict=True):
+            if " " in name and (titles := written_titles(source, name, self.lexicon)):
+                self.titles.setdefault(name, set()).update(titles)
         self.organizations.update(
             name for name in names[kinds.isin(_MISTAKEN_KINDS)] if _is_lone_word(name))
 
@@ -79,15 +89,23 @@ class SourceNameFolder:
             by_surname.setdefault(name.split()[-1], set()).add(plain.get(name, name))
             if " " in name:
                 surnames[name.split()[-1]] += count
-        fuller: dict[tuple[str, str], str] = {}
+        titled: dict[str, set[str]] = {}
+        for name, titles in self.titles.items():
+            titled.setdefault(plain.get(name, name), set()).update(titles)
+        fuller: dict[tuple[str, str, frozenset[str]], str] = {}
 
         def folded(name: str, row) -> str:
             if is_whole_name(name, self.lexicon):
                 return name
-            key = (name, name_gender(str(getattr(row, "source", "") or ""), self.lexicon))
+            source = str(getattr(row, "source", "") or "")
+            key = (name, name_gender(source, self.lexicon),
+                   written_titles(source, name, self.lexicon))
             if key not in fuller:
-                fuller[key] = fuller_name(name, by_surname.get(name.split()[-1], ()),
-                                          self.lexicon, sex=key[1]) or name
+                candidates = by_surname.get(name.split()[-1], set())
+                # "President Obama" is the Obama the corpus calls President.
+                candidates = {other for other in candidates
+                              if titled.get(other, set()) & key[2]} or candidates
+                fuller[key] = fuller_name(name, candidates, self.lexicon, sex=key[1]) or name
             return fuller[key]
 
         kinds = frame["source_kind"].astype(str)

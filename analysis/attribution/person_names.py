@@ -123,6 +123,26 @@ def person_titles(lexicon: Lexicon) -> frozenset[str]:
             | lexicon.listed("kinds", "anonymous") | _ARTICLES)
 
 
+# Words before a name that say nothing of which person it is ("former President").
+_QUALIFIERS = frozenset({"former", "then", "acting", "u.s.", "us", "democratic",
+                         "republican", "gop", "presidential", "presumptive", "special",
+                         "national", "first", "the", "a", "an"})
+
+
+def written_titles(text: str, name: str, lexicon: Lexicon) -> frozenset[str]:
+    """Return the titles, offices and roles written before ``name``'s first word in the
+    source phrase ``text`` ("President Barack Obama" -> {"president"}, "former Secretary of
+    State Hillary Clinton" -> {"secretary", "state"}), without qualifiers such as
+    "former"."""
+    words = text.replace("’", "'").split()
+    first = name.split()[0] if name else ""
+    if first not in words:
+        return frozenset()
+    titles = person_titles(lexicon) - _QUALIFIERS
+    return frozenset(word.lower().split("-")[0] for word in words[:words.index(first)]
+                     if word.lower().split("-")[0] in titles)
+
+
 def person_name(text: str, lexicon: Lexicon) -> str:
     """Return the name of the person ``text`` names, cleaned by ``PERSON_NAME_STEPS``
     ("WASHINGTON — Sen. Bernie Sanders (I-Vt.)" -> "Bernie Sanders"); a step that would leave

@@ -51,6 +51,14 @@ def test_a_surname_two_people_share_stays_unless_a_title_tells_which():
                                    "Hillary Clinton", "Bill Clinton"]
 
 
+def test_a_title_tells_which_person_of_a_shared_surname_is_meant():
+    frame = table(("a1", "President Tom Aldous", "named_person", "Tom Aldous"),
+                  ("a2", "first lady Ann Aldous", "named_person", "Ann Aldous"),
+                  ("a3", "Aldous", "named_person", "Aldous"),
+                  ("a4", "President Aldous", "named_person", "Aldous"))
+    assert folded_names(frame)[2:] == ["Aldous", "Tom Aldous"]
+
+
 def test_a_headline_fragment_ending_in_the_surname_does_not_make_it_ambiguous():
     frame = table(("a1", "Barack Obama", "named_person", "Barack Obama"),
                   ("a2", "Derelict Obama", "named_person", "Derelict Obama"),
