@@ -101,7 +101,8 @@ def run_report(
             parameters, notebooks=[notebook, *([OUTLET_NOTEBOOK] if per_outlet else [])],
             extra={"per_outlet": per_outlet})
         latest = _latest_good_run(reports_dir, key=run_key(parameters))
-        base = _base_run(reports_dir, key=run_key(parameters), since=since, current=name)
+        base = _base_run(reports_dir, key=run_key(parameters), since=since, current=name,
+                         before=report_date.isoformat())
         if not force and latest and latest.get("fingerprint") == fingerprint:
             folder = reports_dir / latest["link"].split("/")[0]
             return PublishedReport(html=reports_dir / latest["link"], folder=folder,
@@ -174,10 +175,12 @@ class BaseRun:
     link: str = ""  # its report, relative to reports/, when it is one
 
 
-def _base_run(reports_dir: Path, *, key: str, since: str, current: str) -> BaseRun | None:
+def _base_run(reports_dir: Path, *, key: str, since: str, current: str,
+              before: str) -> BaseRun | None:
     """Return the run to compare with: ``since`` (a date, or a folder of a report or of
-    tables), else the newest good run of the same report in another folder; None when
-    there is none. Raises ParameterError for a ``since`` that names no run."""
+    tables), else the newest good run of the same report dated ``before`` this one (a
+    backfilled report is not compared with a later one); None when there is none.
+    Raises ParameterError for a ``since`` that names no run."""
     from analysis.params import ParameterError
 
     if since and Path(since).expanduser().exists():
@@ -189,7 +192,7 @@ def _base_run(reports_dir: Path, *, key: str, since: str, current: str) -> BaseR
         return BaseRun(tables=tables, label=f"the tables in {folder}")
     runs = [run for run in list_runs(reports_dir) if run.get("status") == "ok"
             and run.get("key") == key and run["link"].split("/")[0] != current
-            and (not since or run.get("date") == since)]
+            and (run.get("date") == since if since else run.get("date", "") < before)]
     if since and not runs:
         dates = sorted({run.get("date", "") for run in list_runs(reports_dir)
                         if run.get("key") == key and run.get("status") == "ok"})
@@ -268,6 +271,7 @@ def _headline_counts(tables: Path) -> dict[str, int]:
 def _execute(notebook: Path, output: Path, values: dict, *, staging: Path,
              parameters: ReportParameters, report_date: date) -> None:
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     declared = papermill.inspect_notebook(str(notebook))
@@ -281,10 +285,18 @@ def _execute(notebook: Path, output: Path, values: dict, *, staging: Path,
                 kernel_manager_class=_ipc_kernel_manager(Path(sockets)),
             )
     except PapermillExecutionError as error:
-        kept = _keep_failed(staging, parameters, report_date)
+        kept = _keep_failed(staging, parameters, report_date, executed=output)
         raise ReportError(f"report for {report_date} failed in {output.name}, cell "
                           f"{error.exec_count}: {error.ename}: {error.evalue}; the executed "
                           f"notebook is kept at {kept}") from None
+    except (CellTimeoutError, DeadKernelError) as error:
+        # Caught before the OSError of run_report: a cell timeout is a TimeoutError.
+        what = (f"a cell ran longer than {EXECUTION_TIMEOUT_SECONDS} s"
+                if isinstance(error, CellTimeoutError) else "the notebook's kernel died "
+                "(out of memory?)")
+        kept = _keep_failed(staging, parameters, report_date, executed=output)
+        raise ReportError(f"report for {report_date} failed in {output.name}: {what}; the "
+                          f"executed notebook is kept at {kept}") from None
 
 
 def _ipc_kernel_manager(folder: Path) -> type:
@@ -361,14 +373,17 @@ def notebook_parameters(
     return values
 
 
-def _keep_failed(staging: Path, parameters: ReportParameters, report_date: date) -> Path:
+def _keep_failed(staging: Path, parameters: ReportParameters, report_date: date, *,
+                 executed: Path) -> Path:
+    """Move the failed run's folder to ``reports/failed/`` (without its tables); return
+    where the ``executed`` notebook, the one that failed, now is."""
     _write_status(staging, parameters, report_date, status="failed")
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     failed = staging.parent / "failed" / f"{report_date}-{stamp}"
     failed.parent.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(staging / "tables", ignore_errors=True)
     os.replace(staging, failed)
-    return failed / "report.ipynb"
+    return failed / executed.relative_to(staging)
 
 
 def render_html(executed: Path) -> str:
@@ -463,14 +478,26 @@ def _remove_stale_files(reports_dir: Path) -> None:
 
 
 def _publish(staging: Path, target: Path) -> Path:
-    """Move ``staging`` to ``target`` by rename, replacing an earlier run of that date."""
-    if target.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".old-{target.name}-", dir=target.parent))
-        os.replace(target, retired / target.name)
+    """Move ``staging`` to ``target`` by rename, replacing an earlier run of that date.
+
+    Ctrl-C and SIGTERM wait until both renames are done: between them the earlier report
+    is out of place and the new one not yet in it.
+    """
+    blocked = {signal.SIGINT, signal.SIGTERM}
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if in_main_thread:
+        signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+    try:
+        retired = None
+        if target.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".old-{target.name}-", dir=target.parent))
+            os.replace(target, retired / target.name)
         os.replace(staging, target)
+    finally:
+        if in_main_thread:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
+    if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)
-    else:
-        os.replace(staging, target)
     return target
 
 

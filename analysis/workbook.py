@@ -16,7 +16,7 @@ from analysis.clean import load_boilerplate_rules
 from analysis.codebook import load_codebook
 from analysis.corpus import Corpus, load_corpus, load_outlet_names, metadata_gaps, select_articles
 from analysis.corrections import correct_articles, load_corrections
-from analysis.nlp import DEFAULT_MODEL, lazy_nlp
+from analysis.nlp import lazy_nlp
 from analysis.params import (
     ReportParameters,
     check_outlets,
@@ -49,7 +49,7 @@ class ReportData:
     changes_since: str = ""  # which report: "the report of 2024-01-30"
 
 
-def build_report_data(parameters: ReportParameters, *, model: str = DEFAULT_MODEL) -> ReportData:
+def build_report_data(parameters: ReportParameters) -> ReportData:
     """Load, select and extract the corpus named by ``parameters``; write tables to out_dir.
 
     With ``tables_dir`` set, read the tables an ``extract`` wrote there instead
@@ -59,7 +59,7 @@ def build_report_data(parameters: ReportParameters, *, model: str = DEFAULT_MODE
     """
     if parameters.tables_dir is not None:
         return load_report_data(parameters)
-    run = _prepare(parameters, model)
+    run = _prepare(parameters, parameters.model)
     tables = extract_tables(run.corpus, nlp=run.nlp, **run.options)
     run_info = run.info(tables.timings)
     if parameters.out_dir is not None:
@@ -106,8 +106,7 @@ def load_report_data(parameters: ReportParameters) -> ReportData:
                       changes=changes, changes_since=since)
 
 
-def extract_to_folder(parameters: ReportParameters, *, model: str = DEFAULT_MODEL,
-                      progress: bool | None = None,
+def extract_to_folder(parameters: ReportParameters, *, progress: bool | None = None,
                       write_to: Path | None = None) -> ExtractSummary:
     """Write the tables of the corpus named by ``parameters`` into ``parameters.out_dir``.
 
@@ -119,7 +118,7 @@ def extract_to_folder(parameters: ReportParameters, *, model: str = DEFAULT_MODE
     """
     if parameters.out_dir is None:
         raise ValueError("extract_to_folder: parameters.out_dir is not set")
-    run = _prepare(parameters, model)
+    run = _prepare(parameters, parameters.model)
     for caveat in run.caveats:
         logger.warning("%s", caveat)
     with staged_tables(write_to or parameters.out_dir) as files:

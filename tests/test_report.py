@@ -56,7 +56,12 @@ def test_index_lists_the_run(published):
     assert "5 articles" in index and "defaults" in index
 
 
-def test_failed_run_keeps_notebook_and_leaves_last_good_report(published, tmp_path):
+@pytest.mark.parametrize(("failing_cell", "message"), [
+    ('raise RuntimeError("a chart broke")', "RuntimeError: a chart broke"),
+    ("import os; os._exit(9)", "the notebook's kernel died"),
+])
+def test_failed_run_keeps_notebook_and_leaves_last_good_report(published, tmp_path,
+                                                                failing_cell, message):
     import nbformat
 
     from analysis import reports as reporting
@@ -66,22 +71,20 @@ def test_failed_run_keeps_notebook_and_leaves_last_good_report(published, tmp_pa
     good = (report_folder(reports, REPORT_DATE) / "report.html").read_bytes()
     index = (reports / "index.html").read_bytes()
     notebook = nbformat.read(reporting.REPORT_NOTEBOOK, as_version=4)
-    notebook.cells.append(nbformat.v4.new_code_cell('raise RuntimeError("a chart broke")'))
-    broken = reporting.NOTEBOOKS_DIR / f".broken-{tmp_path.name}.ipynb"
+    notebook.cells.append(nbformat.v4.new_code_cell(failing_cell))
+    broken = tmp_path / "broken.ipynb"
     nbformat.write(notebook, broken)
-    try:
-        with pytest.raises(reporting.ReportError) as caught:
-            reporting.run_report(validate_parameters(), report_date=date(2024, 1, 31),
-                                 reports_dir=reports, notebook=broken, force=True)
-    finally:
-        broken.unlink()
-    assert "RuntimeError: a chart broke" in str(caught.value)
+    with pytest.raises(reporting.ReportError) as caught:
+        reporting.run_report(validate_parameters(), report_date=date(2024, 1, 31),
+                             reports_dir=reports, notebook=broken, force=True)
+    assert message in str(caught.value)
     (kept,) = reports.glob("failed/*/report.ipynb")
     assert str(kept) in str(caught.value)
-    assert "a chart broke" in kept.read_text()
+    assert nbformat.read(kept, as_version=4).cells[-1].source == failing_cell
     assert (report_folder(reports, REPORT_DATE) / "report.html").read_bytes() == good
     assert (reports / "index.html").read_bytes() == index
     assert not list(reports.glob(".run-*"))
+    shutil.rmtree(kept.parent.parent)
 
 
 @pytest.mark.parametrize(("arguments", "named"), [
