@@ -110,12 +110,24 @@ def load_codebook(path: Path | None = None) -> Codebook:
     document = _read_toml(path)
     extends = extends_default(document, path, error=CodebookError)
     base = _default_codebook() if extends else Codebook()
-    return _merge(base, _parse_concepts(document, path))
+    return _checked_subjects(_merge(base, _parse_concepts(document, path)), path)
+
+
+def _checked_subjects(codebook: Codebook, path: Path) -> Codebook:
+    """Return ``codebook``, or raise CodebookError naming a concept whose subject is not
+    defined: a misspelt subject would silently lift the concept's guard."""
+    for concept, subject in codebook.concept_subjects.items():
+        if subject and subject not in codebook.subjects:
+            raise CodebookError(f"{path}: concepts.{concept}.subject {subject!r} is not a "
+                                f"[subjects.NAME] table; defined: "
+                                f"{', '.join(sorted(codebook.subjects)) or 'none'}")
+    return codebook
 
 
 @lru_cache(maxsize=1)
 def _default_codebook() -> Codebook:
-    return _parse_concepts(_read_toml(DEFAULT_CODEBOOK), DEFAULT_CODEBOOK)
+    return _checked_subjects(_parse_concepts(_read_toml(DEFAULT_CODEBOOK), DEFAULT_CODEBOOK),
+                             DEFAULT_CODEBOOK)
 
 
 def _read_toml(path: Path) -> dict:
