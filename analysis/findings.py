@@ -89,7 +89,9 @@ def _coverage(data: ReportData) -> list[Finding]:
     dates = counted.loc[counted["published"] != "", "published"]
     span = f", published {dates.min()} to {dates.max()}" if len(dates) else ", undated"
     left_out = len(articles) - len(counted)
-    text = (f"{len(counted):,} articles from {len(outlets):,} outlets{span}"
+    sources = (f"from {len(outlets):,} outlet{'s' if len(outlets) != 1 else ''}" if outlets
+               else "with no outlet named")
+    text = (f"{len(counted):,} articles {sources}{span}"
             + (f" ({left_out:,} more loaded but left out of the counts: see the caveats)"
                if left_out else "") + ".")
     return [Finding("coverage", text, "Articles")]
@@ -128,18 +130,21 @@ def _figures(data: ReportData) -> list[Finding]:
     figures = figures[figures["concept"] != ""]
     if figures.empty:
         return []
+    figures = figures.fillna({"unit": "", "rate_period": ""})
     concepts = figures["concept"].value_counts().index[:TOP_CONCEPTS]
     parts = []
     for concept in concepts:
-        rows = figures[figures["concept"] == concept].sort_values(
+        rows = figures[figures["concept"] == concept]
+        # Numbers are compared within one unit and rate: the concept's most frequent one.
+        unit, rate = rows.groupby(["unit", "rate_period"]).size().sort_values(
+            ascending=False, kind="stable").index[0]
+        rows = rows[(rows["unit"] == unit) & (rows["rate_period"] == rate)].sort_values(
             ["value", "published"], ascending=[False, True], kind="stable")
         top = rows.iloc[0]
-        unit = f" {top['unit']}" if top["unit"] else ""
-        rate = f" per {top['rate_period']}" if top["rate_period"] else ""
-        parts.append(f"{concept}: {plain_number(top['value'])}{unit}{rate} "
+        parts.append(f"{describe_group(concept, unit, rate)}: {plain_number(top['value'])} "
                      f"({top['outlet'] or '(no outlet named)'}, {top['published'] or 'undated'})")
-    return [Finding("figures", "Largest figure per concept: " + "; ".join(parts) + ".",
-                    "Figures")]
+    return [Finding("figures", "Largest figure per concept, in its most frequent unit and "
+                               "rate: " + "; ".join(parts) + ".", "Figures")]
 
 
 def _disagreements(data: ReportData) -> list[Finding]:

@@ -174,6 +174,8 @@ def test_the_key_column_of_every_table_is_in_view(browser, published, width, hei
 def test_key_findings_name_the_numbers_the_tables_hold(browser, published):
     import pandas as pd
 
+    from analysis.comparisons import describe_group, plain_number
+
     reports, _ = published
     folder = report_folder(reports, REPORT_DATE)
     browser.open(folder / "report.html")
@@ -183,6 +185,14 @@ def test_key_findings_name_the_numbers_the_tables_hold(browser, published):
     attributions = pd.read_csv(folder / "tables" / "attributions.csv", dtype=str,
                                keep_default_na=False)
     counted = articles[(articles["duplicate_of"] == "") & (articles["analysed"] == "True")]
+    figures = pd.read_csv(folder / "tables" / "figures.csv", dtype=str, keep_default_na=False)
+    figures = figures[(figures["concept"] != "")
+                      & figures["article_id"].isin(counted["article_id"])]
+    (largest,) = [item for item in findings if item.startswith("Largest figure per concept")]
+    for (concept, unit, rate), rows in figures.groupby(["concept", "unit", "rate_period"]):
+        top = plain_number(rows["value"].astype(float).max())
+        if f"{describe_group(concept, unit, rate)}: " in largest:
+            assert f"{describe_group(concept, unit, rate)}: {top} (" in largest
     coverage = findings[0]
     assert coverage.startswith(f"{len(counted)} articles from {counted['outlet'].nunique()} "
                                f"outlets, published {counted['published'].min()} to "
