@@ -91,3 +91,19 @@ def test_the_model_is_a_parameter_naming_the_installed_models_when_wrong():
     assert validate_parameters().model == DEFAULT_MODEL
     with pytest.raises(ParameterError, match=f"installed: .*{DEFAULT_MODEL}"):
         validate_parameters(model="en_core_web_xl")
+
+
+@pytest.mark.parametrize("notebook", parameters.NOTEBOOKS)
+def test_each_notebook_passes_every_parameter_it_declares_to_validation(notebook):
+    import ast
+
+    import nbformat
+
+    cells = nbformat.read(NOTEBOOKS_DIR / f"{notebook}.ipynb", as_version=4).cells
+    calls = [node for cell in cells if cell.cell_type == "code"
+             for node in ast.walk(ast.parse(cell.source.replace("%matplotlib inline", "")))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", "") ==
+             "validate_parameters"]
+    passed = {keyword.arg for keyword in calls[0].keywords}
+    declared = set(parameters.notebook_parameters(notebook)) - {"outlet", "report_date"}
+    assert declared <= passed, f"{notebook}: not validated: {sorted(declared - passed)}"
