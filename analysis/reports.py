@@ -363,7 +363,9 @@ def notebook_parameters(
     With ``tables_dir`` the notebook reads the tables there instead of extracting; it
     writes none (``out_dir`` empty).
     """
-    values = parameters.as_record()
+    # A path left unset is "" in a notebook, as it is on the command line.
+    values = {name: "" if value is None else value
+              for name, value in parameters.as_record().items()}
     # The notebook validates its values again: no cache folder must stay "off", not empty
     # (which means the default folder).
     values.update(report_date=report_date, out_dir="",
