@@ -30,6 +30,7 @@ from typing import get_args
 
 from analysis.attribution.records import SIDES, SOURCE_KINDS
 from analysis.figures.records import RatePeriod
+from analysis.files import numbered_rows
 
 COLUMNS = ("table", "article_id", "start", "match", "action", "field", "value", "note")
 # The fields a correction may set, per table, and how their value is read.
@@ -103,10 +104,7 @@ def load_corrections(path: Path | str | None) -> Corrections:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
             header = reader.fieldnames or []
-            rows, ended = [], reader.line_num
-            for row in reader:  # numbered by the line a record starts on: a note may span lines
-                rows.append((ended + 1, row))
-                ended = reader.line_num
+            rows = numbered_rows(reader)  # a note may span lines
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise CorrectionsError(f"{path}: cannot read the corrections ({error})") from None
     missing = [name for name in COLUMNS[:7] if name not in header]

@@ -23,7 +23,7 @@ from analysis.corpus.intake import Intake, id_problem
 from analysis.corpus.metadata import Layer, checked_date
 from analysis.corpus.model import METADATA_FIELDS, CorpusError, Problem
 from analysis.corpus.pages import read_page
-from analysis.files import progress
+from analysis.files import numbered_rows, progress
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -203,8 +203,8 @@ def read_manifest(path: Path, intake: Intake) -> dict[str, dict[str, str]]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
-            rows = list(reader)
             header = [name for name in reader.fieldnames or [] if name is not None]
+            rows = numbered_rows(reader)  # a title may span lines
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise CorpusError(f"{path}: unreadable manifest ({error}); expected a UTF-8 CSV with "
                           f"{expected}") from error
@@ -225,7 +225,7 @@ def read_manifest(path: Path, intake: Intake) -> dict[str, dict[str, str]]:
                             f"fields come from the files themselves where they have them"))
     manifest: dict[str, dict[str, str]] = {}
     first_line: dict[str, int] = {}
-    for line, row in enumerate(rows, start=2):
+    for line, row in rows:
         article_id = (row.get("article_id") or "").strip()
         if article_id in manifest:
             intake.skip(Problem(MANIFEST_NAME, f"duplicate article_id {article_id!r} (first on "
