@@ -11,7 +11,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.attribution import anonymous_shares, top_sources
-from analysis.comparisons import compare_figures, describe_group, disagreements, plain_number
+from analysis.comparisons import (
+    DISAGREEMENT_DAYS,
+    compare_figures,
+    describe_group,
+    disagreements,
+    plain_number,
+)
 from analysis.workbook import ReportData
 
 # How many items a finding names before it stops.
@@ -152,10 +158,12 @@ def _disagreements(data: ReportData) -> list[Finding]:
     if table.empty:
         return []
     parts = [f"{describe_group(row.concept, row.unit, row.rate_period)}: {row.low_outlet} "
-             f"{plain_number(row.low)} against {row.high_outlet} {plain_number(row.high)}"
+             f"{plain_number(row.low)} ({row.low_date}) against {row.high_outlet} "
+             f"{plain_number(row.high)} ({row.high_date})"
              for row in table.head(TOP_DISAGREEMENTS).itertuples()]
-    return [Finding("disagreement", "Outlets disagree on " + "; ".join(parts) + ".",
-                    "Same-concept,-different-outlets")]
+    return [Finding("disagreement", f"Outlets disagree, in numbers published at most "
+                                    f"{DISAGREEMENT_DAYS} days apart, on " + "; ".join(parts)
+                    + ".", "Same-concept,-different-outlets")]
 
 
 def _terms(data: ReportData) -> list[Finding]:
@@ -165,8 +173,8 @@ def _terms(data: ReportData) -> list[Finding]:
     rose = changes[changes["change"] > 0].head(TOP_TERMS)
     fell = changes[changes["change"] < 0].sort_values("change", kind="stable").head(TOP_TERMS)
     first, last = changes.attrs["early"], changes.attrs["late"]
-    parts = [f"{'rose' if row.change > 0 else 'fell'}: {row.term} from {row.early:.1f} to "
-             f"{row.late:.1f} mentions per 1,000 words"
+    parts = [f"{'rose' if row.change > 0 else 'fell'}: {row.term} from {row.early:.2f} to "
+             f"{row.late:.2f} mentions per 1,000 words"
              for frame in (rose, fell) for row in frame.itertuples()]
     if not parts:
         return []
@@ -210,11 +218,12 @@ def _caveats(data: ReportData) -> list[Finding]:
     sentences = list(data.run_info.get("caveats", []))
     folded = data.tables.articles[data.tables.articles["duplicate_of"] != ""]
     if data.tables.fold_duplicates and len(folded):
-        outlets = dict(zip(data.tables.articles["article_id"], data.tables.articles["outlet"],
-                           strict=True))
+        from analysis.views import article_labels
+
+        labels = article_labels(data.tables.articles)
         listed = "; ".join(
-            f"{outlets[row.article_id] or row.article_id} folded into "
-            f"{outlets.get(row.duplicate_of) or row.duplicate_of} (score {row.duplicate_score:.2f})"
+            f"{labels.get(row.article_id, row.article_id)} folded into "
+            f"{labels.get(row.duplicate_of, row.duplicate_of)} (score {row.duplicate_score:.2f})"
             for row in folded.head(3).itertuples())
         more = f" and {len(folded) - 3} more" if len(folded) > 3 else ""
         sentences.append(f"{len(folded):,} article(s) are rewrites or copies of an earlier one "
