@@ -296,7 +296,9 @@ class _RunningTotals:
 
     def distinctive(self) -> pd.DataFrame:
         """Return the terms distinctive of each outlet and of each period, against the rest."""
-        outlets = keywords.distinctive_terms(self.by_outlet, comparison="outlet")
+        outlets = keywords.distinctive_terms(
+            self.by_outlet, comparison="outlet",
+            own_words={outlet: keywords.name_words(outlet) for outlet in self.by_outlet})
         periods = keywords.distinctive_terms(self.by_period, comparison="period")
         frames = [frame for frame in (outlets, periods) if not frame.empty] or [outlets]
         return pd.concat(frames, ignore_index=True)

@@ -373,21 +373,26 @@ def plot_term_heatmap(
 
 
 def plot_distinctive_terms(
-    distinctive: pd.DataFrame, *, comparison: str = "outlet", top: int = 8, groups: int = 6
+    distinctive: pd.DataFrame, *, comparison: str = "outlet", top: int = 8, groups: int = 9
 ) -> Figure | NothingToDraw:
     """Return one bar panel per group: its ``top`` most distinctive terms by z-score.
 
-    Shows the first ``groups`` groups of ``comparison`` ("outlet" or "period") in name order.
+    Shows the first ``groups`` groups of ``comparison`` ("outlet" or "period") in name
+    order; the caption names how many more there are.
     """
     rows = distinctive[(distinctive["comparison"] == comparison) & (distinctive["z_score"] > 0)]
-    names = sorted(rows["group"].unique())[:groups]
+    every = sorted(rows["group"].unique())
+    names = every[:groups]
+    more = (f" {len(every) - groups} more {comparison}s are in the table of distinctive "
+            f"words." if len(every) > groups else "")
     if not names:
         return NothingToDraw(f"No distinctive words: they need at least two {comparison}s "
                              f"with enough words to compare.")
     figure, panels = _panels(
         len(names), row_height=2.6, padding=0.6,
         caption=(f"The words each {comparison} uses most distinctively against the rest of the "
-                 f"corpus (z-score of the log-odds ratio with an informative Dirichlet prior)."))
+                 f"corpus (z-score of the log-odds ratio with an informative Dirichlet prior)."
+                 + more))
     for axes, name in zip(panels, names, strict=False):
         top_rows = rows[rows["group"] == name].nlargest(top, "z_score").iloc[::-1]
         axes.barh(top_rows["term"].tolist(), top_rows["z_score"].tolist(), color=PALETTE[0])

@@ -82,6 +82,15 @@ def test_distinctive_chart_has_a_panel_per_group():
     assert [label.get_text() for label in shown[0].get_yticklabels()] == ["visa", "wall"]
 
 
+def test_distinctive_chart_draws_nine_groups_and_names_how_many_more():
+    distinctive = pd.DataFrame([
+        {"comparison": "outlet", "group": f"Outlet {number:02d}", "term": "wall", "count": 5,
+         "rest_count": 1, "log_odds": 1.0, "z_score": 3.0} for number in range(11)])
+    figure = plots.plot_distinctive_terms(distinctive, comparison="outlet")
+    assert len(visible_axes(figure)) == 9
+    assert "2 more outlets are in the table" in figure.caption
+
+
 @pytest.mark.parametrize("plot", [plots.plot_term_trends, plots.plot_term_trends_by_outlet])
 def test_an_undated_corpus_is_said_to_have_no_trends_not_drawn_as_empty_axes(plot):
     undated = trends_for(3).iloc[0:0]
