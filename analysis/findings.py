@@ -141,9 +141,7 @@ def _figures(data: ReportData) -> list[Finding]:
     parts = []
     for concept in concepts:
         rows = figures[figures["concept"] == concept]
-        # Numbers are compared within one unit and rate: the concept's most frequent one.
-        unit, rate = rows.groupby(["unit", "rate_period"]).size().sort_values(
-            ascending=False, kind="stable").index[0]
+        unit, rate = _most_frequent_unit_and_rate(rows)
         rows = rows[(rows["unit"] == unit) & (rows["rate_period"] == rate)].sort_values(
             ["value", "published"], ascending=[False, True], kind="stable")
         top = rows.iloc[0]
@@ -151,6 +149,15 @@ def _figures(data: ReportData) -> list[Finding]:
                      f"({top['outlet'] or '(no outlet named)'}, {top['published'] or 'undated'})")
     return [Finding("figures", "Largest figure per concept, in its most frequent unit and "
                                "rate: " + "; ".join(parts) + ".", "Figures")]
+
+
+def _most_frequent_unit_and_rate(rows: pd.DataFrame) -> tuple[str, str]:
+    """Return the unit and rate a concept's numbers are compared in: the one given in most
+    articles, then with most figures; a tie goes to the first by name (month before year)."""
+    sizes = rows.groupby(["unit", "rate_period"]).agg(
+        articles=("article_id", "nunique"), figures=("article_id", "size"))
+    ranked = sizes.sort_values(["articles", "figures"], ascending=False, kind="stable")
+    return ranked.index[0]
 
 
 def _disagreements(data: ReportData) -> list[Finding]:

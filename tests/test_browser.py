@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.browser import Browser, find_chromium
-from tests.conftest import REPORT_DATE, report_folder
+from tests.conftest import REPORT_DATE, SEED_CHARTS, report_folder
 from tests.test_cli import run_cli
 
 PAGE_FACTS = """(() => {
@@ -78,7 +78,7 @@ def test_every_chart_has_alt_text_and_a_caption(browser, published):
     browser.open(report_folder(reports, REPORT_DATE) / "report.html")
     charts = browser.evaluate("""[...document.images].map(i => ({
         alt: i.alt, caption: i.closest('figure')?.querySelector('figcaption')?.innerText}))""")
-    assert len(charts) == 9  # with "who is cited most" and the coverage panel
+    assert len(charts) == SEED_CHARTS
     for chart in charts:
         assert chart["alt"] and chart["alt"] == chart["caption"]
 
@@ -98,7 +98,7 @@ def test_report_shows_its_sections_and_every_chart_decodes(desktop):
     for heading in ("Coverage report", "Articles", "Keyword trends", "Hits in context",
                     "Sources", "Figures", "Removed text", "Provenance"):
         assert any(shown.startswith(heading) for shown in facts["headings"]), heading
-    assert facts["images"] == 9  # with "who is cited most" and the coverage panel
+    assert facts["images"] == SEED_CHARTS
     assert facts["decoded"] == facts["images"]
     assert facts["code_cells"] == 0
 
@@ -107,7 +107,10 @@ def test_report_text_shows_the_seed_findings(desktop):
     facts, *_ = desktop
     text = facts["text"]
     assert "The New York Times" in text and "Title 42" in text
-    assert "return: 1,000,000 per year" in text  # the largest return, in the key findings
+    # The largest return in the unit and rate most articles give returns in; per month and per
+    # year are one article each, and a tie goes to the first by name.
+    assert "return (per month): 30,000" in text
+    assert "No concept was reported by two outlets in the same unit and rate." in text
 
 
 LONGEST_LISTING = """(() => {

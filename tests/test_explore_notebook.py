@@ -11,7 +11,7 @@ import pytest
 from analysis.reports import KERNEL_NAME, NOTEBOOKS_DIR
 
 EXPLORE_NOTEBOOK = NOTEBOOKS_DIR / "explore.ipynb"
-PARAMETERS = {"corpus", "outlets", "date_from", "date_to", "terms", "period"}
+PARAMETERS = {"corpus", "outlets", "date_from", "date_to", "terms", "period", "model"}
 
 
 def _execute(output, **parameters):

@@ -193,3 +193,24 @@ def test_the_charts_of_sources_count_citations_only():
     labels = [text.get_text() for text in kinds.get_legend().get_texts()]
     assert labels == ["group"]
 
+
+
+def test_the_figure_comparison_draws_only_what_two_outlets_gave_in_one_unit_and_rate():
+    from analysis.comparisons import compare_figures
+
+    def figure(article_id, value, rate_period):
+        return {"article_id": article_id, "start": 0, "end": 6, "surface": "x", "value": value,
+                "unit": "", "object": "migrant", "concept": "return",
+                "rate_period": rate_period, "approximate": False, "bound": "", "qualifier": "",
+                "source": "", "sentence": "x"}
+
+    figures = pd.DataFrame([figure("a", 30000, "month"), figure("b", 35000, "month"),
+                            figure("b", 1e6, "year")])
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Reuters", "AP"],
+                             "published": ["2024-01-05", "2024-01-06"]})
+    chart = plots.plot_figure_comparison(compare_figures(figures, articles))
+    (axes,) = visible_axes(chart)
+    assert axes.get_title() == "return (per month)"  # the yearly number has no second outlet
+    assert [label.get_text() for label in axes.get_xticklabels()] == ["AP", "Reuters"]
+    assert sorted(line.get_ydata()[0] for line in axes.get_lines()) == [30000, 35000]
+    assert plots.plot_figure_comparison(compare_figures(figures[2:], articles)) is None
