@@ -149,18 +149,21 @@ def run_collect(arguments: argparse.Namespace) -> int:
 def run_review(arguments: argparse.Namespace) -> int:
     """Write the rows of a table to review in the corrections format; return the exit code."""
     import csv
+    import io
 
     from analysis.corrections import COLUMNS, review_rows
+    from analysis.files import write_atomically
 
     if not (arguments.tables / f"{arguments.table}.parquet").is_file():
         raise ParameterError("tables", f"{arguments.tables} holds no {arguments.table}.parquet; "
                              f"expected a folder of tables written by extract or report")
     rows = review_rows(arguments.tables, table=arguments.table)
     columns = [*COLUMNS[:4], "current", "context", *COLUMNS[4:]]
-    with arguments.out.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+    page = io.StringIO(newline="")
+    writer = csv.DictWriter(page, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_atomically(arguments.out, page.getvalue())
     print(f"wrote {len(rows)} {arguments.table} rows to review to {arguments.out}")
     return 0
 
@@ -228,7 +231,11 @@ def run_report_command(arguments: argparse.Namespace) -> int:
         return 0
     _say_published(published)
     if settings is not None and not published.unchanged_since:
-        _notify_published(settings, arguments.notify, published, parameters, report_date)
+        try:
+            _notify_published(settings, arguments.notify, published, parameters, report_date)
+        except Exception as error:  # the report is published whatever the mail does
+            print(f"warning: could not prepare the notification ({type(error).__name__}: "
+                  f"{error}); the report itself is published", file=sys.stderr)
     return 0
 
 
@@ -332,6 +339,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {error} (earlier tables and reports are as they were)",
                   file=sys.stderr)
             return EXIT_FAILED
+        except RuntimeError as error:
+            from analysis.nlp import ModelNotInstalledError
+
+            if not isinstance(error, ModelNotInstalledError):
+                raise
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_FAILED
 
 
 class _TailHandler(logging.Handler):
@@ -358,6 +372,8 @@ INTERRUPTED = {
                "command again to go on where it stopped",
     "extract": "nothing was written; the earlier tables are as they were",
     "report": "nothing was published; earlier reports and the index are as they were",
+    "render": "no HTML was written",
+    "review": "no review file was written",
 }
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.comparisons import compare_figures, describe_group, plain_number
+from analysis.comparisons import describe_group, plain_number
 from analysis.schema import CHANGES
 
 # Kinds of change, in the order a reader meets them.
@@ -97,16 +97,19 @@ def _figures(before: RunTables, after: RunTables) -> list[list]:
 
 
 def _figure_groups(run: RunTables) -> dict[tuple, dict]:
-    """Return per (concept, unit, rate, outlet) the values given, "a to b" when several."""
-    table = compare_figures(run.figures, run.counted())
+    """Return per (concept, unit, rate, outlet) of the counted articles the values given
+    ("a to b" when several) and the articles that gave them."""
+    keys = ["concept", "unit", "rate_period", "outlet"]
+    outlets = run.counted()[["article_id", "outlet"]].astype({"article_id": str})
+    figures = run.figures[run.figures["concept"].fillna("").astype(str) != ""]
+    rows = figures.astype({"article_id": str}).merge(outlets, on="article_id", how="inner")
+    rows = rows.fillna({"unit": "", "rate_period": "", "outlet": ""})
     groups: dict[tuple, dict] = {}
-    for key, rows in table.groupby(["concept", "unit", "rate_period", "outlet"], sort=True):
-        low, high = rows["value_min"].min(), rows["value_max"].max()
+    for key, group in rows.groupby(keys, sort=True):
+        low, high = group["value"].min(), group["value"].max()
         values = plain_number(low) if low == high else \
             f"{plain_number(low)} to {plain_number(high)}"
-        ids = set(run.figures.loc[run.figures["concept"] == key[0], "article_id"]) & set(
-            run.counted().loc[run.counted()["outlet"] == key[3], "article_id"])
-        groups[key] = {"values": values, "article_ids": ids}
+        groups[key] = {"values": values, "article_ids": set(group["article_id"])}
     return groups
 
 
@@ -162,9 +165,9 @@ def describe(change: pd.Series) -> str:
     """Return one change as a sentence for the key findings."""
     kind, key, before, after = change["kind"], change["key"], change["before"], change["after"]
     if kind == "new_articles":
-        return f"{key}: {int(after) - int(before)} new article(s) ({after} in all)"
+        return f"{key}: {len(change['article_ids'].split())} new article(s) ({after} in all)"
     if kind == "articles_gone":
-        return f"{key}: {int(before) - int(after)} article(s) no longer in the corpus"
+        return f"{key}: {len(change['article_ids'].split())} article(s) no longer in the corpus"
     sentences = {
         "new_concept": f"a new concept, {key}: {after}",
         "new_outlet_for_concept": f"{key} reports it for the first time: {after}",

@@ -8,7 +8,9 @@ A concept may belong to a *subject* (``subject = "migration"``): it applies only
 the text is on that subject, that is where one of the subject's words appears in the
 figure's sentence or its article, and none of the subject's ``unless`` words appears in
 the sentence ("stopped 30 shots" in a hockey report is no vaccine dose, "a $3 billion
-buyout" no aid).
+buyout" no aid). A concept's *generic* objects ("people", "family") count for it only where
+the figure's own sentence, or the one before it, is on the subject: an election story that
+mentions the border somewhere does not make "13 million people voted" a count of migrants.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ class Codebook:
     labels: Mapping[str, str] = field(default_factory=dict)
     concept_subjects: Mapping[str, str] = field(default_factory=dict)
     subjects: Mapping[str, Subject] = field(default_factory=dict)
+    generic: frozenset[str] = frozenset()  # objects that need the subject close by
 
     def subject_of(self, concept: str) -> Subject | None:
         """The subject ``concept`` belongs to, None when it applies to any text."""
@@ -84,12 +87,24 @@ class Codebook:
 
         Callers pass candidate terms most specific first (the longest phrase first).
         """
-        for terms, lexicon in ((governors, self.governors), (objects, self.objects)):
+        return self.matching_term(objects=objects, governors=governors)[0]
+
+    def matching_term(self, *, objects: Iterable[str],
+                      governors: Iterable[str] = ()) -> tuple[str, str, str]:
+        """Return (concept, "governors" or "objects", the normalised term) of the term
+        ``concept_for`` picks, or ("", "", "")."""
+        for kind, terms, lexicon in (("governors", governors, self.governors),
+                                     ("objects", objects, self.objects)):
             for term in terms:
                 concept = lexicon.get(normalize_term(term))
                 if concept:
-                    return concept
-        return ""
+                    return concept, kind, normalize_term(term)
+        return "", "", ""
+
+    def is_generic(self, *, objects: Iterable[str], governors: Iterable[str] = ()) -> bool:
+        """Whether the concept ``concept_for`` picks comes from a generic object term."""
+        _, kind, term = self.matching_term(objects=objects, governors=governors)
+        return kind == "objects" and term in self.generic
 
 
 def normalize_term(term: str) -> str:
@@ -110,12 +125,24 @@ def load_codebook(path: Path | None = None) -> Codebook:
     document = _read_toml(path)
     extends = extends_default(document, path, error=CodebookError)
     base = _default_codebook() if extends else Codebook()
-    return _merge(base, _parse_concepts(document, path))
+    return _checked_subjects(_merge(base, _parse_concepts(document, path)), path)
+
+
+def _checked_subjects(codebook: Codebook, path: Path) -> Codebook:
+    """Return ``codebook``, or raise CodebookError naming a concept whose subject is not
+    defined: a misspelt subject would silently lift the concept's guard."""
+    for concept, subject in codebook.concept_subjects.items():
+        if subject and subject not in codebook.subjects:
+            raise CodebookError(f"{path}: concepts.{concept}.subject {subject!r} is not a "
+                                f"[subjects.NAME] table; defined: "
+                                f"{', '.join(sorted(codebook.subjects)) or 'none'}")
+    return codebook
 
 
 @lru_cache(maxsize=1)
 def _default_codebook() -> Codebook:
-    return _parse_concepts(_read_toml(DEFAULT_CODEBOOK), DEFAULT_CODEBOOK)
+    return _checked_subjects(_parse_concepts(_read_toml(DEFAULT_CODEBOOK), DEFAULT_CODEBOOK),
+                             DEFAULT_CODEBOOK)
 
 
 def _read_toml(path: Path) -> dict:
@@ -129,6 +156,7 @@ def _parse_concepts(document: dict, path: Path) -> Codebook:
     lexicons: dict[str, dict[str, str]] = {kind: {} for kind in _TERM_KINDS}
     labels: dict[str, str] = {}
     concept_subjects: dict[str, str] = {}
+    generic: set[str] = set()
     for name, entry in concepts.items():
         if not isinstance(entry, dict):
             raise CodebookError(f"{path}: [concepts.{name}] must be a table")
@@ -140,12 +168,16 @@ def _parse_concepts(document: dict, path: Path) -> Codebook:
         for kind in _TERM_KINDS:
             for term in _terms(entry.get(kind, []), path=path, where=f"concepts.{name}.{kind}"):
                 lexicons[kind][term] = name
+        for term in _terms(entry.get("generic", []), path=path, where=f"concepts.{name}.generic"):
+            lexicons["objects"][term] = name
+            generic.add(term)
     return Codebook(
         objects=MappingProxyType(lexicons["objects"]),
         governors=MappingProxyType(lexicons["governors"]),
         labels=MappingProxyType(labels),
         concept_subjects=MappingProxyType(concept_subjects),
         subjects=MappingProxyType(_parse_subjects(document, path)),
+        generic=frozenset(generic),
     )
 
 
@@ -179,4 +211,5 @@ def _merge(base: Codebook, extra: Codebook) -> Codebook:
         labels=MappingProxyType({**base.labels, **extra.labels}),
         concept_subjects=MappingProxyType({**base.concept_subjects, **extra.concept_subjects}),
         subjects=MappingProxyType({**base.subjects, **extra.subjects}),
+        generic=(base.generic - set(extra.objects)) | extra.generic,
     )

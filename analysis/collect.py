@@ -42,6 +42,7 @@ MAX_SITEMAP_DEPTH = 3
 MAX_SITEMAPS = 1000
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+SITEMAP_TAGS = (f"{SITEMAP_NS}urlset", f"{SITEMAP_NS}sitemapindex")
 
 
 class CollectError(ValueError):
@@ -107,7 +108,19 @@ def collect(source: str, out: Path, *, politeness: Politeness = Politeness(),
 def _collect_one(target: Target, out: Path, fetcher: Fetcher, known: set[str],
                  result: CollectResult) -> None:
     article_id = article_id_for_url(target.url)
-    if target.url in known or (out / f"{article_id}.html.gz").exists():
+    if target.url in known:
+        result.already_saved += 1
+        return
+    saved = out / f"{article_id}.html.gz"
+    if saved.exists():
+        # Saved by a run stopped before it wrote the manifest row: the row is written now,
+        # fetched at the time the page was written.
+        if article_id not in known:
+            _append_manifest_row(out / MANIFEST_NAME, {
+                "article_id": article_id, "url": target.url, "title": target.title,
+                "published": target.published, "fetched": datetime.fromtimestamp(
+                    saved.stat().st_mtime, UTC).isoformat(timespec="seconds")})
+            known.add(article_id)
         result.already_saved += 1
         return
     try:
@@ -120,7 +133,7 @@ def _collect_one(target: Target, out: Path, fetcher: Fetcher, known: set[str],
     _append_manifest_row(out / MANIFEST_NAME, {
         "article_id": article_id, "url": page.url, "fetched": page.fetched,
         "title": target.title, "published": target.published})
-    known.add(target.url)
+    known.update((target.url, article_id))
     result.saved.append(article_id)
 
 
@@ -140,12 +153,13 @@ def _unique(targets: Iterator[Target]) -> Iterator[Target]:
 
 
 def _saved_urls(out: Path) -> set[str]:
-    """Return the URLs the folder's manifest already lists."""
+    """Return the URLs and article ids the folder's manifest already lists."""
     path = out / MANIFEST_NAME
     if not path.exists():
         return set()
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        return {row.get("url") or "" for row in csv.DictReader(handle)} - {""}
+        rows = list(csv.DictReader(handle))
+    return {row.get(name) or "" for row in rows for name in ("url", "article_id")} - {""}
 
 
 def _append_manifest_row(path: Path, row: dict[str, str]) -> None:
@@ -202,7 +216,16 @@ def _targets_in(data: bytes, origin: str, fetcher: Fetcher, *, source: str,
     if data[:2] == b"\x1f\x8b":
         data = _gunzipped(data)
     root = _xml_root(data)
-    if root is not None and root.tag in (f"{SITEMAP_NS}urlset", f"{SITEMAP_NS}sitemapindex"):
+    if root is None and data.lstrip()[:1] == b"<":
+        root = _xml_root(data, recover=True)
+        if root is not None and root.tag in SITEMAP_TAGS:
+            logger.warning("%s: the sitemap is cut short or damaged; its URLs before the "
+                           "damage are read", source)
+            # The last entry read may be the one the damage cut in half.
+            for entry in root.iterchildren(reversed=True):
+                root.remove(entry)
+                break
+    if root is not None and root.tag in SITEMAP_TAGS:
         yield from _sitemap_targets(root, origin, fetcher, depth=depth)
         return
     import feedparser
@@ -215,7 +238,10 @@ def _targets_in(data: bytes, origin: str, fetcher: Fetcher, *, source: str,
     if root is not None or b"<html" in data[:2048].lower():
         raise CollectError(f"{source}: an XML or HTML document that is neither a feed nor a "
                            f"sitemap; put page URLs in a text file, one per line")
-    yield from _url_lines(data, origin)
+    if data.lstrip()[:1] == b"<":
+        raise CollectError(f"{source}: looks like XML but is not well-formed (cut short?); "
+                           f"expected a whole RSS or Atom feed or XML sitemap")
+    yield from _url_lines(data, origin, source=source)
 
 
 def _gunzipped(data: bytes) -> bytes:
@@ -229,10 +255,13 @@ def _gunzipped(data: bytes) -> bytes:
         raise CollectError(f"not valid gzip-compressed data ({error})") from None
 
 
-def _xml_root(data: bytes):
+def _xml_root(data: bytes, *, recover: bool = False):
+    """Return the root element of XML ``data``, None when it is not well-formed XML (with
+    ``recover``: None only when nothing before the damage can be read)."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                             recover=recover)
     try:
         return etree.fromstring(data.lstrip(), parser=parser)
     except etree.XMLSyntaxError:
@@ -269,12 +298,21 @@ def _feed_target(entry, origin: str) -> Target:
                   published=published)
 
 
-def _url_lines(data: bytes, origin: str) -> Iterator[Target]:
+def _url_lines(data: bytes, origin: str, *, source: str) -> Iterator[Target]:
+    """Yield the page URLs of a text file, one per line (# starts a comment); a line that
+    is no http(s) URL, after resolving it against ``origin``, is skipped with a warning."""
     text = data.decode("utf-8-sig", errors="replace")
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
-        if line and not line.startswith("#"):
-            yield Target(url=urljoin(origin, line) if origin else line)
+        if not line or line.startswith("#"):
+            continue
+        url = urljoin(origin, line) if origin else line
+        if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc \
+                and not any(character.isspace() or character in "<>\"" for character in url):
+            yield Target(url=url)
+        else:
+            logger.warning("%s, line %d: %r is not an http(s) URL; skipped", source, number,
+                           line[:80])
 
 
 # --- fetching --------------------------------------------------------------------------

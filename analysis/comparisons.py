@@ -23,6 +23,8 @@ COMPARISON_COLUMNS = (
 GROUP = ["concept", "unit", "rate_period"]
 # Outlets disagree on a group when the largest number is this many times the smallest.
 DISAGREEMENT_RATIO = 1.5
+# Numbers from two outlets describe the same moment when published at most this far apart.
+DISAGREEMENT_DAYS = 7
 
 
 def compare_figures(figures: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -63,27 +65,46 @@ def comparable(comparison: pd.DataFrame) -> pd.DataFrame:
     return comparison[outlets >= 2].reset_index(drop=True)
 
 
-def disagreements(comparison: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per comparable concept, unit and rate where outlets disagree.
+def disagreements(comparison: pd.DataFrame, *, days: int = DISAGREEMENT_DAYS) -> pd.DataFrame:
+    """Return one row per comparable concept, unit and rate where outlets disagree about
+    the same time: the widest gap between numbers two outlets gave at most ``days`` apart.
 
-    Columns: concept, unit, rate_period, low_outlet, low (the smallest number one outlet
-    gave), high_outlet, high (the largest another gave), ratio; largest ratio first. Two
-    outlets disagree when the high is at least 1.5 times the low.
+    Columns: concept, unit, rate_period, low_outlet, low_date, low (the smaller number),
+    high_outlet, high_date, high, ratio; largest ratio first. Two outlets disagree when the
+    high is at least DISAGREEMENT_RATIO times the low. Numbers months apart describe
+    different moments, and undated ones cannot be placed, so neither is set side by side.
     """
-    columns = [*GROUP, "low_outlet", "low", "high_outlet", "high", "ratio"]
+    columns = [*GROUP, "low_outlet", "low_date", "low", "high_outlet", "high_date", "high",
+               "ratio"]
     rows = []
     for key, group in comparable(comparison).groupby(GROUP, sort=True):
-        low = group.loc[group["value_min"].idxmin()]
-        high = group.loc[group["value_max"].idxmax()]
-        if low["outlet"] == high["outlet"] or low["value_min"] <= 0:
-            continue
-        ratio = float(high["value_max"]) / float(low["value_min"])
-        if ratio >= DISAGREEMENT_RATIO:
-            rows.append([*key, low["outlet"], float(low["value_min"]), high["outlet"],
-                         float(high["value_max"]), round(ratio, 2)])
+        widest = _widest_gap(group[group["published"] != ""], days=days)
+        if widest is not None and widest[-1] >= DISAGREEMENT_RATIO:
+            rows.append([*key, *widest])
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(["ratio", "concept"], ascending=[False, True],
                              kind="stable").reset_index(drop=True)
+
+
+def _widest_gap(rows: pd.DataFrame, *, days: int) -> list | None:
+    """Return [low outlet, date, value, high outlet, date, value, ratio] of the widest gap
+    between two outlets' numbers at most ``days`` apart, None when there is no such pair."""
+    rows = rows.assign(day=pd.to_datetime(rows["published"])).sort_values("day", kind="stable")
+    records = list(rows.itertuples())
+    best = None
+    for number, first in enumerate(records):
+        for second in records[number + 1:]:
+            if (second.day - first.day).days > days:
+                break
+            if first.outlet == second.outlet:
+                continue
+            for low, high in ((first, second), (second, first)):
+                if low.value_min > 0 and high.value_max > low.value_min:
+                    ratio = round(float(high.value_max) / float(low.value_min), 2)
+                    if best is None or ratio > best[-1]:
+                        best = [low.outlet, low.published, float(low.value_min), high.outlet,
+                                high.published, float(high.value_max), ratio]
+    return best
 
 
 def plain_number(value: float) -> str:

@@ -26,6 +26,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import get_args
+
+from analysis.attribution.records import SIDES, SOURCE_KINDS
+from analysis.figures.records import RatePeriod
+from analysis.files import numbered_rows
 
 COLUMNS = ("table", "article_id", "start", "match", "action", "field", "value", "note")
 # The fields a correction may set, per table, and how their value is read.
@@ -36,10 +41,7 @@ SETTABLE = {
     "attributions": {"citation": "bool", "source_kind": str, "side": str,
                      "source_name": str, "cue_class": str},
 }
-SOURCE_KINDS = ("named_person", "anonymous", "organization", "media_outlet", "document",
-                "group", "unknown")
-SIDES = ("US", "Mexico", "other", "")
-RATE_PERIODS = ("", "day", "week", "month", "year", "hour", "quarter", "decade", "century")
+RATE_PERIODS: tuple[str, ...] = get_args(RatePeriod)
 
 
 class CorrectionsError(ValueError):
@@ -67,11 +69,16 @@ class Corrections:
     path: Path | None = None
     items: list[Correction] = field(default_factory=list)
     applied: list[Correction] = field(default_factory=list)
+    _by_article: dict[tuple[str, str], list[Correction]] | None = field(
+        default=None, init=False, repr=False)
 
     def for_article(self, table: str, article_id: str) -> list[Correction]:
         """Return the corrections of ``table`` for one article."""
-        return [item for item in self.items
-                if item.table == table and item.article_id == article_id]
+        if self._by_article is None:
+            self._by_article = {}
+            for item in self.items:
+                self._by_article.setdefault((item.table, item.article_id), []).append(item)
+        return self._by_article.get((table, article_id), [])
 
     def summary(self) -> dict:
         """Return what run.json and the report say: the file, applied and unmatched lines."""
@@ -96,16 +103,16 @@ def load_corrections(path: Path | str | None) -> Corrections:
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
-            rows = list(reader)
             header = reader.fieldnames or []
+            rows = numbered_rows(reader)  # a note may span lines
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise CorrectionsError(f"{path}: cannot read the corrections ({error})") from None
     missing = [name for name in COLUMNS[:7] if name not in header]
     if missing:
         raise CorrectionsError(f"{path}: no column {', '.join(map(repr, missing))}; expected "
                                f"{', '.join(COLUMNS)}")
-    items = [_correction(row, path, line) for line, row in enumerate(rows, start=2)
-             if any((value or "").strip() for value in row.values())]
+    items = [_correction(row, path, line) for line, row in rows
+             if any((value or "").strip() for value in row.values() if isinstance(value, str))]
     return Corrections(path=path, items=items)
 
 
@@ -130,6 +137,8 @@ def _correction(row: dict, path: Path, line: int) -> Correction:
                    f"{', '.join(SETTABLE[table])}")
     value = _value(SETTABLE[table].get(name, str), (row.get("value") or "").strip(), name,
                    fail) if action == "set" else None
+    if name == "duplicate_of" and value == article_id:
+        raise fail(f"{article_id} cannot be a rewrite of itself")
     return Correction(table=table, article_id=article_id,
                       start=int(start_text) if start_text.isdigit() else None,
                       match=(row.get("match") or "").strip(), action=action, field=name,
@@ -193,7 +202,28 @@ def correct_folds(duplicates: dict, corrections: Corrections, *, known: set[str]
         else:
             folds.pop(item.article_id, None)
         corrections.applied.append(item)
-    return folds
+    return _resolved_folds(folds, corrections)
+
+
+def _resolved_folds(folds: dict, corrections: Corrections) -> dict:
+    """Return ``folds`` with every article folded into the original of its chain (a fold
+    into a rewrite goes to what that rewrite repeats); raise CorrectionsError naming the
+    lines when corrected folds go round in a circle."""
+    resolved = {}
+    for article_id, duplicate in folds.items():
+        seen, target = [article_id], duplicate.duplicate_of
+        while target in folds:
+            if target in seen:
+                lines = sorted(item.line for item in corrections.items
+                               if item.field == "duplicate_of" and item.article_id in seen)
+                raise CorrectionsError(
+                    f"{corrections.path}, line(s) {', '.join(map(str, lines))}: the folds "
+                    f"{' -> '.join([*seen, target])} go round in a circle; every chain of "
+                    f"rewrites must end at an original")
+            seen.append(target)
+            target = folds[target].duplicate_of
+        resolved[article_id] = dataclasses.replace(duplicate, duplicate_of=target)
+    return resolved
 
 
 def correct_records(article_id: str, records: list, corrections: Corrections, *,
@@ -220,8 +250,11 @@ def correct_records(article_id: str, records: list, corrections: Corrections, *,
             if item.action == "drop":
                 dropped.add(number)
             else:
-                records[number] = dataclasses.replace(records[number],
-                                                      **{item.field: item.value})
+                record = records[number]
+                changes = {item.field: item.value}
+                if hasattr(record, "rule"):  # why the row is as it is: the analyst said so
+                    changes["rule"] = f"{record.rule} (corrected: line {item.line})"
+                records[number] = dataclasses.replace(record, **changes)
         corrections.applied.append(item)
     return [record for n, record in enumerate(records) if n not in dropped]
 

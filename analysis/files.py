@@ -143,3 +143,14 @@ def progress(total: int | None, *, unit: str, desc: str, requested: bool | None 
     if every is None:
         every = min(max((total or 0) // 10, 1000), 10_000)
     return LogProgress(total, unit=unit, desc=desc, every=every)
+
+
+def numbered_rows(reader) -> list[tuple[int, dict]]:
+    """Return the rows of a ``csv.DictReader`` with the file line each starts on: a quoted
+    cell may span lines, so a row's number in the file is not its index plus two."""
+    rows, ended = [], reader.line_num
+    for row in reader:
+        rows.append((ended + 1, row))
+        ended = reader.line_num
+    return rows
+

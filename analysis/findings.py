@@ -11,7 +11,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.attribution import anonymous_shares, top_sources
-from analysis.comparisons import compare_figures, describe_group, disagreements, plain_number
+from analysis.comparisons import (
+    DISAGREEMENT_DAYS,
+    compare_figures,
+    describe_group,
+    disagreements,
+    plain_number,
+)
 from analysis.workbook import ReportData
 
 # How many items a finding names before it stops.
@@ -89,7 +95,9 @@ def _coverage(data: ReportData) -> list[Finding]:
     dates = counted.loc[counted["published"] != "", "published"]
     span = f", published {dates.min()} to {dates.max()}" if len(dates) else ", undated"
     left_out = len(articles) - len(counted)
-    text = (f"{len(counted):,} articles from {len(outlets):,} outlets{span}"
+    sources = (f"from {len(outlets):,} outlet{'s' if len(outlets) != 1 else ''}" if outlets
+               else "with no outlet named")
+    text = (f"{len(counted):,} articles {sources}{span}"
             + (f" ({left_out:,} more loaded but left out of the counts: see the caveats)"
                if left_out else "") + ".")
     return [Finding("coverage", text, "Articles")]
@@ -128,18 +136,28 @@ def _figures(data: ReportData) -> list[Finding]:
     figures = figures[figures["concept"] != ""]
     if figures.empty:
         return []
+    figures = figures.fillna({"unit": "", "rate_period": ""})
     concepts = figures["concept"].value_counts().index[:TOP_CONCEPTS]
     parts = []
     for concept in concepts:
-        rows = figures[figures["concept"] == concept].sort_values(
+        rows = figures[figures["concept"] == concept]
+        unit, rate = _most_frequent_unit_and_rate(rows)
+        rows = rows[(rows["unit"] == unit) & (rows["rate_period"] == rate)].sort_values(
             ["value", "published"], ascending=[False, True], kind="stable")
         top = rows.iloc[0]
-        unit = f" {top['unit']}" if top["unit"] else ""
-        rate = f" per {top['rate_period']}" if top["rate_period"] else ""
-        parts.append(f"{concept}: {plain_number(top['value'])}{unit}{rate} "
+        parts.append(f"{describe_group(concept, unit, rate)}: {plain_number(top['value'])} "
                      f"({top['outlet'] or '(no outlet named)'}, {top['published'] or 'undated'})")
-    return [Finding("figures", "Largest figure per concept: " + "; ".join(parts) + ".",
-                    "Figures")]
+    return [Finding("figures", "Largest figure per concept, in its most frequent unit and "
+                               "rate: " + "; ".join(parts) + ".", "Figures")]
+
+
+def _most_frequent_unit_and_rate(rows: pd.DataFrame) -> tuple[str, str]:
+    """Return the unit and rate a concept's numbers are compared in: the one given in most
+    articles, then with most figures; a tie goes to the first by name (month before year)."""
+    sizes = rows.groupby(["unit", "rate_period"]).agg(
+        articles=("article_id", "nunique"), figures=("article_id", "size"))
+    ranked = sizes.sort_values(["articles", "figures"], ascending=False, kind="stable")
+    return ranked.index[0]
 
 
 def _disagreements(data: ReportData) -> list[Finding]:
@@ -147,10 +165,12 @@ def _disagreements(data: ReportData) -> list[Finding]:
     if table.empty:
         return []
     parts = [f"{describe_group(row.concept, row.unit, row.rate_period)}: {row.low_outlet} "
-             f"{plain_number(row.low)} against {row.high_outlet} {plain_number(row.high)}"
+             f"{plain_number(row.low)} ({row.low_date}) against {row.high_outlet} "
+             f"{plain_number(row.high)} ({row.high_date})"
              for row in table.head(TOP_DISAGREEMENTS).itertuples()]
-    return [Finding("disagreement", "Outlets disagree on " + "; ".join(parts) + ".",
-                    "Same-concept,-different-outlets")]
+    return [Finding("disagreement", f"Outlets disagree, in numbers published at most "
+                                    f"{DISAGREEMENT_DAYS} days apart, on " + "; ".join(parts)
+                    + ".", "Same-concept,-different-outlets")]
 
 
 def _terms(data: ReportData) -> list[Finding]:
@@ -160,8 +180,8 @@ def _terms(data: ReportData) -> list[Finding]:
     rose = changes[changes["change"] > 0].head(TOP_TERMS)
     fell = changes[changes["change"] < 0].sort_values("change", kind="stable").head(TOP_TERMS)
     first, last = changes.attrs["early"], changes.attrs["late"]
-    parts = [f"{'rose' if row.change > 0 else 'fell'}: {row.term} from {row.early:.1f} to "
-             f"{row.late:.1f} mentions per 1,000 words"
+    parts = [f"{'rose' if row.change > 0 else 'fell'}: {row.term} from {row.early:.2f} to "
+             f"{row.late:.2f} mentions per 1,000 words"
              for frame in (rose, fell) for row in frame.itertuples()]
     if not parts:
         return []
@@ -205,11 +225,12 @@ def _caveats(data: ReportData) -> list[Finding]:
     sentences = list(data.run_info.get("caveats", []))
     folded = data.tables.articles[data.tables.articles["duplicate_of"] != ""]
     if data.tables.fold_duplicates and len(folded):
-        outlets = dict(zip(data.tables.articles["article_id"], data.tables.articles["outlet"],
-                           strict=True))
+        from analysis.views import article_labels
+
+        labels = article_labels(data.tables.articles)
         listed = "; ".join(
-            f"{outlets[row.article_id] or row.article_id} folded into "
-            f"{outlets.get(row.duplicate_of) or row.duplicate_of} (score {row.duplicate_score:.2f})"
+            f"{labels.get(row.article_id, row.article_id)} folded into "
+            f"{labels.get(row.duplicate_of, row.duplicate_of)} (score {row.duplicate_score:.2f})"
             for row in folded.head(3).itertuples())
         more = f" and {len(folded) - 3} more" if len(folded) > 3 else ""
         sentences.append(f"{len(folded):,} article(s) are rewrites or copies of an earlier one "

@@ -3,8 +3,9 @@
 A run's fingerprint covers every file of the corpus (names and bytes: texts, pages,
 crawls, the manifest with all its columns), the parameters, the content of every list
 file the run reads (terms, codebook, sides, boilerplate rules, outlet names: the user's
-copy or the shipped one), the package's version and its code, data and notebooks. It is
-computed from the files alone, without loading the corpus or the model.
+copy or the shipped one), the package's version and its code, data and notebooks, and
+the versions of the libraries and the spaCy model the tables come from. It is computed
+from the files alone, without loading the corpus or the model.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from pathlib import Path
 from analysis.params import ReportParameters
 
 PACKAGE = Path(__file__).resolve().parent
+# The libraries whose versions go into run.json and the fingerprint: a new version of any
+# may change what is extracted.
+VERSIONED_PACKAGES = ("analysis", "spacy", "textacy", "trafilatura", "pandas", "papermill",
+                      "nbconvert")
 CHUNK_BYTES = 1 << 20
 # The shipped list each list-file parameter replaces when it is empty.
 DEFAULT_LISTS = {
@@ -45,6 +50,9 @@ def run_fingerprint(parameters: ReportParameters, *, notebooks: Iterable[Path] =
     if parameters.corrections_file is not None:
         _add(digest, "corrections_file", _file_digest(parameters.corrections_file))
     _add(digest, "code", code_digest())
+    _add(digest, "versions", json.dumps(
+        {**{name: package_version(name) for name in VERSIONED_PACKAGES},
+         "model": package_version(parameters.model)}, sort_keys=True))
     for notebook in notebooks:
         _add(digest, "notebook", _file_digest(notebook))
     _add(digest, "extra", json.dumps(extra or {}, sort_keys=True))
@@ -73,14 +81,20 @@ def corpus_digest(path: Path) -> str:
 def code_digest(package: Path = PACKAGE) -> str:
     """Return the hex sha256 of the package's version and of every file it ships."""
     digest = hashlib.sha256()
-    try:
-        _add(digest, "version", metadata.version("analysis"))
-    except metadata.PackageNotFoundError:
-        _add(digest, "version", "not installed")
+    _add(digest, "version", package_version("analysis"))
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             _add(digest, str(path.relative_to(package)), _file_digest(path))
     return digest.hexdigest()
+
+
+def package_version(name: str) -> str:
+    """Return the installed version of the distribution ``name`` (a spaCy model package
+    too), or "not installed"."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def _file_digest(path: Path) -> str:

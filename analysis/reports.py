@@ -8,7 +8,6 @@ atomic rename as ``reports/YYYY-MM-DD/``; a failed run keeps its executed notebo
 from __future__ import annotations
 
 import fcntl
-import html
 import json
 import os
 import re
@@ -26,11 +25,15 @@ from pathlib import Path
 from analysis.files import in_checkout, shipped, write_atomically
 from analysis.fingerprint import run_fingerprint
 from analysis.params import ReportParameters
+from analysis.rendering import render_html
+from analysis.report_index import INDEX_FILE, STATUS_FILE, list_runs, write_index
+
+__all__ = ["INDEX_FILE", "ReportError", "ReportLockedError", "list_runs", "render_html",
+           "run_report", "write_index"]
 
 NOTEBOOKS_DIR = shipped("notebooks")
 REPORT_NOTEBOOK = NOTEBOOKS_DIR / "report.ipynb"
 OUTLET_NOTEBOOK = NOTEBOOKS_DIR / "outlet.ipynb"
-TEMPLATES = Path(__file__).parent / "templates"
 # Reports go to the checkout's reports/ (make report), or to ./reports for an installed
 # package run from any folder.
 DEFAULT_REPORTS_DIR = (Path(__file__).resolve().parent.parent / "reports" if in_checkout()
@@ -39,8 +42,6 @@ DEFAULT_REPORTS_DIR = (Path(__file__).resolve().parent.parent / "reports" if in_
 # uses exactly the environment it was started from.
 KERNEL_NAME = "python3"
 EXECUTION_TIMEOUT_SECONDS = 1800
-STATUS_FILE = "status.json"
-INDEX_FILE = "index.html"
 
 
 class ReportError(RuntimeError):
@@ -101,7 +102,8 @@ def run_report(
             parameters, notebooks=[notebook, *([OUTLET_NOTEBOOK] if per_outlet else [])],
             extra={"per_outlet": per_outlet})
         latest = _latest_good_run(reports_dir, key=run_key(parameters))
-        base = _base_run(reports_dir, key=run_key(parameters), since=since, current=name)
+        base = _base_run(reports_dir, key=run_key(parameters), since=since, current=name,
+                         before=report_date.isoformat())
         if not force and latest and latest.get("fingerprint") == fingerprint:
             folder = reports_dir / latest["link"].split("/")[0]
             return PublishedReport(html=reports_dir / latest["link"], folder=folder,
@@ -174,10 +176,12 @@ class BaseRun:
     link: str = ""  # its report, relative to reports/, when it is one
 
 
-def _base_run(reports_dir: Path, *, key: str, since: str, current: str) -> BaseRun | None:
+def _base_run(reports_dir: Path, *, key: str, since: str, current: str,
+              before: str) -> BaseRun | None:
     """Return the run to compare with: ``since`` (a date, or a folder of a report or of
-    tables), else the newest good run of the same report in another folder; None when
-    there is none. Raises ParameterError for a ``since`` that names no run."""
+    tables), else the newest good run of the same report dated ``before`` this one (a
+    backfilled report is not compared with a later one); None when there is none.
+    Raises ParameterError for a ``since`` that names no run."""
     from analysis.params import ParameterError
 
     if since and Path(since).expanduser().exists():
@@ -189,7 +193,7 @@ def _base_run(reports_dir: Path, *, key: str, since: str, current: str) -> BaseR
         return BaseRun(tables=tables, label=f"the tables in {folder}")
     runs = [run for run in list_runs(reports_dir) if run.get("status") == "ok"
             and run.get("key") == key and run["link"].split("/")[0] != current
-            and (not since or run.get("date") == since)]
+            and (run.get("date") == since if since else run.get("date", "") < before)]
     if since and not runs:
         dates = sorted({run.get("date", "") for run in list_runs(reports_dir)
                         if run.get("key") == key and run.get("status") == "ok"})
@@ -268,6 +272,7 @@ def _headline_counts(tables: Path) -> dict[str, int]:
 def _execute(notebook: Path, output: Path, values: dict, *, staging: Path,
              parameters: ReportParameters, report_date: date) -> None:
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     declared = papermill.inspect_notebook(str(notebook))
@@ -281,10 +286,18 @@ def _execute(notebook: Path, output: Path, values: dict, *, staging: Path,
                 kernel_manager_class=_ipc_kernel_manager(Path(sockets)),
             )
     except PapermillExecutionError as error:
-        kept = _keep_failed(staging, parameters, report_date)
+        kept = _keep_failed(staging, parameters, report_date, executed=output)
         raise ReportError(f"report for {report_date} failed in {output.name}, cell "
                           f"{error.exec_count}: {error.ename}: {error.evalue}; the executed "
                           f"notebook is kept at {kept}") from None
+    except (CellTimeoutError, DeadKernelError) as error:
+        # Caught before the OSError of run_report: a cell timeout is a TimeoutError.
+        what = (f"a cell ran longer than {EXECUTION_TIMEOUT_SECONDS} s"
+                if isinstance(error, CellTimeoutError) else "the notebook's kernel died "
+                "(out of memory?)")
+        kept = _keep_failed(staging, parameters, report_date, executed=output)
+        raise ReportError(f"report for {report_date} failed in {output.name}: {what}; the "
+                          f"executed notebook is kept at {kept}") from None
 
 
 def _ipc_kernel_manager(folder: Path) -> type:
@@ -351,7 +364,9 @@ def notebook_parameters(
     With ``tables_dir`` the notebook reads the tables there instead of extracting; it
     writes none (``out_dir`` empty).
     """
-    values = parameters.as_record()
+    # A path left unset is "" in a notebook, as it is on the command line.
+    values = {name: "" if value is None else value
+              for name, value in parameters.as_record().items()}
     # The notebook validates its values again: no cache folder must stay "off", not empty
     # (which means the default folder).
     values.update(report_date=report_date, out_dir="",
@@ -361,60 +376,18 @@ def notebook_parameters(
     return values
 
 
-def _keep_failed(staging: Path, parameters: ReportParameters, report_date: date) -> Path:
-    _write_status(staging, parameters, report_date, status="failed")
+def _keep_failed(staging: Path, parameters: ReportParameters, report_date: date, *,
+                 executed: Path) -> Path:
+    """Move the failed run's folder to ``reports/failed/`` (without its tables); return
+    where the ``executed`` notebook, the one that failed, now is."""
+    _write_status(staging, parameters, report_date, status="failed",
+                  notebook=str(executed.relative_to(staging)))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     failed = staging.parent / "failed" / f"{report_date}-{stamp}"
     failed.parent.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(staging / "tables", ignore_errors=True)
     os.replace(staging, failed)
-    return failed / "report.ipynb"
-
-
-def render_html(executed: Path) -> str:
-    """Return the executed notebook as one offline HTML file, code cells and prompts hidden.
-
-    Images are embedded; the template loads no script, style or font from the network.
-    """
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="lab", template_file="offline.html.j2",
-                            extra_template_paths=[str(TEMPLATES)], exclude_input=True,
-                            exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _resources = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
-    return add_table_of_contents(body)
-
-
-def add_table_of_contents(page: str) -> str:
-    """Return ``page`` with a linked list of its h2 and h3 headings after its first h1."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(page, features="html.parser")
-    title = soup.find("h1")
-    headings = [heading for heading in soup.find_all(["h2", "h3"]) if heading.get("id")]
-    if title is None or not headings:
-        return page
-    nav = soup.new_tag("nav", attrs={"class": "toc", "aria-label": "Contents"})
-    top = soup.new_tag("ol")
-    nav.append(top)
-    current = top
-    for heading in headings:
-        item = soup.new_tag("li")
-        link = soup.new_tag("a", href=f"#{heading['id']}")
-        link.string = heading.get_text().rstrip("¶").strip()
-        item.append(link)
-        if heading.name == "h2":
-            top.append(item)
-            current = soup.new_tag("ol")
-            item.append(current)
-        else:
-            current.append(item)
-    for empty in nav.find_all("ol"):
-        if not empty.find("li"):
-            empty.decompose()
-    title.insert_after(nav)
-    return str(soup)
+    return failed / executed.relative_to(staging)
 
 
 def _latest_good_run(reports_dir: Path, *, key: str) -> dict | None:
@@ -426,13 +399,16 @@ def _latest_good_run(reports_dir: Path, *, key: str) -> dict | None:
 def _write_status(folder: Path, parameters: ReportParameters, report_date: date,
                   *, status: str, fingerprint: str = "", pages: list[dict] | None = None,
                   seconds: dict[str, float] | None = None,
-                  counts: dict[str, int] | None = None, changes: dict | None = None) -> None:
+                  counts: dict[str, int] | None = None, changes: dict | None = None,
+                  notebook: str = "") -> None:
+    """Write ``status.json`` into ``folder``: what the index lists for a run (``notebook``:
+    the one that failed, for a failed run)."""
     pages = pages or []
     record = {"date": report_date.isoformat(), "status": status, "key": run_key(parameters),
               "corpus": str(parameters.corpus), "fingerprint": fingerprint,
               "parameters": parameters.as_record(), "pages": pages,
               "per_outlet": len(pages) > 1, "seconds": seconds or {}, "counts": counts or {},
-              "changes": changes or {},
+              "changes": changes or {}, **({"notebook": notebook} if notebook else {}),
               "generated": datetime.now(UTC).isoformat(timespec="seconds")}
     (folder / STATUS_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
@@ -463,14 +439,26 @@ def _remove_stale_files(reports_dir: Path) -> None:
 
 
 def _publish(staging: Path, target: Path) -> Path:
-    """Move ``staging`` to ``target`` by rename, replacing an earlier run of that date."""
-    if target.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".old-{target.name}-", dir=target.parent))
-        os.replace(target, retired / target.name)
+    """Move ``staging`` to ``target`` by rename, replacing an earlier run of that date.
+
+    Ctrl-C and SIGTERM wait until both renames are done: between them the earlier report
+    is out of place and the new one not yet in it.
+    """
+    blocked = {signal.SIGINT, signal.SIGTERM}
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if in_main_thread:
+        signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+    try:
+        retired = None
+        if target.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".old-{target.name}-", dir=target.parent))
+            os.replace(target, retired / target.name)
         os.replace(staging, target)
+    finally:
+        if in_main_thread:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
+    if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)
-    else:
-        os.replace(staging, target)
     return target
 
 
@@ -514,108 +502,3 @@ def _run_lock(reports_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-# --- the index --------------------------------------------------------------------------
-
-
-def list_runs(reports_dir: Path) -> list[dict]:
-    """Return the status records of published and failed runs, newest first."""
-    runs = []
-    for status_file in [*reports_dir.glob(f"*/{STATUS_FILE}"),
-                        *reports_dir.glob(f"failed/*/{STATUS_FILE}")]:
-        if status_file.parent.name.startswith("."):
-            continue
-        try:
-            record = json.loads(status_file.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
-            continue
-        page = "report.html" if record.get("status") == "ok" else "report.ipynb"
-        record["link"] = str((status_file.parent / page).relative_to(reports_dir))
-        folder = status_file.parent.relative_to(reports_dir)
-        record["pages"] = [{"title": str(item.get("title", "")),
-                            "link": str(folder / str(item.get("link", "")))}
-                           for item in record.get("pages", []) if record.get("status") == "ok"]
-        record["pages"] = record["pages"] or [{"title": page, "link": record["link"]}]
-        runs.append(record)
-    return sorted(runs, key=lambda run: (run.get("date", ""), run.get("generated", "")),
-                  reverse=True)
-
-
-def write_index(reports_dir: Path) -> Path:
-    """Rewrite ``reports/index.html`` (atomically) from the runs found on disk: grouped by
-    corpus and parameters (newest group first), each run newest first with its headline
-    counts and a link to what changed since the run before it."""
-    groups: dict[tuple, list[dict]] = {}
-    for run in list_runs(reports_dir):
-        key = (run.get("corpus", ""), run.get("key") or _set_parameters(run.get("parameters", {})))
-        groups.setdefault(key, []).append(run)
-    sections = "\n".join(_index_group(runs) for runs in groups.values())
-    page = INDEX_TEMPLATE.replace("{groups}", sections or "<p>No runs yet.</p>")
-    index = reports_dir / INDEX_FILE
-    write_atomically(index, page)
-    return index
-
-
-def _index_group(runs: list[dict]) -> str:
-    first = runs[0]
-    heading = (f"<h2>{html.escape(str(first.get('corpus', '')))}</h2><p class=\"set\">"
-               f"{html.escape(_set_parameters(first.get('parameters', {})))}</p>")
-    rows = "\n".join(
-        "<tr><td>{date}</td><td>{links}</td><td>{status}</td><td>{counts}</td><td>{changes}"
-        "</td><td>{generated}</td></tr>".format(
-            links=" · ".join(
-                f'<a href="{html.escape(page["link"])}">{html.escape(page["title"])}</a>'
-                for page in run["pages"]),
-            counts=html.escape(", ".join(f"{value:,} {name}" for name, value in
-                                         run.get("counts", {}).items())),
-            changes=_changes_cell(run),
-            **{key: html.escape(str(run.get(key, ""))) for key in ("date", "status",
-                                                                   "generated")})
-        for run in runs)
-    return (f"<section>{heading}<div class=\"scroll\"><table><thead><tr><th>date</th>"
-            f"<th>reports</th><th>status</th><th>counts</th><th>what changed</th>"
-            f"<th>generated (UTC)</th></tr></thead><tbody>{rows}</tbody></table></div>"
-            f"</section>")
-
-
-def _changes_cell(run: dict) -> str:
-    changes = run.get("changes") or {}
-    if not changes or run.get("status") != "ok":
-        return ""
-    link = html.escape(run["link"]) + "#What-changed"
-    return (f'<a href="{link}">{changes["rows"]} change(s)</a> since '
-            f'{html.escape(str(changes["since"]).removeprefix("the report of "))}')
-
-
-def _set_parameters(record: dict) -> str:
-    """Return the parameters a run set away from their defaults, as "name=value; ..."."""
-    from analysis.parameters import BY_NAME
-
-    shown = []
-    for name, value in record.items():
-        parameter = BY_NAME.get(name)
-        if parameter is None or name in ("corpus", "out_dir", "tables_dir", "cache_dir"):
-            continue
-        if value not in (parameter.default, None, "", []):
-            shown.append(f"{name}={value}")
-    return "; ".join(shown) or "defaults"
-
-
-INDEX_TEMPLATE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>News coverage reports</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #222; }
-h2 { font-size: 1.1rem; margin: 1.5rem 0 0.2rem; overflow-wrap: anywhere; }
-p.set { color: #555; margin: 0 0 0.5rem; font-size: 0.9rem; }
-.scroll { overflow-x: auto; }
-table { border-collapse: collapse; }
-th, td { padding: .3rem .7rem; border-bottom: 1px solid #ddd; text-align: left; }
-</style></head>
-<body><h1>News coverage reports</h1>
-<p>Runs grouped by corpus and parameters, newest first.</p>
-{groups}
-</body></html>
-"""

@@ -175,25 +175,6 @@ def term_totals(data: ReportData) -> pd.DataFrame:
     return totals(data.tables.keywords, data.tables.counted_articles())
 
 
-def caveats(data: ReportData):
-    """Return what a reader must know before trusting the numbers, as a highlighted box.
-
-    Missing outlets or dates and what they turn off, articles in another language, skipped
-    inputs; nothing (None) when there is no caveat.
-    """
-    from IPython.display import HTML
-
-    sentences = list(data.run_info.get("caveats", []))
-    if data.corpus.skipped:
-        sentences.append(f"{len(data.corpus.skipped):,} input(s) could not be read and were "
-                         f"skipped; Provenance lists each with its reason.")
-    if not sentences:
-        return None
-    items = "".join(f"<li>{html.escape(sentence)}</li>" for sentence in sentences)
-    return HTML(f'<div class="caveats" role="note"><strong>Before you read:</strong>'
-                f"<ul>{items}</ul></div>")
-
-
 def articles_overview(data: ReportData) -> pd.DataFrame:
     """Return one row per article, oldest first: its date, words, what was found in it
     (citations, attributions: every row of that table, figures), its language, and the

@@ -16,9 +16,10 @@ from analysis.clean import load_boilerplate_rules
 from analysis.codebook import load_codebook
 from analysis.corpus import Corpus, load_corpus, load_outlet_names, metadata_gaps, select_articles
 from analysis.corrections import correct_articles, load_corrections
-from analysis.nlp import DEFAULT_MODEL, lazy_nlp
+from analysis.nlp import lazy_nlp
 from analysis.params import (
     ReportParameters,
+    check_outlet,
     check_outlets,
     check_period,
     check_selection,
@@ -49,17 +50,21 @@ class ReportData:
     changes_since: str = ""  # which report: "the report of 2024-01-30"
 
 
-def build_report_data(parameters: ReportParameters, *, model: str = DEFAULT_MODEL) -> ReportData:
+def build_report_data(parameters: ReportParameters, *, outlet: str = "") -> ReportData:
     """Load, select and extract the corpus named by ``parameters``; write tables to out_dir.
 
     With ``tables_dir`` set, read the tables an ``extract`` wrote there instead
-    (``load_report_data``). Raises CorpusError for an unusable corpus, ParameterError for
-    an unknown outlet or an empty selection and the rule files' own errors for a
-    malformed file, all before the model is loaded.
+    (``load_report_data``). ``outlet`` is the outlet a page is about, checked against the
+    corpus. Raises CorpusError for an unusable corpus, ParameterError for an unknown
+    outlet or an empty selection and the rule files' own errors for a malformed file, all
+    before the model is loaded.
     """
     if parameters.tables_dir is not None:
-        return load_report_data(parameters)
-    run = _prepare(parameters, model)
+        data = load_report_data(parameters)
+        if outlet:
+            check_outlet(outlet, data.corpus)
+        return data
+    run = _prepare(parameters, parameters.model, outlet=outlet)
     tables = extract_tables(run.corpus, nlp=run.nlp, **run.options)
     run_info = run.info(tables.timings)
     if parameters.out_dir is not None:
@@ -68,11 +73,34 @@ def build_report_data(parameters: ReportParameters, *, model: str = DEFAULT_MODE
                       run_info=run_info)
 
 
+# The parameters that decide what the tables hold: with tables_dir they are read, not
+# applied, so one set to another value than the tables were made with is an error.
+EXTRACTION_PARAMETERS = ("corpus", "outlets", "date_from", "date_to", "terms", "terms_file",
+                         "period", "duplicate_threshold", "boilerplate_file", "codebook_file",
+                         "sides_file", "outlets_file", "corrections_file", "model")
+
+
+def _check_tables_match(parameters: ReportParameters, recorded: dict, folder: Path) -> None:
+    """Raise ParameterError when a parameter that decides the tables is set to a value other
+    than the one the tables in ``folder`` were made with (a default defers to the tables)."""
+    from analysis.params import ParameterError, validate_parameters
+
+    given, defaults = parameters.as_record(), validate_parameters().as_record()
+    for name in EXTRACTION_PARAMETERS:
+        if name in recorded and given[name] != defaults[name] and given[name] != recorded[name]:
+            raise ParameterError(name, f"{given[name]!r} differs from the {recorded[name]!r} "
+                                 f"the tables in {folder} were made with; with tables_dir "
+                                 f"the tables decide: leave {name} at its default, or extract "
+                                 f"again with it")
+
+
 def load_report_data(parameters: ReportParameters) -> ReportData:
     """Return the report data of the tables an extract wrote in ``parameters.tables_dir``.
 
     The articles come back from ``articles.parquet`` (their cleaned text), the skipped
-    inputs, warnings and caveats from ``run.json``.
+    inputs, warnings and caveats from ``run.json``. Raises ParameterError when a parameter
+    that decides the tables (``EXTRACTION_PARAMETERS``) is set to another value than the
+    tables were made with.
     """
     import json
 
@@ -84,6 +112,7 @@ def load_report_data(parameters: ReportParameters) -> ReportData:
 
     folder = parameters.tables_dir
     run_info = json.loads((folder / "run.json").read_text(encoding="utf-8"))
+    _check_tables_match(parameters, run_info.get("parameters", {}), folder)
     frames = {name: typed(pq.read_table(folder / f"{name}.parquet").to_pandas(), name)
               for name in schema.TABLES}
     tables = Tables(**frames, fold_duplicates=parameters.fold_duplicates,
@@ -106,8 +135,7 @@ def load_report_data(parameters: ReportParameters) -> ReportData:
                       changes=changes, changes_since=since)
 
 
-def extract_to_folder(parameters: ReportParameters, *, model: str = DEFAULT_MODEL,
-                      progress: bool | None = None,
+def extract_to_folder(parameters: ReportParameters, *, progress: bool | None = None,
                       write_to: Path | None = None) -> ExtractSummary:
     """Write the tables of the corpus named by ``parameters`` into ``parameters.out_dir``.
 
@@ -119,7 +147,7 @@ def extract_to_folder(parameters: ReportParameters, *, model: str = DEFAULT_MODE
     """
     if parameters.out_dir is None:
         raise ValueError("extract_to_folder: parameters.out_dir is not set")
-    run = _prepare(parameters, model)
+    run = _prepare(parameters, parameters.model)
     for caveat in run.caveats:
         logger.warning("%s", caveat)
     with staged_tables(write_to or parameters.out_dir) as files:
@@ -157,7 +185,7 @@ class _PreparedRun:
                 "corrections": self.options["corrections"].summary()}
 
 
-def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
+def _prepare(parameters: ReportParameters, model: str, *, outlet: str = "") -> _PreparedRun:
     """Load and check the corpus and every list before the model, then the model."""
     started = time.perf_counter()
     corpus = load_corpus(parameters.corpus, strict=parameters.strict,
@@ -165,6 +193,8 @@ def _prepare(parameters: ReportParameters, model: str) -> _PreparedRun:
     corrections = load_corrections(parameters.corrections_file)
     corpus.articles = correct_articles(corpus.articles, corrections)
     check_outlets(parameters, corpus)
+    if outlet:
+        check_outlet(outlet, corpus)
     selected = select_articles(corpus, outlets=parameters.outlets,
                                date_from=parameters.date_from, date_to=parameters.date_to)
     check_selection(parameters, corpus, selected)

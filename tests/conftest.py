@@ -31,6 +31,12 @@ def seed_text():
 
 REPORT_DATE = "2024-01-31"
 
+# Charts in the seed report: coverage panel, trends pooled and per outlet, term heatmap,
+# distinctive words, citations by kind and side, who is cited most, figure concepts. The
+# comparison of figures across outlets is a sentence: no two counted seed outlets share a
+# concept in one unit and rate.
+SEED_CHARTS = 8
+
 
 def report_folder(reports: Path, day: str) -> Path:
     """Return the one run folder of ``day`` under ``reports`` ("<day>-<corpus>-<key>")."""

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.browser import Browser, find_chromium
-from tests.conftest import REPORT_DATE, report_folder
+from tests.conftest import REPORT_DATE, SEED_CHARTS, report_folder
 from tests.test_cli import run_cli
 
 PAGE_FACTS = """(() => {
@@ -78,7 +78,7 @@ def test_every_chart_has_alt_text_and_a_caption(browser, published):
     browser.open(report_folder(reports, REPORT_DATE) / "report.html")
     charts = browser.evaluate("""[...document.images].map(i => ({
         alt: i.alt, caption: i.closest('figure')?.querySelector('figcaption')?.innerText}))""")
-    assert len(charts) == 9  # with "who is cited most" and the coverage panel
+    assert len(charts) == SEED_CHARTS
     for chart in charts:
         assert chart["alt"] and chart["alt"] == chart["caption"]
 
@@ -98,7 +98,7 @@ def test_report_shows_its_sections_and_every_chart_decodes(desktop):
     for heading in ("Coverage report", "Articles", "Keyword trends", "Hits in context",
                     "Sources", "Figures", "Removed text", "Provenance"):
         assert any(shown.startswith(heading) for shown in facts["headings"]), heading
-    assert facts["images"] == 9  # with "who is cited most" and the coverage panel
+    assert facts["images"] == SEED_CHARTS
     assert facts["decoded"] == facts["images"]
     assert facts["code_cells"] == 0
 
@@ -107,7 +107,10 @@ def test_report_text_shows_the_seed_findings(desktop):
     facts, *_ = desktop
     text = facts["text"]
     assert "The New York Times" in text and "Title 42" in text
-    assert "return: 1,000,000 per year" in text  # the largest return, in the key findings
+    # The largest return in the unit and rate most articles give returns in; per month and per
+    # year are one article each, and a tie goes to the first by name.
+    assert "return (per month): 30,000" in text
+    assert "No concept was reported by two outlets in the same unit and rate." in text
 
 
 LONGEST_LISTING = """(() => {
@@ -174,6 +177,8 @@ def test_the_key_column_of_every_table_is_in_view(browser, published, width, hei
 def test_key_findings_name_the_numbers_the_tables_hold(browser, published):
     import pandas as pd
 
+    from analysis.comparisons import describe_group, plain_number
+
     reports, _ = published
     folder = report_folder(reports, REPORT_DATE)
     browser.open(folder / "report.html")
@@ -183,6 +188,14 @@ def test_key_findings_name_the_numbers_the_tables_hold(browser, published):
     attributions = pd.read_csv(folder / "tables" / "attributions.csv", dtype=str,
                                keep_default_na=False)
     counted = articles[(articles["duplicate_of"] == "") & (articles["analysed"] == "True")]
+    figures = pd.read_csv(folder / "tables" / "figures.csv", dtype=str, keep_default_na=False)
+    figures = figures[(figures["concept"] != "")
+                      & figures["article_id"].isin(counted["article_id"])]
+    (largest,) = [item for item in findings if item.startswith("Largest figure per concept")]
+    for (concept, unit, rate), rows in figures.groupby(["concept", "unit", "rate_period"]):
+        top = plain_number(rows["value"].astype(float).max())
+        if f"{describe_group(concept, unit, rate)}: " in largest:
+            assert f"{describe_group(concept, unit, rate)}: {top} (" in largest
     coverage = findings[0]
     assert coverage.startswith(f"{len(counted)} articles from {counted['outlet'].nunique()} "
                                f"outlets, published {counted['published'].min()} to "

@@ -52,6 +52,27 @@ def test_the_changes_name_new_articles_sources_moved_figures_and_term_rates():
         "term_rate"].index)
 
 
+def test_an_outlet_that_swapped_an_article_has_one_new_and_one_gone():
+    from analysis.changes import describe
+
+    before = run_tables([["a", "AP", "2024-01-01", 1000, "", True]])
+    after = run_tables([["b", "AP", "2024-01-02", 1000, "", True]])
+    sentences = [describe(row) for _, row in compare_runs(before, after).iterrows()]
+    assert "AP: 1 new article(s) (1 in all)" in sentences
+    assert "AP: 1 article(s) no longer in the corpus" in sentences
+
+
+def test_a_figure_change_lists_only_the_articles_with_that_unit_and_rate():
+    articles = [["a", "AP", "2024-01-01", 1000, "", True],
+                ["c", "AP", "2024-01-02", 1000, "", True]]
+    before = run_tables(articles[:1], figures=[["a", 0, "$4 billion", 4e9, "USD", "aid", ""]])
+    after = run_tables(articles, figures=[["a", 0, "$4 billion", 4e9, "USD", "aid", ""],
+                                          ["c", 0, "$1 million a day", 1e6, "USD", "aid", "day"]])
+    rows = {row.key: row.article_ids for row in compare_runs(before, after).itertuples()
+            if row.kind == "new_outlet_for_concept"}
+    assert rows == {"aid (USD, per day) · AP": "c"}
+
+
 @pytest.fixture(scope="module")
 def two_days(tmp_path_factory):
     """The seeds split by date: the 2021 articles on day one, all of them on day two."""

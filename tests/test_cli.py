@@ -181,3 +181,15 @@ def test_a_period_too_fine_for_the_date_span_exits_2_before_the_model_loads(tmp_
     assert "parameter 'period': 'day' cuts the articles' dates (1905-01-02 to 2024-01-02)" in \
         result.stderr
     assert "choose month or quarter" in result.stderr
+
+
+def test_reading_tables_refuses_a_filter_they_were_not_made_with(seed_tables):
+    from analysis.params import ParameterError, validate_parameters
+    from analysis.workbook import load_report_data
+
+    data = load_report_data(validate_parameters(tables_dir=str(seed_tables)))
+    assert len(data.tables.articles) == 5  # defaults defer to the tables
+    with pytest.raises(ParameterError, match=r"'date_from': '2022-01-01' differs from the '' "
+                                             r"the tables .* were made with"):
+        load_report_data(validate_parameters(tables_dir=str(seed_tables),
+                                             date_from="2022-01-01"))

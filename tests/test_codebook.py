@@ -69,3 +69,13 @@ def test_codebook_extends_only_the_default(tmp_path):
 def test_missing_codebook_names_the_file(tmp_path):
     with pytest.raises(CodebookError, match=r"absent\.toml: codebook file not found"):
         load_codebook(tmp_path / "absent.toml")
+
+
+def test_a_concept_whose_subject_is_not_defined_is_refused(tmp_path):
+    path = tmp_path / "typo.toml"
+    path.write_text('extends = "default"\n[concepts.aid]\nobjects = ["aid"]\n'
+                    'subject = "migratoin"\n', encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"typo\.toml: concepts\.aid\.subject 'migratoin' "
+                                            r"is not a \[subjects\.NAME\] table; defined: "
+                                            r".*migration"):
+        load_codebook(path)

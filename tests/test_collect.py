@@ -49,6 +49,12 @@ class Site:
                 '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/'
                 f'sitemap/0.9"><sitemap><loc>{self.base}/sitemap.xml</loc></sitemap>'
                 "</sitemapindex>").encode(), {}
+        if path == "/cut-sitemap.xml":
+            whole = "".join(f"<url><loc>{self.base}/news/{name}.html</loc></url>"
+                            for name in ("d", "e"))
+            return 200, "application/xml", (
+                '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/'
+                f'0.9">{whole}<url><loc>{self.base}/ne').encode(), {}
         if path == "/sitemap.xml":
             return 200, "application/xml", (
                 '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/'
@@ -139,6 +145,33 @@ def test_a_second_run_skips_the_saved_pages(site, tmp_path):
     assert (again.saved, again.already_saved, again.failed) == ([], 2, [])
     assert len(site.requests) == before
     assert len(load_corpus(tmp_path / "corpus").articles) == 2
+
+
+def test_a_page_saved_by_a_run_stopped_before_its_manifest_row_gets_the_row(site, tmp_path):
+    source = tmp_path / "urls.txt"
+    source.write_text(f"{site.base}/news/a.html\n")
+    collect(str(source), tmp_path / "corpus", politeness=FAST)
+    manifest = tmp_path / "corpus" / "manifest.csv"
+    manifest.write_text(manifest.read_text().splitlines()[0] + "\n")  # the row never written
+    again = collect(str(source), tmp_path / "corpus", politeness=FAST)
+    assert (again.saved, again.already_saved) == ([], 1)
+    (article,) = load_corpus(tmp_path / "corpus").articles
+    assert article.url == f"{site.base}/news/a.html" and article.fetched
+
+
+def test_a_damaged_sitemap_gives_the_whole_urls_before_the_damage(site, tmp_path):
+    result = collect(f"{site.base}/cut-sitemap.xml", tmp_path / "corpus", politeness=FAST)
+    assert sorted(result.saved) == sorted(article_id_for_url(f"{site.base}/news/{name}.html")
+                                          for name in ("d", "e"))
+    assert result.failed == []
+
+
+def test_lines_of_a_url_list_that_are_no_web_address_are_skipped(site, tmp_path, caplog):
+    source = tmp_path / "urls.txt"
+    source.write_text(f"{site.base}/news/a.html\nsee the list below\nftp://x.example/f\n")
+    result = collect(str(source), tmp_path / "corpus", politeness=FAST)
+    assert len(result.saved) == 1 and result.failed == []
+    assert "urls.txt, line 2: 'see the list below' is not an http(s) URL" in caplog.text
 
 
 def test_a_sitemap_index_leads_to_the_pages_with_their_news_title_and_date(site, tmp_path):

@@ -213,3 +213,13 @@ def test_select_articles_by_outlet_and_dates():
                                date_to="2022-12-31")
     assert [a.article_id for a in selected.articles] == ["000_8c58a1b6ffc7d96e"]
     assert len(select_articles(corpus).articles) == 5
+
+
+def test_a_manifest_line_after_a_title_over_two_lines_is_named_by_its_own_line(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("border", "frontier"), encoding="utf-8")
+    write_manifest(tmp_path, ['a,Outlet,2021-03-18,"A title\nover two lines"',
+                              "b,Outlet,March 2021,T"], header="article_id,outlet,published,title")
+    warnings = [str(warning) for warning in load_corpus(tmp_path).warnings]
+    assert any(warning.startswith("manifest.csv, line 4: published 'March 2021'")
+               for warning in warnings), warnings

@@ -52,6 +52,7 @@ def test_corrections_drop_and_fix_records_and_articles_and_count_what_they_did(s
     after = seed_tables / "after"
     figures_after = table(after, "figures").set_index(["article_id", "surface"])
     assert figures_after.loc[(PRESS_TV, "2.5 million"), "concept"] == "aid"
+    assert figures_after.loc[(PRESS_TV, "2.5 million"), "rule"].endswith("(corrected: line 2)")
     assert (PRESS_TV, "1.5 million") not in figures_after.index
     attributions_after = table(after, "attributions")
     again = attributions_after[(attributions_after["article_id"] == NYT)
@@ -91,6 +92,8 @@ def test_the_review_rows_go_back_in_as_corrections(seed_tables, tmp_path):
     ("figures,a,3,x,set,value,lots,", "value 'lots' is not a number"),
     ("attributions,a,3,said,set,side,Canada,", "side 'Canada' is not one of"),
     ("articles,a,,,set,published,March,", "published 'March' is not a date"),
+    ("articles,a,,,set,duplicate_of,a,", "a cannot be a rewrite of itself"),
+    ("figures,a,3,x,set,rate_period,fortnight,", "rate_period 'fortnight' is not one of"),
 ])
 def test_a_bad_correction_is_refused_naming_the_file_and_line(tmp_path, line, message):
     path = tmp_path / "corrections.csv"
@@ -99,3 +102,36 @@ def test_a_bad_correction_is_refused_naming_the_file_and_line(tmp_path, line, me
     with pytest.raises(CorrectionsError, match=r"corrections\.csv, line 2: ") as caught:
         load_corrections(path)
     assert message in str(caught.value)
+
+
+def test_a_bad_line_after_a_note_that_spans_lines_is_named_by_its_own_line(tmp_path):
+    path = tmp_path / "corrections.csv"
+    path.write_text('table,article_id,start,match,action,field,value,note\n'
+                    'figures,a,3,x,drop,,,"a note\nover two lines"\n'
+                    'quotes,a,1,x,drop,,,\n', encoding="utf-8")
+    with pytest.raises(CorrectionsError, match=r"corrections\.csv, line 4: table 'quotes'"):
+        load_corrections(path)
+
+
+def corrected_folds(tmp_path, lines: list[str], detected: dict):
+    from analysis.corrections import correct_folds
+
+    path = tmp_path / "corrections.csv"
+    path.write_text("table,article_id,start,match,action,field,value,note\n"
+                    + "\n".join(lines) + "\n", encoding="utf-8")
+    return correct_folds(detected, load_corrections(path), known={"a", "b", "c", "d"})
+
+
+def test_a_fold_into_a_rewrite_goes_to_the_original_it_repeats(tmp_path):
+    from analysis.duplicates import Duplicate
+
+    folds = corrected_folds(tmp_path, ["articles,c,,,set,duplicate_of,b,"],
+                            {"b": Duplicate("b", "a", 0.8)})
+    assert {article: fold.duplicate_of for article, fold in folds.items()} == {
+        "b": "a", "c": "a"}
+
+
+def test_folds_that_go_round_in_a_circle_are_refused_naming_the_lines(tmp_path):
+    with pytest.raises(CorrectionsError, match=r"line\(s\) 2, 3: the folds .* circle"):
+        corrected_folds(tmp_path, ["articles,a,,,set,duplicate_of,b,",
+                                   "articles,b,,,set,duplicate_of,a,"], {})

@@ -253,6 +253,18 @@ def test_distinctive_terms_rank_what_one_group_says_more_than_the_rest():
     assert set(table["comparison"]) == {"outlet"}
 
 
+def test_an_outlet_naming_itself_is_not_distinctive_of_it():
+    frequencies = {
+        "Breitbart": Counter({"breitbart": 40, "wall": 30, "talk": 10}),
+        "The New York Times": Counter({"times": 25, "remittance": 25, "talk": 10}),
+    }
+    table = keywords.distinctive_terms(frequencies, comparison="outlet", own_words={
+        outlet: keywords.name_words(outlet) for outlet in frequencies})
+    firsts = table.groupby("group")["term"].first().to_dict()
+    assert firsts == {"Breitbart": "wall", "The New York Times": "remittance"}
+    assert not {"breitbart", "times"} & set(table["term"])
+
+
 def test_distinctive_terms_need_another_group_to_compare_with():
     table = keywords.distinctive_terms({"only": Counter({"wall": 5})}, comparison="outlet")
     assert table.empty

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
@@ -80,15 +82,33 @@ def test_distinctive_chart_has_a_panel_per_group():
     assert [label.get_text() for label in shown[0].get_yticklabels()] == ["visa", "wall"]
 
 
-def texts_of(figure) -> list[str]:
-    return [text.get_text() for axes in figure.axes for text in axes.texts]
+def test_distinctive_chart_draws_nine_groups_and_names_how_many_more():
+    distinctive = pd.DataFrame([
+        {"comparison": "outlet", "group": f"Outlet {number:02d}", "term": "wall", "count": 5,
+         "rest_count": 1, "log_odds": 1.0, "z_score": 3.0} for number in range(11)])
+    figure = plots.plot_distinctive_terms(distinctive, comparison="outlet")
+    assert len(visible_axes(figure)) == 9
+    assert "2 more outlets are in the table" in figure.caption
 
 
 @pytest.mark.parametrize("plot", [plots.plot_term_trends, plots.plot_term_trends_by_outlet])
 def test_an_undated_corpus_is_said_to_have_no_trends_not_drawn_as_empty_axes(plot):
     undated = trends_for(3).iloc[0:0]
-    texts = texts_of(plot(undated))
-    assert texts.count(plots.NO_DATES) == 1  # once per chart, not in every panel
+    said = plot(undated)
+    assert isinstance(said, plots.NothingToDraw) and said.sentence == plots.NO_DATES
+    assert said._repr_html_() == f'<p class="empty-table">{html.escape(plots.NO_DATES)}</p>'
+
+
+def test_charts_with_nothing_to_draw_say_why_in_a_sentence():
+    articles = pd.DataFrame({"article_id": ["a"], "outlet": ["Reuters"], "published": [""]})
+    none_cited = pd.DataFrame(columns=["article_id", "source_kind", "side", "citation"])
+    no_sources = pd.DataFrame(columns=["source_name", "kind", "side", "citations", "articles"])
+    no_words = pd.DataFrame(columns=["comparison", "group", "term", "z_score"])
+    said = [plots.plot_source_kinds(none_cited, articles), plots.plot_top_sources(no_sources),
+            plots.plot_distinctive_terms(no_words, comparison="outlet"),
+            plots.plot_term_heatmap(trends_for(3).iloc[0:0])]
+    assert [type(item) for item in said] == [plots.NothingToDraw] * 4
+    assert "at least two outlets" in said[2].sentence
 
 
 def test_the_term_outlet_heatmap_draws_for_undated_articles():
@@ -151,7 +171,7 @@ def test_figures_without_a_concept_are_counted_in_the_caption_not_drawn_as_a_bar
     assert [label.get_text() for label in axes.get_yticklabels()] == ["aid"]
     assert "2 figures without a codebook concept" in chart.caption
     none = plots.plot_figure_concepts(figures.assign(concept=""), articles)
-    assert "no figure matched a codebook concept (3 figures without one)" in texts_of(none)
+    assert none.sentence == "No figure matched a codebook concept (3 figures without one)."
 
 
 def test_who_is_cited_most_is_one_bar_per_source_in_the_colour_of_its_kind():
@@ -173,3 +193,24 @@ def test_the_charts_of_sources_count_citations_only():
     labels = [text.get_text() for text in kinds.get_legend().get_texts()]
     assert labels == ["group"]
 
+
+
+def test_the_figure_comparison_draws_only_what_two_outlets_gave_in_one_unit_and_rate():
+    from analysis.comparisons import compare_figures
+
+    def figure(article_id, value, rate_period):
+        return {"article_id": article_id, "start": 0, "end": 6, "surface": "x", "value": value,
+                "unit": "", "object": "migrant", "concept": "return",
+                "rate_period": rate_period, "approximate": False, "bound": "", "qualifier": "",
+                "source": "", "sentence": "x"}
+
+    figures = pd.DataFrame([figure("a", 30000, "month"), figure("b", 35000, "month"),
+                            figure("b", 1e6, "year")])
+    articles = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Reuters", "AP"],
+                             "published": ["2024-01-05", "2024-01-06"]})
+    chart = plots.plot_figure_comparison(compare_figures(figures, articles))
+    (axes,) = visible_axes(chart)
+    assert axes.get_title() == "return (per month)"  # the yearly number has no second outlet
+    assert [label.get_text() for label in axes.get_xticklabels()] == ["AP", "Reuters"]
+    assert sorted(line.get_ydata()[0] for line in axes.get_lines()) == [30000, 35000]
+    assert plots.plot_figure_comparison(compare_figures(figures[2:], articles)) is None

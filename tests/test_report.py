@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from analysis import schema
-from tests.conftest import REPO, REPORT_DATE, SEEDS, report_folder
+from tests.conftest import REPO, REPORT_DATE, SEED_CHARTS, SEEDS, report_folder
 from tests.test_cli import run_cli
 
 
@@ -30,10 +30,10 @@ def test_report_html_shows_sections_charts_and_tables_but_no_code(published):
     for heading in ("Coverage report", "Articles", "Keyword trends", "Keyterms and distinctive",
                     "Hits in context", "Sources", "Figures", "Provenance"):
         assert re.search(rf"<h[123][^>]*>{heading}", page), heading
-    # Trends pooled and per outlet, heatmap, distinctive words, source kinds, figure
-    # concepts, figures compared across outlets.
-    # Nine charts: "who is cited most" in Sources and the coverage panel in Articles.
-    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', page)) == 9
+    assert len(re.findall(r'<img[^>]+src="data:image/png;base64,', page)) == SEED_CHARTS
+    # No two counted seed outlets give one concept in one unit and rate (Press TV's million
+    # migrants is folded into The New York Times'), so that chart is a sentence.
+    assert "No concept was reported by two outlets in the same unit and rate." in page
     assert "Figure size" not in page
     assert "validate_parameters(" not in page and "build_report_data" not in page
     assert "The New York Times" in page and "30,000" in page
@@ -56,7 +56,12 @@ def test_index_lists_the_run(published):
     assert "5 articles" in index and "defaults" in index
 
 
-def test_failed_run_keeps_notebook_and_leaves_last_good_report(published, tmp_path):
+@pytest.mark.parametrize(("failing_cell", "message"), [
+    ('raise RuntimeError("a chart broke")', "RuntimeError: a chart broke"),
+    ("import os; os._exit(9)", "the notebook's kernel died"),
+])
+def test_failed_run_keeps_notebook_and_leaves_last_good_report(published, tmp_path,
+                                                                failing_cell, message):
     import nbformat
 
     from analysis import reports as reporting
@@ -66,22 +71,20 @@ def test_failed_run_keeps_notebook_and_leaves_last_good_report(published, tmp_pa
     good = (report_folder(reports, REPORT_DATE) / "report.html").read_bytes()
     index = (reports / "index.html").read_bytes()
     notebook = nbformat.read(reporting.REPORT_NOTEBOOK, as_version=4)
-    notebook.cells.append(nbformat.v4.new_code_cell('raise RuntimeError("a chart broke")'))
-    broken = reporting.NOTEBOOKS_DIR / f".broken-{tmp_path.name}.ipynb"
+    notebook.cells.append(nbformat.v4.new_code_cell(failing_cell))
+    broken = tmp_path / "broken.ipynb"
     nbformat.write(notebook, broken)
-    try:
-        with pytest.raises(reporting.ReportError) as caught:
-            reporting.run_report(validate_parameters(), report_date=date(2024, 1, 31),
-                                 reports_dir=reports, notebook=broken, force=True)
-    finally:
-        broken.unlink()
-    assert "RuntimeError: a chart broke" in str(caught.value)
+    with pytest.raises(reporting.ReportError) as caught:
+        reporting.run_report(validate_parameters(), report_date=date(2024, 1, 31),
+                             reports_dir=reports, notebook=broken, force=True)
+    assert message in str(caught.value)
     (kept,) = reports.glob("failed/*/report.ipynb")
     assert str(kept) in str(caught.value)
-    assert "a chart broke" in kept.read_text()
+    assert nbformat.read(kept, as_version=4).cells[-1].source == failing_cell
     assert (report_folder(reports, REPORT_DATE) / "report.html").read_bytes() == good
     assert (reports / "index.html").read_bytes() == index
     assert not list(reports.glob(".run-*"))
+    shutil.rmtree(kept.parent.parent)
 
 
 @pytest.mark.parametrize(("arguments", "named"), [

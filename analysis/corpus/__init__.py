@@ -7,7 +7,8 @@ workbook's column names or those of common tools (Media Cloud, NewsAPI, news-ple
 
 Metadata comes field by field from the best source that has it: the manifest (or the
 record), the page itself (Open Graph, JSON-LD, meta tags, through trafilatura and
-htmldate), the crawl, the URL. Each article says where each field came from.
+htmldate), the crawl, the URL, and last the file's name and folders
+("nyt_2024-03-05_talks.txt"). Each article says where each field came from.
 
 A bad file or record is skipped and listed in ``Corpus.skipped`` with the reason; the
 caller decides whether that is fatal (``strict=True`` raises on the first one).
@@ -140,4 +141,5 @@ def metadata_gaps(articles: Iterable[Article]) -> str:
         parts.append(f"{no_outlet:,} of {len(articles):,} have no outlet, so they count as "
                      f"'(no outlet named)' in outlet comparisons")
     return ("; ".join(parts) + ". To fix it, give them a row in the folder's manifest.csv "
-            "with the columns article_id, outlet and published (YYYY-MM-DD).")
+            "with the columns article_id, outlet and published (YYYY-MM-DD), or name the "
+            "files after their outlet and date (nyt_2024-03-05_talks.txt).")

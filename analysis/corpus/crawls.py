@@ -41,18 +41,30 @@ def load_warc(path: Path, shown: str, intake: Intake, *,
     ignored: Counter[str] = Counter()
     pages = 0
     try:
-        with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
-                reason = _ignored(record)
-                if reason:
-                    ignored[reason] += 1
-                    continue
-                pages += 1
-                _add_page(record, shown, intake, manifest=manifest)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
-        intake.skip(Problem(shown, f"damaged WARC file; records after the damage are lost "
-                            f"({error})"))
+        stream = path.open("rb")
+    except OSError as error:
+        intake.skip(Problem(shown, f"cannot read the WARC file ({error.strerror or error})"))
         return
+    with stream:
+        records = ArchiveIterator(stream)
+        while True:
+            # Only reading the archive is guarded here: an error of one page is that
+            # page's, reported by _add_page, not damage to the crawl.
+            try:
+                record = next(records)
+                reason = _ignored(record)
+                data = b"" if reason else record.content_stream().read(MAX_FILE_BYTES + 1)
+            except StopIteration:
+                break
+            except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
+                intake.skip(Problem(shown, f"damaged WARC file; records after the damage "
+                                    f"are lost ({error})"))
+                return
+            if reason:
+                ignored[reason] += 1
+                continue
+            pages += 1
+            _add_page(record, data, shown, intake, manifest=manifest)
     counts = ", ".join(f"{count:,} {reason}" for reason, count in sorted(ignored.items()))
     if not pages:
         intake.skip(Problem(shown, "no HTML page in this crawl" +
@@ -74,14 +86,13 @@ def _ignored(record) -> str:
     return ""
 
 
-def _add_page(record, shown: str, intake: Intake, *,
+def _add_page(record, data: bytes, shown: str, intake: Intake, *,
               manifest: dict[str, dict[str, str]]) -> None:
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
     fetched = (record.rec_headers.get_header("WARC-Date") or "").strip()
     where = f"{shown} ({url})"
     article_id = article_id_for_url(url)
     try:
-        data = record.content_stream().read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
             raise CorpusError(f"page of more than {MAX_FILE_BYTES:,} bytes is too large to "
                               f"be one article")

@@ -3,7 +3,8 @@
 Article files are .txt, .md, .html, .htm and .xhtml, each also gzip-compressed (.gz);
 their id is the file name without its extensions ("story.html.gz" -> "story"). WARC
 files (.warc, .warc.gz) hold one article per HTML response. The manifest's row for an
-id overrides the metadata read from the file, field by field.
+id overrides the metadata read from the file, field by field; what the file's name
+and folders tell ("nyt_2024-03-05_talks.txt") ranks below everything else.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from pathlib import Path
 from analysis.corpus import crawls
 from analysis.corpus.columns import duplicated_columns, map_columns
 from analysis.corpus.decoding import decode_text, read_file_bytes
+from analysis.corpus.filenames import filename_layer
 from analysis.corpus.intake import Intake, id_problem
 from analysis.corpus.metadata import Layer, checked_date
 from analysis.corpus.model import METADATA_FIELDS, CorpusError, Problem
 from analysis.corpus.pages import read_page
-from analysis.files import progress
+from analysis.files import numbered_rows, progress
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -68,7 +70,9 @@ def _load_file(file: Path, folder: Path, intake: Intake, *,
     if row is None and has_manifest:
         intake.warn(Problem(shown, f"no row in {MANIFEST_NAME}; its metadata comes from the "
                             f"file itself (a plain-text file has none)"))
-    layers = [page_layer, Layer("manifest", row or {})]
+    names_layer = filename_layer(file.relative_to(folder).parent.parts, article_id,
+                                 intake.names)
+    layers = [names_layer, page_layer, Layer("manifest", row or {})]
     intake.add(article_id, text, shown=shown, layers=layers, declared_language=declared,
                fetched=(row or {}).get("fetched", ""))
 
@@ -199,8 +203,8 @@ def read_manifest(path: Path, intake: Intake) -> dict[str, dict[str, str]]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
-            rows = list(reader)
             header = [name for name in reader.fieldnames or [] if name is not None]
+            rows = numbered_rows(reader)  # a title may span lines
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise CorpusError(f"{path}: unreadable manifest ({error}); expected a UTF-8 CSV with "
                           f"{expected}") from error
@@ -221,7 +225,7 @@ def read_manifest(path: Path, intake: Intake) -> dict[str, dict[str, str]]:
                             f"fields come from the files themselves where they have them"))
     manifest: dict[str, dict[str, str]] = {}
     first_line: dict[str, int] = {}
-    for line, row in enumerate(rows, start=2):
+    for line, row in rows:
         article_id = (row.get("article_id") or "").strip()
         if article_id in manifest:
             intake.skip(Problem(MANIFEST_NAME, f"duplicate article_id {article_id!r} (first on "

@@ -1,7 +1,8 @@
 """An article's metadata, field by field from the best source that has it.
 
 Sources rank, highest first: the folder's manifest (or the export's own record), the
-crawl's headers, the page itself, then what the URL tells (the outlet's domain). Each
+crawl's headers, the page itself, what the URL tells (the outlet's domain), then the
+file's name and folders (``filenames``: "nyt_2024-03-05_talks.txt"). Each
 field keeps the name of the source it came from, for the ``metadata_source`` column.
 Outlet names go through the alias list; the language comes from the manifest, else
 from a detector reading the text, else from what the page declares (pages often declare
@@ -67,19 +68,19 @@ def finish(values: dict[str, str], sources: dict[str, str], *, text: str,
     """Return the final metadata of one article, updating ``sources`` in place.
 
     The outlet is named through ``names`` (or after the URL's domain when no source
-    names it); the date is checked (``warn`` for one that is not a date or not
+    but the file name names it); the date is checked (``warn`` for one that is not a date or not
     plausible, which leaves the article undated); the language is normalised to its
     ISO 639 code and detected from ``text`` when no record gives it.
     """
     values = dict(values)
-    if values["outlet"]:
+    if values["outlet"] and sources["outlet"] != "filename":
         # A site name no alias knows ("Nj") yields to an alias of the page's own domain.
         by_domain = names.known_domain(values["url"]) if sources["outlet"] == "page" else ""
         values["outlet"] = (names.alias(values["outlet"]) or by_domain
                             or names.name(values["outlet"]))
-    elif values["url"]:
-        values["outlet"] = names.for_url(values["url"])
-        sources["outlet"] = "url" if values["outlet"] else "none"
+    elif values["url"] and (by_url := names.for_url(values["url"])):
+        # The URL's domain outranks an outlet read from the file name.
+        values["outlet"], sources["outlet"] = by_url, "url"
     if values["published"] and sources["published"] != "manifest":  # checked when read
         values["published"] = checked_date(values["published"], warn)
         if not values["published"]:

@@ -11,8 +11,9 @@ METADATA_FIELDS = ("outlet", "published", "title", "url", "authors", "language")
 # Where a metadata value came from, as written in ``metadata_source``: the folder's
 # manifest.csv, the record of a table export, the page itself (Open Graph, JSON-LD, meta
 # tags), the crawl that fetched it (WARC headers), the URL (an outlet named after its
-# domain), the language detector reading the text, or nowhere.
-SOURCES = ("manifest", "record", "page", "crawl", "url", "detected", "none")
+# domain), the file's name and folders ("nyt_2024-03-05_talks.txt"), the language
+# detector reading the text, or nowhere.
+SOURCES = ("manifest", "record", "page", "crawl", "url", "filename", "detected", "none")
 
 
 class CorpusError(ValueError):

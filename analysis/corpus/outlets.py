@@ -10,14 +10,18 @@ no alias stays as it is; a page with no site name is named after its registered 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from analysis.files import extends_default, read_toml
 
 DEFAULT_OUTLETS_FILE = Path(__file__).resolve().parent.parent / "data" / "outlets.toml"
+NAME_SEPARATORS = re.compile(r"[\W_]+")
+# An abbreviated word in a file name keeps at least this many letters ("wash", not "w").
+MIN_ABBREVIATED_WORD = 3
 DOMAIN = re.compile(r"^(?:[a-z]+://)?(?:[\w-]+\.)+[a-z]{2,}(?:[:/].*)?$", re.IGNORECASE)
 
 
@@ -54,6 +58,51 @@ class OutletNames:
     def for_url(self, url: str) -> str:
         """Return the outlet named by an alias of the URL's domain, or that domain ("")."""
         return self.known_domain(url) or registered_domain(url)
+
+    def alias_in_file_name(self, token: str) -> str:
+        """Return the outlet a token of a file or folder name names, or "" when none does.
+
+        The token is an alias or domain ("nytimes.com"), or one written without case,
+        spaces, hyphens, underscores or dots ("usa-today", "USA_Today", "huff-post"), or
+        of two or more words each of which starts the same word of exactly one outlet's
+        name or alias ("wash-post" -> "The Washington Post"; words of at least three
+        letters). A single word must be a whole alias: "news" names no outlet.
+        """
+        token = token.strip()
+        if not token:
+            return ""
+        words = _words(token)
+        return (self.alias(token) or self.alias(" ".join(words))
+                or self._by_compact_name.get("".join(words), "")
+                or self._by_abbreviation(words))
+
+    def _by_abbreviation(self, words: list[str]) -> str:
+        if len(words) < 2 or min(map(len, words)) < MIN_ABBREVIATED_WORD:
+            return ""
+        candidates = self._by_initials.get(tuple(word[0] for word in words), [])
+        outlets = {outlet for full, outlet in candidates
+                   if all(whole.startswith(word) for word, whole in zip(words, full,
+                                                                      strict=True))}
+        return outlets.pop() if len(outlets) == 1 else ""
+
+    @cached_property
+    def _by_compact_name(self) -> dict[str, str]:
+        """Outlets by name keys without spaces or punctuation; keys two outlets share left out."""
+        outlets: dict[str, set[str]] = defaultdict(set)
+        for key, outlet in self.by_name.items():
+            outlets["".join(_words(key))].add(outlet)
+        return {compact: next(iter(named)) for compact, named in outlets.items()
+                if len(named) == 1}
+
+    @cached_property
+    def _by_initials(self) -> dict[tuple[str, ...], list[tuple[list[str], str]]]:
+        """(words, outlet) of every name key, by the initials of its words."""
+        index: dict[tuple[str, ...], list[tuple[list[str], str]]] = defaultdict(list)
+        for key, outlet in self.by_name.items():
+            words = _words(key)
+            if words:
+                index[tuple(word[0] for word in words)].append((words, outlet))
+        return dict(index)
 
     def known_domain(self, url: str) -> str:
         """Return the outlet an alias gives the URL's host (or its registered domain), or ""."""
@@ -100,6 +149,12 @@ def _key(name: str) -> str:
     """Return a name compared without case, spacing or a leading "The"."""
     key = " ".join(name.casefold().split())
     return key[4:] if key.startswith("the ") else key
+
+
+def _words(name: str) -> list[str]:
+    """Return the words of a name, without case, punctuation or a leading "the"."""
+    words = [word for word in NAME_SEPARATORS.split(name.casefold()) if word]
+    return words[1:] if words[:1] == ["the"] and len(words) > 1 else words
 
 
 def looks_like_domain(value: str) -> bool:

@@ -6,7 +6,8 @@ applies: an age ("Elizabeth Burton, 32, was arrested" counts no arrest), a span 
 ("detained for three years" counts no detention), a sentence on another matter (the
 subject's ``unless`` words: "two TD passes", "a $3 billion buyout"), or a text not on the
 concept's subject (no migration word in the sentence or the article: "stopped 30 shots"
-in a hockey report is no vaccine dose).
+in a hockey report is no vaccine dose), or a generic thing counted ("people", "loan")
+with no word of the subject in its sentence or the one before.
 """
 
 from __future__ import annotations
@@ -43,6 +44,13 @@ class TextContext:
             self._sentences[span.start] = span.text.lower()
         return self._sentences[span.start]
 
+    def sentence_before(self, i: int) -> str:
+        """The sentence before the one of token ``i``, lower-cased ("" for the first)."""
+        if not self.doc.has_annotation("SENT_START"):
+            return ""
+        start = self.doc[i].sent.start
+        return self.sentence(start - 1) if start > 0 else ""
+
 
 @dataclass(frozen=True, slots=True)
 class ConceptQuery:
@@ -54,6 +62,7 @@ class ConceptQuery:
     codebook: Codebook
     context: TextContext
     dimension: str = ""
+    generic: bool = False  # the concept comes from a generic object ("people")
 
 
 def concept_in_context(query: ConceptQuery) -> tuple[str, str]:
@@ -97,11 +106,25 @@ def _is_off_subject(query: ConceptQuery) -> bool:
     return pattern.search(context.article()) is None
 
 
+def _is_generic_far_from_subject(query: ConceptQuery) -> bool:
+    """A generic object ("13 million people", "$2 billion investment") counts for the
+    concept only where its sentence or the one before it speaks of the subject: a word of
+    it somewhere else in the article does not make an election's voters migrants."""
+    subject = query.codebook.subject_of(query.concept)
+    pattern = subject.pattern if subject is not None else None
+    if not query.generic or pattern is None:
+        return False
+    context = query.context
+    return not any(pattern.search(text) for text in (
+        context.sentence(query.token), context.sentence_before(query.token)))
+
+
 CONTEXT_RULES: list[tuple[str, Callable[[ConceptQuery], bool]]] = [
     ("age_has_no_concept", _is_age),
     ("duration_has_no_concept", _is_duration),
     ("other_matter", _is_on_other_matter),
     ("off_subject", _is_off_subject),
+    ("generic_far_from_subject", _is_generic_far_from_subject),
 ]
 
 

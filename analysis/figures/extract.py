@@ -236,18 +236,16 @@ def _claim_figures(
     last = claim.runs[-1]
     lemma = object_lemma(noun, codebook) if noun is not None else ""
     phrase = phrase_head(doc, last, noun)
-    concept = codebook.concept_for(
-        objects=object_terms(noun, lemma) if noun is not None else [],
-        governors=[
-            term
-            for governor in governors(phrase, noun)
-            for term in governor_terms(governor, phrase)
-        ],
-    )
+    terms = {
+        "objects": object_terms(noun, lemma) if noun is not None else [],
+        "governors": [term for governor in governors(phrase, noun)
+                      for term in governor_terms(governor, phrase)],
+    }
+    concept = codebook.concept_for(**terms)
     # A compound unit ("USD per hour") is not in the table: it has no dimension of its own.
     dimension = table.units[last.unit].dimension if last.unit in table.units else ""
     query = ConceptQuery(concept, last.unit, claim.runs[0].start, codebook, context,
-                         dimension=dimension)
+                         dimension=dimension, generic=codebook.is_generic(**terms))
     concept, dropped_by = concept_in_context(query)
     if dropped is not None and dropped_by:
         dropped.append(dropped_by)

@@ -69,3 +69,24 @@ def test_a_damaged_crawl_keeps_what_was_read_and_says_so(tmp_path):
     assert len(corpus.articles) == 1
     (problem,) = corpus.skipped
     assert problem.path == "crawl.warc.gz" and problem.reason.startswith("damaged WARC file")
+
+
+def test_a_bad_page_in_a_crawl_is_that_page_s_problem_not_damage_to_the_crawl(tmp_path):
+    from analysis.corpus import CorpusError
+
+    write_warc(tmp_path / "crawl.warc.gz", [
+        ("https://news.example.org/empty", "200 OK", "text/html", "<html><body></body></html>"),
+        ("https://news.example.org/talks", "200 OK", "text/html", pages.META_TAGS),
+    ])
+    corpus = load_corpus(tmp_path)
+    assert [article.article_id for article in corpus.articles] == [
+        article_id_for_url("https://news.example.org/talks")]
+    (skipped,) = corpus.skipped
+    assert skipped.path == "crawl.warc.gz (https://news.example.org/empty)"
+    assert "damaged" not in skipped.reason
+    try:
+        load_corpus(tmp_path, strict=True)
+    except CorpusError as error:
+        assert "damaged" not in str(error) and "news.example.org/empty" in str(error)
+    else:
+        raise AssertionError("strict loading must stop at the bad page")

@@ -76,3 +76,37 @@ def test_spellings_of_one_outlet_that_differ_in_case_or_spaces_become_one(tmp_pa
         (tmp_path / f"{name}.html").write_text(pages.page(
             f'<meta property="og:site_name" content="{site}">'), encoding="utf-8")
     assert load_corpus(tmp_path).outlets == ["Inexhibit magazine", "PolitiFact"]
+
+
+@pytest.mark.parametrize(("token", "outlet"), [
+    ("usa-today", "USA Today"), ("USA_Today", "USA Today"), ("huff-post", "HuffPost"),
+    ("the-new-york-times", "The New York Times"), ("nytimes.com", "The New York Times"),
+    ("la_times", "Los Angeles Times"), ("wash-post", "The Washington Post"),
+    ("west-journal", "The Western Journal"), ("fin-times", "Financial Times"),
+])
+def test_a_file_name_token_names_an_outlet_without_separators_or_by_abbreviated_words(
+        token, outlet):
+    assert load_outlet_names().alias_in_file_name(token) == outlet
+
+
+@pytest.mark.parametrize("token", ["news", "gazette", "daily-news", "new-york", "wa-po-x", ""])
+def test_a_file_name_token_that_is_no_alias_names_no_outlet(token):
+    assert load_outlet_names().alias_in_file_name(token) == ""
+
+
+def test_abbreviated_words_that_fit_two_outlets_name_neither(tmp_path):
+    path = tmp_path / "outlets.toml"
+    path.write_text('extends = "default"\n[outlets]\n"Washington Postscript" = ["wpscript.com"]\n',
+                    encoding="utf-8")
+    names = load_outlet_names(path)
+    assert names.alias_in_file_name("washi-post") == ""
+    assert load_outlet_names().alias_in_file_name("washi-post") == "The Washington Post"
+    assert names.alias_in_file_name("wash-postscr") == "Washington Postscript"
+
+
+@pytest.mark.parametrize(("written", "outlet"), [
+    ("Wash Post", "The Washington Post"), ("HuffPo", "HuffPost"),
+    ("Western Journal", "The Western Journal"), ("westernjournal.com", "The Western Journal"),
+])
+def test_common_short_forms_are_aliases(written, outlet):
+    assert load_outlet_names().name(written) == outlet

@@ -111,3 +111,28 @@ def test_a_duration_gets_no_concept(nlp):
     assert (figure.value, figure.unit, figure.concept) == (3, "year", "")
     (reading,) = explain_numbers(nlp(text))
     assert reading.concept_dropped == "duration_has_no_concept"
+
+
+def test_a_generic_count_far_from_the_subject_gets_no_concept(nlp):
+    text = ("Migrants crossed the border near Yuma on Monday. The senator spoke about taxes "
+            "and roads for an hour. More than 13 million people voted for him in May.")
+    readings = [reading for reading in explain_numbers(nlp(text))
+                if "13 million" in reading.surface]
+    assert [(reading.concept, reading.concept_dropped) for reading in readings] == [
+        ("", "generic_far_from_subject")]
+
+
+@pytest.mark.parametrize("text", [
+    "The caravan reached Tijuana on Monday. More than 5,000 people were in it.",
+    "More than 5,000 people in the caravan reached Tijuana on Monday.",
+])
+def test_a_generic_count_next_to_the_subject_keeps_its_concept(nlp, text):
+    (figure,) = [figure for figure in figures(nlp, text) if figure.value == 5000]
+    assert (figure.object, figure.concept) == ("people", "migrant")
+
+
+def test_a_specific_count_keeps_its_concept_anywhere_in_a_text_on_the_subject(nlp):
+    text = ("Migrants crossed the border near Yuma on Monday. The senator spoke about taxes "
+            "and roads for an hour. He said 300 refugees would settle in the state.")
+    (figure,) = [figure for figure in figures(nlp, text) if figure.value == 300]
+    assert (figure.object, figure.concept) == ("refugee", "migrant")
