@@ -7,9 +7,10 @@ import logging
 import platform
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -82,6 +83,9 @@ class TableSink(Protocol):
     def append(self, name: str, frame: pd.DataFrame) -> None:
         """Add the rows of ``frame`` to table ``name``."""
 
+    def rewrite(self, name: str, change: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
+        """Pass every chunk of table ``name`` appended so far through ``change``."""
+
 
 class FrameCollector:
     """A TableSink that keeps every chunk and joins them into whole tables."""
@@ -92,6 +96,11 @@ class FrameCollector:
     def append(self, name: str, frame: pd.DataFrame) -> None:
         """Keep ``frame`` as the next chunk of table ``name``."""
         self.chunks[name].append(typed(frame[table_columns(name)], name))
+
+    def rewrite(self, name: str, change: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
+        """Replace every chunk of table ``name`` with ``change(chunk)``."""
+        self.chunks[name] = [typed(change(chunk)[table_columns(name)], name)
+                             for chunk in self.chunks[name]]
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """Return every table whole, keyed by name (an empty table keeps its columns)."""
@@ -173,15 +182,17 @@ def stream_tables(
                else unanalysed_result(clean.text)
                for article, clean, keep in zip(corpus.articles, cleaned, analysed, strict=True))
     totals = _RunningTotals(period=period)
+    names = attribution.SourceNameFolder()
     for chunk in chunked(zip(corpus.articles, cleaned, results, strict=True), chunk_articles):
         articles = _articles_frame(chunk, duplicates)
         counted = _counted(articles, fold_duplicates=fold_duplicates)
         keyword_rows = keywords.keywords_frame(_per_article(chunk, "keywords"))
-        _append_article_tables(sink, chunk, articles, keyword_rows)
+        _append_article_tables(sink, chunk, articles, keyword_rows, names)
         totals.add(chunk, counted, keyword_rows)
     timings["parse_and_extract"] = time.perf_counter() - started
 
     started = time.perf_counter()
+    sink.rewrite("attributions", partial(_one_name_per_person, names))
     sink.append("trends", totals.trends(terms=terms.names, outlets=corpus.outlets))
     sink.append("distinctive", totals.distinctive())
     timings["tables"] = time.perf_counter() - started
@@ -235,12 +246,15 @@ def _label(text: str, *, width: int = 48) -> str:
 
 
 def _append_article_tables(sink: TableSink, chunk: _Chunk, articles: pd.DataFrame,
-                           keyword_rows: pd.DataFrame) -> None:
-    """Append one chunk's rows of every per-article table to ``sink``."""
+                           keyword_rows: pd.DataFrame,
+                           names: attribution.SourceNameFolder) -> None:
+    """Append one chunk's rows of every per-article table to ``sink``, adding its source
+    names to ``names``."""
     sink.append("articles", articles)
     sink.append("figures", figures.figures_frame(_per_article(chunk, "figures")))
-    sink.append("attributions", attribution.attributions_frame(
-        _per_article(chunk, "attributions")))
+    attributions = attribution.attributions_frame(_per_article(chunk, "attributions"))
+    names.add(attributions)
+    sink.append("attributions", attributions)
     sink.append("keywords", keyword_rows)
     sink.append("boilerplate", pd.DataFrame(
         [{"article_id": article.article_id, **dataclasses.asdict(removal)}
@@ -248,6 +262,17 @@ def _append_article_tables(sink: TableSink, chunk: _Chunk, articles: pd.DataFram
         columns=list(schema.BOILERPLATE)))
     sink.append("kwic", keywords.kwic_frame(_per_article(chunk, "hits")))
     sink.append("keyterms", keywords.keyterms_frame(_per_article(chunk, "keyterms")))
+
+
+def _one_name_per_person(names: attribution.SourceNameFolder,
+                         attributions: pd.DataFrame) -> pd.DataFrame:
+    """Return ``attributions`` with each person's one name across the corpus (``names``
+    holds every chunk's); a row an analyst corrected keeps the name the correction gave."""
+    corrected = attributions["rule"].astype(str).str.contains("(corrected", regex=False)
+    if not corrected.any():
+        return names.fold(attributions)
+    folded = names.fold(attributions[~corrected])
+    return pd.concat([folded, attributions[corrected]]).loc[attributions.index]
 
 
 def _per_article(chunk: _Chunk, field_name: str) -> Iterator[tuple[str, object]]:

@@ -17,7 +17,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
@@ -123,6 +123,25 @@ class TableFiles:
             self._parquet[name].write_table(
                 pa.Table.from_pandas(frame, schema=arrow_schema(name), preserve_index=False))
         self.rows[name] += len(frame)
+
+    def rewrite(self, name: str, change: Callable[[pd.DataFrame], pd.DataFrame]) -> None:
+        """Pass every row group of table ``name`` written so far through ``change`` and
+        write both files again, one row group at a time (the table never whole in
+        memory); appends after this go on the rewritten files."""
+        if name not in self._csv:
+            return
+        self._csv.pop(name).close()
+        self._parquet.pop(name).close()
+        written = self.folder / f"{name}.parquet"
+        previous = written.rename(self.folder / f".{name}.before-rewrite.parquet")
+        (self.folder / f"{name}.csv").unlink()
+        self.rows[name] = 0
+        source = pq.ParquetFile(previous)
+        self.append(name, pd.DataFrame(columns=table_columns(name)))  # the header
+        for group in range(source.num_row_groups):
+            self.append(name, change(source.read_row_group(group).to_pandas()))
+        source.close()
+        previous.unlink()
 
     def close(self) -> list[Path]:
         """Finish every table (an empty one keeps its header) and return the paths."""

@@ -92,3 +92,42 @@ def test_a_run_without_its_provenance_is_not_published(tmp_path):
     with pytest.raises(ValueError, match="run_info"), staged_tables(out):
         pass
     assert list(out.iterdir()) == []
+
+
+def test_a_person_has_one_name_in_the_written_table_whatever_chunk_names_her(nlp, tmp_path):
+    corpus_folder = tmp_path / "corpus"
+    corpus_folder.mkdir()
+    (corpus_folder / "a.txt").write_text("Senator Jane Whitcombe said the talks had failed.\n")
+    (corpus_folder / "b.txt").write_text("Whitcombe said the border would stay open.\n")
+    corpus = load_corpus(corpus_folder)
+    with staged_tables(tmp_path / "tables") as files:
+        stream_tables(corpus, files, nlp=nlp, chunk_articles=1)
+        files.run_info = build_run_info(corpus, parameters={}, nlp=nlp, timings={})
+    for table in (pd.read_parquet(tmp_path / "tables" / "attributions.parquet"),
+                  pd.read_csv(tmp_path / "tables" / "attributions.csv"),
+                  extract_tables(corpus, nlp=nlp).attributions):
+        assert table["source"].tolist() == ["Senator Jane Whitcombe", "Whitcombe"]
+        assert table["source_name"].tolist() == ["Jane Whitcombe", "Jane Whitcombe"]
+    two_groups = pq.ParquetFile(tmp_path / "tables" / "attributions.parquet")
+    assert two_groups.num_row_groups == 2
+
+
+def test_a_source_name_an_analyst_corrected_is_not_folded_again(nlp, tmp_path):
+    from analysis.corrections import load_corrections
+
+    corpus_folder = tmp_path / "corpus"
+    corpus_folder.mkdir()
+    (corpus_folder / "a.txt").write_text("Senator Jane Whitcombe said the talks had failed.\n")
+    (corpus_folder / "b.txt").write_text("Whitcombe said the border would stay open.\n")
+    corpus = load_corpus(corpus_folder)
+    before = extract_tables(corpus, nlp=nlp).attributions
+    assert before["source_name"].tolist() == ["Jane Whitcombe"] * 2
+    other = before.iloc[1]  # the analyst knows this Whitcombe is not the senator
+    corrections = tmp_path / "corrections.csv"
+    corrections.write_text(
+        "table,article_id,start,match,action,field,value,note\n"
+        f"attributions,{other.article_id},{other.cue_start},{other.cue},set,source_name,"
+        "Whitcombe,the mill owner\n")
+    after = extract_tables(corpus, nlp=nlp, corrections=load_corrections(corrections))
+    assert after.attributions["source_name"].tolist() == [
+        "Jane Whitcombe", "Whitcombe"]

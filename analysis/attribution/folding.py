@@ -60,11 +60,13 @@ class SourceNameFolder:
         self.people: Counter[str] = Counter()  # named_person rows per source_name
         self.organizations: Counter[str] = Counter()  # rows of a lone word of another kind
         self.titles: dict[str, set[str]] = {}  # titles written before each full name
+        self._maps: tuple | None = None  # what ``fold`` looks names up in, once per corpus
 
     def add(self, frame: pd.DataFrame) -> None:
         """Count the source names of ``frame`` (attribution rows) for the fold."""
         if frame.empty or "source_name" not in frame:
             return
+        self._maps = None
         kinds = frame["source_kind"].astype(str)
         names = frame["source_name"].astype(str)
         self.people.update(name for name in names[kinds == "named_person"]
@@ -82,17 +84,9 @@ class SourceNameFolder:
         mistaken kind made named people); ``frame`` itself when nothing changes."""
         if frame.empty or "source_name" not in frame:
             return frame
-        plain = self._plain_names()
-        by_surname: dict[str, set[str]] = {}
-        surnames: Counter[str] = Counter()
-        for name, count in self.people.items():
-            by_surname.setdefault(name.split()[-1], set()).add(plain.get(name, name))
-            if " " in name:
-                surnames[name.split()[-1]] += count
-        titled: dict[str, set[str]] = {}
-        for name, titles in self.titles.items():
-            titled.setdefault(plain.get(name, name), set()).update(titles)
-        fuller: dict[tuple[str, str, frozenset[str]], str] = {}
+        if self._maps is None:
+            self._maps = self._lookups()
+        plain, by_surname, surnames, titled, fuller = self._maps
 
         def folded(name: str, row) -> str:
             if is_whole_name(name, self.lexicon):
@@ -131,6 +125,23 @@ class SourceNameFolder:
         result["source_kind"] = folded_kinds
         result["source_name"] = folded_names
         return result
+
+    def _lookups(self) -> tuple:
+        """Return what ``fold`` looks names up in, from every name added: plain names, the
+        full names per surname, rows per surname of a full name, the titles written before
+        each plain name, and an empty memo of fuller names."""
+        plain = self._plain_names()
+        by_surname: dict[str, set[str]] = {}
+        surnames: Counter[str] = Counter()
+        for name, count in self.people.items():
+            by_surname.setdefault(name.split()[-1], set()).add(plain.get(name, name))
+            if " " in name:
+                surnames[name.split()[-1]] += count
+        titled: dict[str, set[str]] = {}
+        for name, titles in self.titles.items():
+            titled.setdefault(plain.get(name, name), set()).update(titles)
+        fuller: dict[tuple[str, str, frozenset[str]], str] = {}
+        return plain, by_surname, surnames, titled, fuller
 
     def _article_names(self, frame: pd.DataFrame) -> dict[str, set[str]]:
         """Return the full names (two words or more) of the named people of each article."""
