@@ -114,29 +114,26 @@ def _figure_groups(run: RunTables) -> dict[tuple, dict]:
 
 
 def _sources(before: RunTables, after: RunTables) -> list[list]:
-    from analysis.attribution import top_sources
-
-    def cited(run: RunTables) -> pd.DataFrame:
-        return top_sources(run.attributions, run.counted(), top=10_000).set_index("source_name")
-
-    old, new = cited(before), cited(after)
+    old, new = _citing(before), _citing(after)
     rows = []
-    for name in sorted(set(new.index) - set(old.index)):
-        ids = _citing(after, name)
-        rows.append(["new_source", name, "0", str(int(new.loc[name, "citations"])), ids])
-    for name in sorted(set(old.index) - set(new.index)):
-        rows.append(["source_gone", name, str(int(old.loc[name, "citations"])), "0",
-                     _citing(before, name)])
+    for name in sorted(set(new) - set(old)):
+        rows.append(["new_source", name, "0", str(new[name][0]), new[name][1]])
+    for name in sorted(set(old) - set(new)):
+        rows.append(["source_gone", name, str(old[name][0]), "0", old[name][1]])
     return rows
 
 
-def _citing(run: RunTables, name: str) -> str:
-    from analysis.attribution import only_citations
+def _citing(run: RunTables) -> dict[str, tuple[int, str]]:
+    """Return, per source name (one per person, as ``top_sources`` counts them), its
+    citations in the counted articles of ``run`` and those articles' ids (sorted, joined
+    by spaces)."""
+    from analysis.attribution import fold_source_names, only_citations
 
-    cited = only_citations(run.attributions)
-    ids = set(cited.loc[cited["source_name"] == name, "article_id"]) & set(
-        run.counted()["article_id"])
-    return " ".join(sorted(ids))
+    cited = fold_source_names(only_citations(run.attributions))
+    cited = cited[cited["article_id"].isin(run.counted()["article_id"])
+                  & (cited["source_name"].astype(str) != "")]
+    return {name: (len(ids), " ".join(sorted(set(ids))))
+            for name, ids in cited.groupby("source_name")["article_id"]}
 
 
 def _terms(before: RunTables, after: RunTables) -> list[list]:

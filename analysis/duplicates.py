@@ -43,7 +43,7 @@ SHARED_TAIL_MATCH = 0.5
 HEADING_WORDS = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Duplicate:
     """An article that repeats an earlier one, with the Jaccard similarity of their stories."""
 
@@ -78,8 +78,7 @@ def find_duplicates(
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
     order = sorted(range(len(articles)), key=lambda index: _publication_order(articles[index]))
     ranked = [articles[index] for index in order]
-    keys = _band_keys([text for _id, _published, text in ranked], threshold)
-    candidates = _candidates(keys)
+    candidates = _candidates(_band_keys([text for _id, _published, text in ranked], threshold))
     root: dict[str, str] = {}
     found = []
     for later, earlier_ranks in candidates:
@@ -143,10 +142,14 @@ def _candidates(keys: np.ndarray) -> Iterator[tuple[int, list[int]]]:
     if templates:
         logger.info("rewrite detection left out %d template buckets of more than %d articles",
                     templates, MAX_BUCKET)
-    later, earlier = np.divmod(codes, count)
+    del keys  # the largest array: freed before the candidates are checked on the texts
+    later, earlier = (part.astype(np.int32) for part in np.divmod(codes, count))
+    del codes
     # Most shared bands first within each later article, then the earlier one first.
-    order = np.lexsort((earlier, -shared, later))
+    order = np.lexsort((earlier, -shared.astype(np.int32), later))
+    del shared
     later, earlier = later[order], earlier[order]
+    del order
     starts = np.flatnonzero(np.r_[True, later[1:] != later[:-1]]) if len(later) else []
     ends = np.r_[starts[1:], len(later)] if len(later) else []
     for start, end in zip(starts, ends, strict=True):

@@ -105,11 +105,14 @@ def top_sources(
     if merged.empty:
         return pd.DataFrame(columns=columns)
     table = merged.groupby(keys).agg(
-        kind=("source_kind", _most_frequent),
-        side=("side", lambda sides: _most_frequent(sides[sides != ""])),
         citations=("article_id", "size"),
         articles=("article_id", "nunique"),
     ).reset_index()
+    table = table.merge(_most_frequent(merged, keys, "source_kind").rename("kind"),
+                        left_on=keys, right_index=True, how="left")
+    sided = merged[merged["side"].astype(str) != ""]
+    table = table.merge(_most_frequent(sided, keys, "side"), left_on=keys, right_index=True,
+                        how="left").fillna({"side": "", "kind": ""})
     table = table.sort_values(
         [*keys[:-1], "citations", "articles", "source_name"],
         ascending=[*([True] * (len(keys) - 1)), False, False, True], kind="stable")
@@ -117,12 +120,14 @@ def top_sources(
     return leaders[columns].reset_index(drop=True)
 
 
-def _most_frequent(values: pd.Series) -> str:
-    counts = values.astype(str).value_counts()
-    if counts.empty:
-        return ""
-    best = counts[counts == counts.max()].index
-    return sorted(best)[0]
+def _most_frequent(frame: pd.DataFrame, keys: list[str], column: str) -> pd.Series:
+    """Return, per group of ``keys``, the most frequent value of ``column`` (a tie goes
+    to the first by name), indexed by the keys."""
+    values = frame[keys].assign(**{column: frame[column].astype(str)})
+    counts = values.groupby([*keys, column]).size().reset_index(name="rows")
+    ranked = counts.sort_values([*keys, "rows", column],
+                                ascending=[*([True] * len(keys)), False, True], kind="stable")
+    return ranked.drop_duplicates(keys).set_index(keys)[column]
 
 
 def anonymous_shares(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
