@@ -98,7 +98,7 @@ def _figures(before: RunTables, after: RunTables) -> list[list]:
 
 def _figure_groups(run: RunTables) -> dict[tuple, dict]:
     """Return per (concept, unit, rate, outlet) of the counted articles the values given
-    ("a to b" when several) and the articles that gave them."""
+    ("a–b" when several) and the articles that gave them."""
     keys = ["concept", "unit", "rate_period", "outlet"]
     outlets = run.counted()[["article_id", "outlet"]].astype({"article_id": str})
     figures = run.figures[run.figures["concept"].fillna("").astype(str) != ""]
@@ -108,7 +108,7 @@ def _figure_groups(run: RunTables) -> dict[tuple, dict]:
     for key, group in rows.groupby(keys, sort=True):
         low, high = group["value"].min(), group["value"].max()
         values = plain_number(low) if low == high else \
-            f"{plain_number(low)} to {plain_number(high)}"
+            f"{plain_number(low)}–{plain_number(high)}"
         groups[key] = {"values": values, "article_ids": set(group["article_id"])}
     return groups
 

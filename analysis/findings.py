@@ -109,7 +109,7 @@ def _sources(data: ReportData) -> list[Finding]:
     if table.empty:
         return [Finding("sources", "No source is cited in the counted articles.",
                         "Who-is-cited-most")]
-    named = "; ".join(f"{row.source_name} ({row.citations} citation"
+    named = "; ".join(f"{row.source_name} ({row.citations:,} citation"
                       f"{'s' if row.citations != 1 else ''} in {row.articles} article"
                       f"{'s' if row.articles != 1 else ''})" for row in table.itertuples())
     return [Finding("sources", f"Cited most: {named}.", "Who-is-cited-most")]
@@ -121,12 +121,13 @@ def _anonymous(data: ReportData) -> list[Finding]:
     if shares.empty:
         return []
     listed = shares.head(TOP_OUTLETS)
-    named = "; ".join(f"{row.outlet or '(no outlet named)'} {row.anonymous} of {row.citations}"
+    named = "; ".join(f"{row.outlet or '(no outlet named)'} {row.anonymous:,} of "
+                      f"{row.citations:,}"
                       for row in listed.itertuples())
     more = f" and {len(shares) - len(listed)} more outlets" if len(shares) > len(listed) else ""
     anonymous, citations = int(shares["anonymous"].sum()), int(shares["citations"].sum())
-    return [Finding("anonymous", f"Citations resting on anonymous sources: {anonymous} of "
-                                 f"{citations} in all; by outlet, {named}{more}.",
+    return [Finding("anonymous", f"Citations resting on anonymous sources: {anonymous:,} of "
+                                 f"{citations:,} in all; by outlet, {named}{more}.",
                     "Anonymous-sources")]
 
 

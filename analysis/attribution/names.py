@@ -64,6 +64,11 @@ def coordinated_sources(doc: Doc, source: Source, gazetteer: SideGazetteer,
     return sources
 
 
+# Marks of a page's layout or markup left around a name (">Sanders" from a quoted e-mail,
+# "• Jane Roe" from a list) are no part of it.
+STRAY_MARKS = " \t>|<*•·#:;,–—-"
+
+
 def name_sources(doc: Doc, records: Sequence[tuple[Attribution, Source]],
                  gazetteer: SideGazetteer, lexicon: Lexicon) -> Iterator[Attribution]:
     """Yield ``records`` with their ``source_name``: one name per person or organisation
@@ -81,6 +86,7 @@ def name_sources(doc: Doc, records: Sequence[tuple[Attribution, Source]],
             name = fuller.get(name, name)
         else:
             name = _name(doc, record, source, people, documents, lexicon)
+        name = name.strip(STRAY_MARKS)
         yield dataclasses.replace(record, source_name=lexicon.aliases.get(fold_name(name), name))
 
 

@@ -200,3 +200,12 @@ def test_a_proper_name_opening_with_a_given_name_is_a_person(nlp):
     # The entity recognizer reads "Carly Fiorina" as an organisation.
     record = only(nlp, "Carly Fiorina said the plan would fail.")
     assert (record.source_kind, record.source_name) == ("named_person", "Carly Fiorina")
+
+
+@pytest.mark.parametrize("text", [
+    ">Sanders said the primary was far from over.",
+    "• Whitcombe said the mill would close.",
+])
+def test_layout_marks_before_a_name_are_no_part_of_it(nlp, text):
+    (name,) = names(nlp, text)
+    assert name and name[0].isalpha(), name
