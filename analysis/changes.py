@@ -57,8 +57,10 @@ def compare_runs(before: RunTables, after: RunTables) -> pd.DataFrame:
             *_terms(before, after)]
     table = pd.DataFrame(rows, columns=list(CHANGES))
     order = {kind: number for number, kind in enumerate(KINDS)}
+    # Within a kind, rows keep the order their maker gave: outlets and concepts by name,
+    # sources most cited first, terms that moved most first.
     table = table.assign(_order=table["kind"].map(order)).sort_values(
-        ["_order", "key"], kind="stable").drop(columns="_order")
+        "_order", kind="stable").drop(columns="_order")
     return table.reset_index(drop=True)
 
 
@@ -116,9 +118,10 @@ def _figure_groups(run: RunTables) -> dict[tuple, dict]:
 def _sources(before: RunTables, after: RunTables) -> list[list]:
     old, new = _citing(before), _citing(after)
     rows = []
-    for name in sorted(set(new) - set(old)):
+    # The most cited first: the first few are what the key findings name.
+    for name in sorted(set(new) - set(old), key=lambda name: (-new[name][0], name)):
         rows.append(["new_source", name, "0", str(new[name][0]), new[name][1]])
-    for name in sorted(set(old) - set(new)):
+    for name in sorted(set(old) - set(new), key=lambda name: (-old[name][0], name)):
         rows.append(["source_gone", name, str(old[name][0]), "0", old[name][1]])
     return rows
 

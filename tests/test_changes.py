@@ -52,6 +52,26 @@ def test_the_changes_name_new_articles_sources_moved_figures_and_term_rates():
         "term_rate"].index)
 
 
+def test_new_sources_come_most_cited_first_and_terms_that_moved_most_first():
+    before = run_tables([["a", "AP", "2024-01-01", 1000, "", True]],
+                        keywords=[["a", "asylum", 1], ["a", "border", 1]])
+    after = run_tables(
+        [["a", "AP", "2024-01-01", 1000, "", True], ["b", "AP", "2024-01-02", 1000, "", True]],
+        attributions=[["b", "Adam Abbott", "named_person", "", True],
+                      ["b", "Zoe Zimmer", "named_person", "", True],
+                      ["a", "Zoe Zimmer", "named_person", "", True],
+                      ["b", "Bea Brown", "named_person", "", True]],
+        keywords=[["a", "asylum", 1], ["a", "border", 1], ["b", "asylum", 3],
+                  ["b", "border", 9]])
+    changes = compare_runs(before, after)
+    new = changes[changes["kind"] == "new_source"]
+    assert new[["key", "after", "article_ids"]].values.tolist() == [
+        ["Zoe Zimmer", "2", "a b"], ["Adam Abbott", "1", "b"], ["Bea Brown", "1", "b"]]
+    terms = changes[changes["kind"] == "term_rate"]
+    assert terms[["key", "before", "after"]].values.tolist() == [
+        ["border", "1.00", "5.00"], ["asylum", "1.00", "2.00"]]
+
+
 def test_an_outlet_that_swapped_an_article_has_one_new_and_one_gone():
     from analysis.changes import describe
 
