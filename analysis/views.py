@@ -132,10 +132,14 @@ def what_changed(data: ReportData):
         return HTML('<p class="empty-table">This is the first report of this corpus with these '
                     "parameters: the next run says what changed since this one.</p>")
     labels = article_labels(data.tables.articles)
-    rows = data.changes.assign(articles=data.changes["article_ids"].map(
-        lambda ids: "; ".join(labels.get(article_id, article_id)
-                              for article_id in str(ids).split()[:5])
-        + (" …" if len(str(ids).split()) > 5 else "")))
+
+    def named(ids: str, shown: int = 2) -> str:
+        # Two labels and a count keep a row short on a phone; changes.csv lists them all.
+        ids = str(ids).split()
+        more = f" and {len(ids) - shown:,} more" if len(ids) > shown else ""
+        return "; ".join(labels.get(article_id, article_id) for article_id in ids[:shown]) + more
+
+    rows = data.changes.assign(articles=data.changes["article_ids"].map(named))
     return listing(rows[["kind", "key", "before", "after", "articles"]],
                    empty=f"Nothing changed in the counts since {data.changes_since}.")
 
