@@ -128,25 +128,22 @@ def _candidates(keys: np.ndarray) -> Iterator[tuple[int, list[int]]]:
     most NEIGHBOURS pairs an article, however many bands or duplicates there are.
     """
     count = keys.shape[0]
-    codes = np.empty(0, dtype=np.int64)
-    shared = np.empty(0, dtype=np.int64)
+    codes = np.empty(0, dtype=np.int64)  # sorted, unique
+    shared = np.empty(0, dtype=np.uint8)  # bands each pair shares (there are under 256)
     templates = 0
     for band in range(keys.shape[1]):
         band_codes, skipped = _band_pairs(keys[:, band], count)
         templates += skipped
-        if len(band_codes):
-            codes, inverse = np.unique(np.concatenate([codes, band_codes]),
-                                       return_inverse=True)
-            weights = np.concatenate([shared, np.ones(len(band_codes), dtype=np.int64)])
-            shared = np.bincount(inverse, weights=weights).astype(np.int64)
+        codes, shared = _merge_pairs(codes, shared, np.unique(band_codes))
     if templates:
         logger.info("rewrite detection left out %d template buckets of more than %d articles",
                     templates, MAX_BUCKET)
     del keys  # the largest array: freed before the candidates are checked on the texts
-    later, earlier = (part.astype(np.int32) for part in np.divmod(codes, count))
+    later = (codes // count).astype(np.int32)
+    earlier = (codes % count).astype(np.int32)
     del codes
     # Most shared bands first within each later article, then the earlier one first.
-    order = np.lexsort((earlier, -shared.astype(np.int32), later))
+    order = np.lexsort((earlier, -shared.astype(np.int16), later))
     del shared
     later, earlier = later[order], earlier[order]
     del order
@@ -154,6 +151,20 @@ def _candidates(keys: np.ndarray) -> Iterator[tuple[int, list[int]]]:
     ends = np.r_[starts[1:], len(later)] if len(later) else []
     for start, end in zip(starts, ends, strict=True):
         yield int(later[start]), earlier[start:min(end, start + CHECKED_CANDIDATES)].tolist()
+
+
+def _merge_pairs(codes: np.ndarray, shared: np.ndarray, band_codes: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``codes`` and ``shared`` with one band's unique pair codes counted in: a pair
+    already there shares one band more, a new one is inserted in order sharing one. The
+    arrays are merged without sorting them again, so memory holds about two copies."""
+    where = np.searchsorted(codes, band_codes)
+    known = where < len(codes)
+    known[known] = codes[where[known]] == band_codes[known]
+    shared[where[known]] += 1
+    fresh = ~known
+    return (np.insert(codes, where[fresh], band_codes[fresh]),
+            np.insert(shared, where[fresh], np.ones(int(fresh.sum()), dtype=np.uint8)))
 
 
 def _band_pairs(column: np.ndarray, count: int) -> tuple[np.ndarray, int]:
