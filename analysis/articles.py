@@ -305,6 +305,10 @@ class BatchWorker:
 
 # Set before the worker processes fork, so that each inherits the loaded pipeline.
 _FORKED_WORKER: list[BatchWorker] = []
+# Worker processes are replaced by fresh forks after this many texts: a spaCy process
+# keeps every new word it meets in its vocabulary, so a long run's workers would grow
+# with the corpus (a million feed items each with its own number) instead of staying put.
+WORKER_TEXTS = 20_000
 
 
 def _in_processes(
@@ -314,7 +318,8 @@ def _in_processes(
 
     Each process runs both stages, so extraction scales with the processes as parsing
     does (spaCy's own ``n_process`` parallelises the parse only). At most two batches per
-    process are in flight, so finished results never pile up.
+    process are in flight, so finished results never pile up. After ``WORKER_TEXTS``
+    texts the processes finish their batches and fresh ones are forked.
     """
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
@@ -324,16 +329,27 @@ def _in_processes(
     # Objects that exist before the fork move to a generation the collector never scans:
     # otherwise each worker's collections touch them and copy every page they sit on.
     gc.freeze()
+    pool: ProcessPoolExecutor | None = None
     try:
-        with ProcessPoolExecutor(max_workers=n_process, mp_context=get_context("fork")) as pool:
-            pending: deque = deque()
-            for batch in batches:
-                pending.append(pool.submit(_run_forked_worker, batch))
-                if len(pending) >= 2 * n_process:
-                    yield pending.popleft().result()
-            while pending:
+        pending: deque = deque()
+        texts = 0
+        for batch in batches:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=n_process, mp_context=get_context("fork"))
+            pending.append(pool.submit(_run_forked_worker, batch))
+            texts += len(batch)
+            if len(pending) >= 2 * n_process:
                 yield pending.popleft().result()
+            if texts >= WORKER_TEXTS:
+                while pending:
+                    yield pending.popleft().result()
+                pool.shutdown()
+                pool, texts = None, 0
+        while pending:
+            yield pending.popleft().result()
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         _FORKED_WORKER.clear()
         gc.unfreeze()
 

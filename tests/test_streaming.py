@@ -131,3 +131,19 @@ def test_a_source_name_an_analyst_corrected_is_not_folded_again(nlp, tmp_path):
     after = extract_tables(corpus, nlp=nlp, corrections=load_corrections(corrections))
     assert after.attributions["source_name"].tolist() == [
         "Jane Whitcombe", "Whitcombe"]
+
+
+def test_worker_processes_are_replaced_after_their_share_of_texts_and_keep_the_order(
+        monkeypatch):
+    import os
+
+    from analysis import articles
+
+    monkeypatch.setattr(articles, "WORKER_TEXTS", 6)
+    batches = [[f"text {number}", f"text {number + 1}"] for number in range(0, 30, 2)]
+    seen = list(articles._in_processes(
+        lambda texts: [(text, os.getpid()) for text in texts], iter(batches), 2))
+    assert [text for batch in seen for text, _ in batch] == [f"text {n}" for n in range(30)]
+    workers = {pid for batch in seen for _, pid in batch}
+    # 30 texts, fresh processes every 6: five generations of at most two processes each.
+    assert 5 <= len(workers) <= 10 and os.getpid() not in workers
