@@ -92,7 +92,8 @@ def top_sources(
     ``folding.fold_source_names``).
 
     Columns: ``outlet`` (with ``per_outlet``), ``source_name``, ``kind`` and ``side`` (the
-    most frequent among its citations; a side only where one is named), ``citations`` and
+    most frequent among all its citations, in every outlet's rows alike; a side only where
+    one is named), ``citations`` and
     ``articles`` (how many articles cite it). Only citations count; ties are broken by
     articles, then by name. Raises ValueError when ``top`` is below 1.
     """
@@ -108,11 +109,14 @@ def top_sources(
         citations=("article_id", "size"),
         articles=("article_id", "nunique"),
     ).reset_index()
-    table = table.merge(_most_frequent(merged, keys, "source_kind").rename("kind"),
-                        left_on=keys, right_index=True, how="left")
+    # A source's kind and side are its own, whichever outlet cites it: taken over all the
+    # citations of the name, so one person has one side in every outlet's rows.
+    by_name = ["source_name"]
+    table = table.merge(_most_frequent(merged, by_name, "source_kind").rename("kind"),
+                        left_on=by_name, right_index=True, how="left")
     sided = merged[merged["side"].astype(str) != ""]
-    table = table.merge(_most_frequent(sided, keys, "side"), left_on=keys, right_index=True,
-                        how="left").fillna({"side": "", "kind": ""})
+    table = table.merge(_most_frequent(sided, by_name, "side"), left_on=by_name,
+                        right_index=True, how="left").fillna({"side": "", "kind": ""})
     table = table.sort_values(
         [*keys[:-1], "citations", "articles", "source_name"],
         ascending=[*([True] * (len(keys) - 1)), False, False, True], kind="stable")

@@ -119,6 +119,17 @@ def test_top_sources_count_citations_and_articles_per_name(nlp):
         ["Paper", "Joe Biden", 2], ["Wire", "Joe Biden", 1]]
 
 
+def test_a_source_has_one_kind_and_side_in_every_outlets_rows():
+    frame = pd.DataFrame({
+        "article_id": ["a1", "a1", "a2"], "source_name": ["Jane Roe"] * 3,
+        "source_kind": ["named_person", "named_person", "organization"],
+        "side": ["US", "US", ""], "citation": [True] * 3, "source": ["Jane Roe"] * 3})
+    articles = pd.DataFrame({"article_id": ["a1", "a2"], "outlet": ["Paper", "Wire"]})
+    per_outlet = top_sources(frame, articles, per_outlet=True)
+    assert per_outlet[["outlet", "kind", "side", "citations"]].values.tolist() == [
+        ["Paper", "named_person", "US", 2], ["Wire", "named_person", "US", 1]]
+
+
 def test_top_sources_of_nothing_is_empty_with_columns():
     articles = pd.DataFrame({"article_id": ["a1"], "outlet": ["Paper"]})
     table = top_sources(attributions_frame([]), articles)
