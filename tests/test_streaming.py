@@ -94,12 +94,17 @@ def test_a_run_without_its_provenance_is_not_published(tmp_path):
     assert list(out.iterdir()) == []
 
 
+def senator_and_surname_corpus(tmp_path):
+    """Two articles: one names Senator Jane Whitcombe in full, the other only 'Whitcombe'."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Senator Jane Whitcombe said the talks had failed.\n")
+    (folder / "b.txt").write_text("Whitcombe said the border would stay open.\n")
+    return load_corpus(folder)
+
+
 def test_a_person_has_one_name_in_the_written_table_whatever_chunk_names_her(nlp, tmp_path):
-    corpus_folder = tmp_path / "corpus"
-    corpus_folder.mkdir()
-    (corpus_folder / "a.txt").write_text("Senator Jane Whitcombe said the talks had failed.\n")
-    (corpus_folder / "b.txt").write_text("Whitcombe said the border would stay open.\n")
-    corpus = load_corpus(corpus_folder)
+    corpus = senator_and_surname_corpus(tmp_path)
     with staged_tables(tmp_path / "tables") as files:
         stream_tables(corpus, files, nlp=nlp, chunk_articles=1)
         files.run_info = build_run_info(corpus, parameters={}, nlp=nlp, timings={})
@@ -115,11 +120,7 @@ def test_a_person_has_one_name_in_the_written_table_whatever_chunk_names_her(nlp
 def test_a_source_name_an_analyst_corrected_is_not_folded_again(nlp, tmp_path):
     from analysis.corrections import load_corrections
 
-    corpus_folder = tmp_path / "corpus"
-    corpus_folder.mkdir()
-    (corpus_folder / "a.txt").write_text("Senator Jane Whitcombe said the talks had failed.\n")
-    (corpus_folder / "b.txt").write_text("Whitcombe said the border would stay open.\n")
-    corpus = load_corpus(corpus_folder)
+    corpus = senator_and_surname_corpus(tmp_path)
     before = extract_tables(corpus, nlp=nlp).attributions
     assert before["source_name"].tolist() == ["Jane Whitcombe"] * 2
     other = before.iloc[1]  # the analyst knows this Whitcombe is not the senator
