@@ -36,8 +36,9 @@ class RunTables:
 
     def counted(self) -> pd.DataFrame:
         """Return the articles counts use (in the pipeline's language; rewrites folded)."""
-        counted = self.articles[self.articles["analysed"]]
-        return counted[counted["duplicate_of"] == ""] if self.fold_duplicates else counted
+        from analysis.pipeline import select_counted
+
+        return select_counted(self.articles, fold_duplicates=self.fold_duplicates)
 
 
 def read_run(folder: Path, *, label: str, fold_duplicates: bool = True) -> RunTables:

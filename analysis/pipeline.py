@@ -60,7 +60,7 @@ class Tables:
 
     def counted_articles(self) -> pd.DataFrame:
         """Return the articles that counts use: one per duplicate cluster when folding."""
-        return _counted(self.articles, fold_duplicates=self.fold_duplicates)
+        return select_counted(self.articles, fold_duplicates=self.fold_duplicates)
 
     @property
     def folded(self) -> int:
@@ -70,7 +70,7 @@ class Tables:
         return int(((self.articles["duplicate_of"] != "") & self.articles["analysed"]).sum())
 
 
-def _counted(articles: pd.DataFrame, *, fold_duplicates: bool) -> pd.DataFrame:
+def select_counted(articles: pd.DataFrame, *, fold_duplicates: bool) -> pd.DataFrame:
     """Return the articles counts use: those the extractors read (in the pipeline's
     language) and, with ``fold_duplicates``, none marked a duplicate."""
     counted = articles[articles["analysed"]]
@@ -185,7 +185,7 @@ def stream_tables(
     names = attribution.SourceNameFolder()
     for chunk in chunked(zip(corpus.articles, cleaned, results, strict=True), chunk_articles):
         articles = _articles_frame(chunk, duplicates)
-        counted = _counted(articles, fold_duplicates=fold_duplicates)
+        counted = select_counted(articles, fold_duplicates=fold_duplicates)
         keyword_rows = keywords.keywords_frame(_per_article(chunk, "keywords"))
         _append_article_tables(sink, chunk, articles, keyword_rows, names)
         totals.add(chunk, counted, keyword_rows)
